@@ -1,0 +1,95 @@
+package dev.memprobe.bisect;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How a probe's fork ended and what every class in it used.
+ *
+ * @param planned the classes the fork planned to run, in its run order (empty when it died before planning)
+ * @param classes the classes that started, in start order
+ * @param death how the fork died, or null when its run ended normally (tests may still have failed)
+ * @param fork the JVM, or null when the provider never started
+ * @param notes what the reader of the journal noticed: lines lost, near-limit warnings, ...
+ */
+public record ForkResult(
+        Probe probe,
+        List<String> planned,
+        List<ClassRun> classes,
+        Death death,
+        long wallMs,
+        ForkInfo fork,
+        List<String> notes) {
+
+    public ForkResult {
+        planned = List.copyOf(planned);
+        classes = List.copyOf(classes);
+        notes = List.copyOf(notes);
+    }
+
+    /**
+     * The probe's failure: the first class that failed of memory or was running when the fork died, in start order;
+     * a death outside any class when there is none. Empty when the fork finished and no test failed of memory.
+     */
+    public Optional<Failure> failure() {
+        for (ClassRun run : classes) {
+            if (run.outcome() == ClassRun.Outcome.MEMORY_ERROR) {
+                return Optional.of(new Failure(
+                        run.name(),
+                        run.method(),
+                        Cause.ofError(errorClass(run.problem()), run.problem()).orElse(Cause.HEAP_OOM),
+                        null,
+                        run.problem()));
+            }
+            if (run.outcome() == ClassRun.Outcome.DIED && death != null) {
+                return Optional.of(deathFailure());
+            }
+        }
+        return death == null ? Optional.empty() : Optional.of(deathFailure());
+    }
+
+    private Failure deathFailure() {
+        return new Failure(
+                death.inFlightClass(), death.inFlightMethod(), death.cause(), death.exitCode(), death.evidence());
+    }
+
+    public Optional<ClassRun> run(String className) {
+        return classes.stream().filter(c -> c.name().equals(className)).findFirst();
+    }
+
+    /** Classes that started before {@code className} in this fork, in start order. */
+    public List<String> startedBefore(String className) {
+        List<String> before = new ArrayList<>();
+        for (ClassRun run : classes) {
+            if (run.name().equals(className)) {
+                return before;
+            }
+            before.add(run.name());
+        }
+        return before;
+    }
+
+    /**
+     * The probe's classes that come after {@code className} in run order: the ones to go on with. Run order is the
+     * fork's plan where it wrote one, else the probe's.
+     */
+    public List<String> after(String className) {
+        List<String> order = planned.isEmpty() ? probe.classes() : planned;
+        int at = order.indexOf(className);
+        List<String> rest = new ArrayList<>(at < 0 ? List.of() : order.subList(at + 1, order.size()));
+        Set<String> requested = new HashSet<>(probe.classes());
+        rest.removeIf(name -> !requested.contains(name));
+        return rest;
+    }
+
+    private static String errorClass(String problem) {
+        if (problem == null) {
+            return null;
+        }
+        int colon = problem.indexOf(':');
+        return colon < 0 ? problem.trim() : problem.substring(0, colon).trim();
+    }
+}

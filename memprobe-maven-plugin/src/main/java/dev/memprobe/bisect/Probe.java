@@ -1,0 +1,28 @@
+package dev.memprobe.bisect;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One fork to run: an ordered subset of the test classes.
+ *
+ * @param id 1-based, in the order probes were asked for
+ * @param purpose what the probe asks, in words, for the console and the report
+ * @param surefireOrder run the classes in the order Surefire's own {@code runOrder} gives them (the first probe, to
+ *     see CI's order), rather than in the order listed
+ * @param histogramClasses classes whose live-object histogram the fork should diff (expensive: culprits only)
+ * @param stopOnFailure stop the fork as soon as a test fails of memory (its question is answered)
+ */
+public record Probe(
+        int id,
+        List<String> classes,
+        String purpose,
+        boolean surefireOrder,
+        Set<String> histogramClasses,
+        boolean stopOnFailure) {
+
+    public Probe {
+        classes = List.copyOf(classes);
+        histogramClasses = Set.copyOf(histogramClasses);
+    }
+}

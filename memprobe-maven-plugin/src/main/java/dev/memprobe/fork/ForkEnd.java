@@ -1,0 +1,36 @@
+package dev.memprobe.fork;
+
+import java.nio.file.Path;
+
+/**
+ * How a fork ended, seen from outside it: what Surefire reported and what memprobe's own watchdog did.
+ *
+ * @param saidGoodbye Surefire saw the fork finish its run (no fork exception)
+ * @param exitCode the exit code Surefire reported, or null
+ * @param surefireMessage Surefire's fork exception message, or null
+ * @param action what the watchdog did to the fork
+ * @param crashLog the JVM's hs_err file, when it wrote one
+ */
+public record ForkEnd(
+        boolean saidGoodbye,
+        Integer exitCode,
+        String surefireMessage,
+        WatchdogAction action,
+        Path crashLog,
+        long wallMs) {
+
+    /** What memprobe's watchdog did to a fork. */
+    public sealed interface WatchdogAction {}
+
+    /** Nothing: the fork ended on its own. */
+    public record NoAction() implements WatchdogAction {}
+
+    /** SIGKILL because the fork's resident memory passed {@code memprobe.memoryLimit}. */
+    public record KilledOverMemoryLimit(long rss, long limit) implements WatchdogAction {}
+
+    /** SIGTERM (then SIGKILL after a grace period) because the fork ran past {@code memprobe.forkTimeout}. */
+    public record TimedOut(long timeoutMillis, boolean killedAfterGrace) implements WatchdogAction {}
+
+    /** SIGKILL after a test failed of memory: the probe's question was answered. */
+    public record StoppedAfterMemoryError(String className) implements WatchdogAction {}
+}

@@ -1,0 +1,189 @@
+package dev.memprobe.fork;
+
+import dev.memprobe.bisect.Cause;
+import dev.memprobe.journal.Journal;
+import dev.memprobe.journal.JournalEntry;
+import dev.memprobe.journal.JournalReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.LongConsumer;
+
+/**
+ * Watches one fork from outside while it runs: reads its pid from the journal, then enforces
+ * {@code memprobe.memoryLimit} (SIGKILL when resident memory passes it, as a container's OOM killer does) and
+ * {@code memprobe.forkTimeout} (SIGTERM, then SIGKILL after a grace period, as a CI timeout does), and stops a fork
+ * whose question is answered (a test failed of memory and the framework went on).
+ */
+public final class ForkWatcher implements AutoCloseable {
+
+    private static final long POLL_MILLIS = 50;
+
+    private final Path journal;
+    private final long memoryLimit;
+    private final Duration timeout;
+    private final Duration grace;
+    private final boolean stopOnMemoryError;
+    private final ProcessControl control;
+    private final LongConsumer pidListener;
+    private final Thread thread;
+    private final long started = System.nanoTime();
+
+    private volatile boolean closing;
+    private volatile long pid = -1;
+    private volatile ForkEnd.WatchdogAction action = new ForkEnd.NoAction();
+    private long offset;
+    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    private long terminatedAt = -1;
+
+    /**
+     * @param memoryLimit bytes, or -1 for none
+     * @param timeout null for none
+     * @param pidListener told the fork's pid as soon as it is known (to stop it if Maven is stopped)
+     */
+    public ForkWatcher(
+            Path journal,
+            long memoryLimit,
+            Duration timeout,
+            Duration grace,
+            boolean stopOnMemoryError,
+            ProcessControl control,
+            LongConsumer pidListener) {
+        this.journal = journal;
+        this.memoryLimit = memoryLimit;
+        this.timeout = timeout;
+        this.grace = grace;
+        this.stopOnMemoryError = stopOnMemoryError;
+        this.control = control;
+        this.pidListener = pidListener;
+        this.thread = new Thread(this::watch, "memprobe-watchdog");
+        this.thread.setDaemon(true);
+    }
+
+    public ForkWatcher start() {
+        thread.start();
+        return this;
+    }
+
+    /** Stops watching and says what the watchdog did. */
+    @Override
+    public void close() {
+        closing = true;
+        thread.interrupt();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public ForkEnd.WatchdogAction action() {
+        return action;
+    }
+
+    /** The fork's pid, or -1 before its journal named it. */
+    public long pid() {
+        return pid;
+    }
+
+    private void watch() {
+        while (!closing) {
+            try {
+                poll();
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    void poll() {
+        readJournal();
+        long current = pid;
+        if (current < 0 || !(action instanceof ForkEnd.NoAction || action instanceof ForkEnd.TimedOut)) {
+            return;
+        }
+        if (action instanceof ForkEnd.TimedOut timedOut) {
+            if (!timedOut.killedAfterGrace()
+                    && elapsedMillis() - terminatedAt > grace.toMillis()
+                    && control.alive(current)) {
+                control.kill(current);
+                action = new ForkEnd.TimedOut(timedOut.timeoutMillis(), true);
+            }
+            return;
+        }
+        if (memoryLimit > 0) {
+            long rss = control.residentBytes(current);
+            if (rss > memoryLimit) {
+                action = new ForkEnd.KilledOverMemoryLimit(rss, memoryLimit);
+                control.kill(current);
+                return;
+            }
+        }
+        if (timeout != null && elapsedMillis() > timeout.toMillis()) {
+            action = new ForkEnd.TimedOut(timeout.toMillis(), false);
+            terminatedAt = elapsedMillis();
+            control.terminate(current);
+        }
+    }
+
+    private long elapsedMillis() {
+        return (System.nanoTime() - started) / 1_000_000L;
+    }
+
+    private void readJournal() {
+        if (pid >= 0 && !stopOnMemoryError) {
+            return;
+        }
+        try (RandomAccessFile file = new RandomAccessFile(journal.toFile(), "r")) {
+            long length = file.length();
+            if (length <= offset) {
+                return;
+            }
+            byte[] bytes = new byte[(int) Math.min(length - offset, 1 << 20)];
+            file.seek(offset);
+            file.readFully(bytes);
+            offset += bytes.length;
+            pending.write(bytes, 0, bytes.length);
+        } catch (IOException e) {
+            return; // not written yet
+        }
+        byte[] buffered = pending.toByteArray();
+        int lastNewline = -1;
+        for (int i = buffered.length - 1; i >= 0; i--) {
+            if (buffered[i] == '\n') {
+                lastNewline = i;
+                break;
+            }
+        }
+        if (lastNewline < 0) {
+            return;
+        }
+        String lines = new String(buffered, 0, lastNewline + 1, StandardCharsets.UTF_8);
+        pending.reset();
+        pending.write(buffered, lastNewline + 1, buffered.length - lastNewline - 1);
+        for (JournalEntry entry : JournalReader.parse(lines).entries()) {
+            react(entry);
+        }
+    }
+
+    private void react(JournalEntry entry) {
+        if (entry.is(Journal.FORK) && pid < 0) {
+            pid = entry.number(Journal.PID, -1);
+            if (pid >= 0) {
+                pidListener.accept(pid);
+            }
+        } else if (stopOnMemoryError
+                && entry.is(Journal.TEST_END)
+                && pid >= 0
+                && action instanceof ForkEnd.NoAction
+                && Cause.ofError(entry.string(Journal.THROWABLE), entry.string(Journal.MESSAGE))
+                        .isPresent()) {
+            action = new ForkEnd.StoppedAfterMemoryError(entry.string(Journal.CLASS));
+            control.kill(pid);
+        }
+    }
+}

@@ -1,0 +1,439 @@
+package dev.memprobe.maven;
+
+import dev.memprobe.bisect.BisectEngine;
+import dev.memprobe.bisect.BisectRequest;
+import dev.memprobe.bisect.SearchResult;
+import dev.memprobe.bisect.Strategy;
+import dev.memprobe.bisect.Verdict;
+import dev.memprobe.config.Durations;
+import dev.memprobe.config.Size;
+import dev.memprobe.env.Environment;
+import dev.memprobe.fork.ProcessControl;
+import dev.memprobe.journal.ForkOptions;
+import dev.memprobe.report.ConsoleSummary;
+import dev.memprobe.report.Report;
+import dev.memprobe.report.ReportBuilder;
+import dev.memprobe.report.ReportFiles;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.codehaus.plexus.component.configurator.ComponentConfigurator;
+
+/**
+ * Re-runs the project's own Surefire test set in forks under CI's memory limits, narrows it down, and writes a
+ * culprit report to {@code target/memprobe}: the class that is a single memory hog, the classes that leak and the
+ * victim they kill, what the death was, with the numbers that prove it.
+ *
+ * <p>Reads the project's {@code maven-surefire-plugin} configuration and applies it, so forks see the same argLine,
+ * system properties, environment, classpath and includes as {@code mvn test}. Run it after the test classes are
+ * compiled, in the same build as plugins that set argLine properties: {@code mvn test-compile memprobe:bisect}.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "bisect", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
+public class BisectMojo extends SurefireMojoSupport {
+
+    /**
+     * The max heap every fork gets, like a JVM size ({@code 256m}, {@code 2g}): set it to the {@code -Xmx} of CI.
+     * Appended after the project's argLine, so it wins. Unset: the project's argLine or the JVM's default.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "memprobe.maxHeap")
+    private String maxHeap;
+
+    /**
+     * A per-fork resident memory limit ({@code 2g}), enforced like a container's OOM killer: memprobe kills a fork
+     * with SIGKILL when its RSS passes the limit. Catches direct buffers, threads, metaspace and native memory that
+     * never touch the heap limit. Unset: no limit.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "memprobe.memoryLimit")
+    private String memoryLimit;
+
+    /**
+     * A test selection file: one class name or Surefire pattern a line, {@code #} comments. Narrows the project's
+     * Surefire test set (the order stays CI's). Unset: the whole test set.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "memprobe.testFile")
+    private File testFile;
+
+    /**
+     * How long a fork may run ({@code 600} seconds, {@code 90s}, {@code 10m}) before memprobe sends it SIGTERM, as a
+     * CI timeout does, and SIGKILL 10 seconds later. Unset: Surefire's {@code forkedProcessTimeoutInSeconds} of the
+     * project, else none.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "memprobe.forkTimeout")
+    private String forkTimeout;
+
+    /**
+     * How to search: {@code bisect} (whole suite first, then narrow down, guided by measurements), {@code batches}
+     * (fixed-size batches, then each class of a failing batch alone) or {@code isolated} (one fork per class).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "memprobe.strategy", defaultValue = "bisect")
+    private String strategy;
+
+    /**
+     * Classes per batch for {@code strategy=batches}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "memprobe.batchSize", defaultValue = "3")
+    private int batchSize;
+
+    /**
+     * Stop at the first culprit instead of looking for all of them.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "memprobe.failFast", defaultValue = "false")
+    private boolean failFast;
+
+    /**
+     * Extra runs of each verdict. A verdict that does not reproduce every time is reported as intermittent, with how
+     * often it did.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "memprobe.confirmRuns", defaultValue = "1")
+    private int confirmRuns;
+
+    /**
+     * The most forks the search may start. When it runs out the report says what is known so far.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "memprobe.maxProbes", defaultValue = "50")
+    private int maxProbes;
+
+    /**
+     * Where the reports go: {@code report.json}, {@code report.md}, {@code report.html}, {@code heavy-classes.txt}
+     * and a folder per probe with its journal and Surefire's reports.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "memprobe.outputDirectory", defaultValue = "${project.build.directory}/memprobe")
+    private File outputDirectory;
+
+    /**
+     * Skips the goal ({@code memprobe.skip}). The goal also skips when tests are skipped ({@code skipTests},
+     * {@code maven.test.skip}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "memprobe.skip", defaultValue = "false")
+    private boolean skipMemprobe;
+
+    /**
+     * Fail the build (MojoFailureException) when a culprit is found.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "memprobe.failOnCulprit", defaultValue = "false")
+    private boolean failOnCulprit;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    private MojoExecution mojoExecution;
+
+    @Component(role = ComponentConfigurator.class, hint = "basic")
+    private ComponentConfigurator configurator;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skipMemprobe) {
+            getLog().info("memprobe: skipped (memprobe.skip=true)");
+            return;
+        }
+        if (isSkip() || isSkipTests() || isSkipExec()) {
+            getLog().info("memprobe: skipped because tests are skipped (skipTests or maven.test.skip)");
+            return;
+        }
+        Instant started = Instant.now();
+        Limits limits = limits();
+        Path output = outputDirectory.toPath();
+        ensureWritable(output);
+
+        SurefireConfiguration surefire = SurefireConfiguration.of(getProject(), mojoExecution.getExecutionId());
+        List<String> applied = surefire.applyTo(this, mojoExecution, getSession(), configurator);
+        if (getLog().isDebugEnabled()) {
+            getLog().debug("memprobe: applied from maven-surefire-plugin: " + applied);
+        }
+        Duration timeout = limits.timeout() != null ? limits.timeout() : surefireTimeout(surefire);
+        String projectArgLine = getArgLine();
+        shapeForks();
+
+        List<String> testSet = testSet();
+        Environment environment = Environment.detect();
+        String ownSurefire = surefireVersion();
+        logStart(testSet.size(), limits, timeout, environment, ownSurefire);
+
+        BisectRequest request = new BisectRequest(
+                testSet,
+                limits.strategy(),
+                batchSize,
+                failFast,
+                confirmRuns,
+                maxProbes,
+                BisectRequest.DEFAULT_MAX_POLLUTERS,
+                1);
+        SurefireForkRunner.Settings settings = new SurefireForkRunner.Settings(
+                output.resolve("probes"),
+                projectArgLine,
+                limits.maxHeap(),
+                limits.memoryLimit(),
+                timeout,
+                Duration.ofSeconds(10),
+                ForkOptions.DEFAULT_NEAR_LIMIT,
+                false);
+        SearchResult result;
+        try (ForkReaper reaper = new ForkReaper(ProcessControl.system())) {
+            SurefireForkRunner runner = new SurefireForkRunner(this, settings, reaper, ProcessControl.system());
+            result = new BisectEngine(runner, new ConsoleProgress(getLog(), maxProbes)).run(request);
+        } catch (SurefireForkRunner.ProbeException e) {
+            throw new MojoExecutionException("memprobe could not run a fork: " + e.getMessage(), e);
+        }
+
+        long wall = Duration.between(started, Instant.now()).toMillis();
+        Report report = ReportBuilder.build(
+                result,
+                getProject().getGroupId() + ":" + getProject().getArtifactId(),
+                toolVersion(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                new Report.Settings(
+                        limits.maxHeap(),
+                        limits.memoryLimit(),
+                        timeout == null ? -1 : timeout.toMillis(),
+                        limits.strategy().id(),
+                        batchSize,
+                        failFast,
+                        confirmRuns,
+                        maxProbes,
+                        1,
+                        testFile == null ? null : testFile.getPath(),
+                        null,
+                        projectArgLine,
+                        getRunOrder()),
+                new Report.EnvironmentInfo(
+                        System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
+                        forkJdk(result),
+                        Environment.os(),
+                        environment.cores(),
+                        environment.machineMemory(),
+                        environment.containerLimit(),
+                        environment.cgroup(),
+                        environment.defaultMaxHeap(),
+                        ownSurefire,
+                        getSession().getSystemProperties().getProperty("maven.version", "unknown")),
+                testSet.size(),
+                wall);
+        try {
+            ReportFiles.writeAll(report, output);
+        } catch (IOException e) {
+            throw new MojoExecutionException(
+                    "memprobe cannot write its reports to " + output + ": " + e.getMessage(), e);
+        }
+        finish(report, result, limits, output);
+    }
+
+    /** Maps the outcome to Maven: the one place that decides between success, failure and error. */
+    private void finish(Report report, SearchResult result, Limits limits, Path output)
+            throws MojoExecutionException, MojoFailureException {
+        for (String line : ConsoleSummary.lines(report, relative(output))) {
+            if (report.verdict().equals(Verdict.CULPRITS_FOUND.id()) && line.startsWith("  ")) {
+                getLog().warn(line);
+            } else {
+                getLog().info(line);
+            }
+        }
+        if (result.verdict() == Verdict.NO_CULPRIT && limits.maxHeap() < 0 && limits.memoryLimit() < 0) {
+            getLog().info("memprobe: nothing died, but no limit was set: forks took this machine's default heap"
+                    + " (about " + Size.format(Environment.detect().defaultMaxHeap()) + "), which is probably larger"
+                    + " than CI's. Set the CI's limits: -Dmemprobe.maxHeap=<its -Xmx, e.g. 512m>"
+                    + " -Dmemprobe.memoryLimit=<its memory, e.g. 2g>");
+        }
+        boolean nothingRan = !result.probes().isEmpty()
+                && result.probes().get(0).classes().isEmpty()
+                && result.probes().get(0).death() != null;
+        if (nothingRan) {
+            throw new MojoExecutionException("memprobe's first fork died before any test class started: "
+                    + result.probes().get(0).death().evidence() + ". Check the argLine and memprobe.maxHeap; the"
+                    + " fork's output is in " + relative(output.resolve("probes/probe-1")));
+        }
+        if (failOnCulprit && result.verdict() == Verdict.CULPRITS_FOUND) {
+            throw new MojoFailureException(
+                    "memprobe found " + report.summary() + "; see " + relative(output.resolve(ReportFiles.HTML)));
+        }
+    }
+
+    private record Limits(long maxHeap, long memoryLimit, Duration timeout, Strategy strategy) {}
+
+    /** Parses memprobe's own parameters; a bad value stops the goal before any fork starts. */
+    private Limits limits() throws MojoExecutionException {
+        try {
+            long heap = maxHeap == null || maxHeap.isBlank() ? -1 : Size.parse("memprobe.maxHeap", maxHeap);
+            long limit =
+                    memoryLimit == null || memoryLimit.isBlank() ? -1 : Size.parse("memprobe.memoryLimit", memoryLimit);
+            if (heap > 0 && limit > 0 && heap >= limit) {
+                throw new IllegalArgumentException("memprobe.maxHeap=" + maxHeap + " is not below memprobe.memoryLimit="
+                        + memoryLimit + ": a fork needs memory beyond its heap (metaspace, threads, buffers), so give"
+                        + " it a heap well under the limit, e.g. -Dmemprobe.maxHeap=" + Size.toJvm(limit / 2));
+            }
+            Duration timeout = forkTimeout == null || forkTimeout.isBlank()
+                    ? null
+                    : Durations.parse("memprobe.forkTimeout", forkTimeout);
+            Strategy chosen = Strategy.fromId(strategy)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "memprobe.strategy=" + strategy + " is not a strategy: use one of " + Strategy.ids()));
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("memprobe.batchSize=" + batchSize + " must be at least 1");
+            }
+            if (confirmRuns < 0) {
+                throw new IllegalArgumentException("memprobe.confirmRuns=" + confirmRuns + " must not be negative");
+            }
+            if (maxProbes < 1) {
+                throw new IllegalArgumentException("memprobe.maxProbes=" + maxProbes + " must be at least 1");
+            }
+            return new Limits(heap, limit, timeout, chosen);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
+    }
+
+    private Duration surefireTimeout(SurefireConfiguration surefire) {
+        String seconds = surefire.value("forkedProcessTimeoutInSeconds");
+        if (seconds == null) {
+            return null;
+        }
+        try {
+            long value = Long.parseLong(seconds.trim());
+            return value > 0 ? Duration.ofSeconds(value) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** One fork, classes one at a time, nothing re-run, everything reported into the probe's folder. */
+    private void shapeForks() throws MojoExecutionException {
+        forceOneReusedFork();
+        setParallel(null);
+        setThreadCount(0);
+        setThreadCountSuites(0);
+        setThreadCountClasses(0);
+        setThreadCountMethods(0);
+        setUseUnlimitedThreads(false);
+        setPerCoreThreadCount(false);
+        setSkipAfterFailureCount(0);
+        setRerunFailingTestsCount(0);
+        setFailOnFlakeCount(0);
+        setForkedProcessTimeoutInSeconds(0);
+        setTestFailureIgnore(true);
+        setFailIfNoTests(false);
+        setFailIfNoSpecifiedTests(false);
+        setPrintSummary(false);
+        setRedirectTestOutputToFile(true);
+        setUseFile(true);
+        setShutdown("kill");
+        if (getEnableProcessChecker() == null) {
+            setEnableProcessChecker("all");
+        }
+        quietSurefireConsole();
+    }
+
+    /** The classes to search: Surefire's scan of the project, narrowed by the test selection file. */
+    private List<String> testSet() throws MojoExecutionException {
+        boolean scansDependencies = getDependenciesToScan() != null && getDependenciesToScan().length > 0;
+        if (!getTestClassesDirectory().isDirectory() && !scansDependencies) {
+            throw new MojoExecutionException("No compiled test classes in "
+                    + relative(getTestClassesDirectory().toPath())
+                    + ": compile them in the same build, e.g. mvn test-compile memprobe:bisect");
+        }
+        List<String> scanned = scanTestClasses();
+        if (scanned.isEmpty()) {
+            throw new MojoExecutionException("The project's Surefire test set is empty (no class in "
+                    + relative(getTestClassesDirectory().toPath()) + " matches the includes/excludes"
+                    + (getTest() == null ? "" : " and -Dtest=" + getTest()) + "): there is nothing to search");
+        }
+        if (testFile == null) {
+            return scanned;
+        }
+        return TestSelection.read(testFile.toPath()).apply(scanned);
+    }
+
+    private void ensureWritable(Path output) throws MojoExecutionException {
+        try {
+            Files.createDirectories(output);
+            Path probe = Files.createTempFile(output, ".memprobe-write-check", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new MojoExecutionException("memprobe.outputDirectory " + output + " is not writable (" + e
+                    + "): point memprobe.outputDirectory at a folder memprobe may write to");
+        }
+    }
+
+    private void logStart(int classes, Limits limits, Duration timeout, Environment environment, String ownSurefire) {
+        StringBuilder line = new StringBuilder("memprobe: ").append(classes).append(" test classes");
+        line.append(", max heap ")
+                .append(
+                        limits.maxHeap() > 0
+                                ? "-Xmx" + Size.toJvm(limits.maxHeap())
+                                : "the project's (JVM default about " + Size.format(environment.defaultMaxHeap())
+                                        + ")");
+        line.append(", memory limit ").append(limits.memoryLimit() > 0 ? Size.format(limits.memoryLimit()) : "none");
+        if (timeout != null) {
+            line.append(", fork timeout ").append(Durations.format(timeout.toMillis()));
+        }
+        line.append(", strategy ").append(limits.strategy().id());
+        getLog().info(line.toString());
+        String projectSurefire = getProject().getPlugin(SurefireConfiguration.SUREFIRE) == null
+                ? null
+                : getProject().getPlugin(SurefireConfiguration.SUREFIRE).getVersion();
+        getLog().info("memprobe: forks run by Surefire " + ownSurefire + " (memprobe's own"
+                + (projectSurefire == null || projectSurefire.equals(ownSurefire)
+                        ? ")"
+                        : "; the project uses " + projectSurefire + " for mvn test)")
+                + " with the project's Surefire configuration");
+    }
+
+    private String surefireVersion() {
+        Artifact common = getPluginArtifactMap().get("org.apache.maven.surefire:maven-surefire-common");
+        return common == null ? "unknown" : common.getBaseVersion();
+    }
+
+    private String toolVersion() {
+        return mojoExecution.getMojoDescriptor().getPluginDescriptor().getVersion();
+    }
+
+    private static String forkJdk(SearchResult result) {
+        return result.probes().stream()
+                .filter(p -> p.fork() != null)
+                .map(p -> p.fork().javaVersion() + " (" + p.fork().vendor() + ")")
+                .findFirst()
+                .orElse(null);
+    }
+
+    private String relative(Path path) {
+        Path base = getProject().getBasedir().toPath().toAbsolutePath();
+        Path absolute = path.toAbsolutePath();
+        return absolute.startsWith(base) ? base.relativize(absolute).toString() : absolute.toString();
+    }
+}

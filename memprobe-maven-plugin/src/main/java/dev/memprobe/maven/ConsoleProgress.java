@@ -1,0 +1,64 @@
+package dev.memprobe.maven;
+
+import dev.memprobe.bisect.ForkResult;
+import dev.memprobe.bisect.Probe;
+import dev.memprobe.config.Durations;
+import org.apache.maven.plugin.logging.Log;
+
+/** One console line per probe: what ran, how it ended, how long it took. */
+final class ConsoleProgress implements dev.memprobe.bisect.ProgressListener {
+
+    private final Log log;
+    private final int maxProbes;
+
+    ConsoleProgress(Log log, int maxProbes) {
+        this.log = log;
+        this.maxProbes = maxProbes;
+    }
+
+    @Override
+    public void probeStarting(Probe probe) {
+        if (log.isDebugEnabled()) {
+            log.debug("memprobe: probe " + probe.id() + " runs " + probe.classes());
+        }
+    }
+
+    @Override
+    public void probeFinished(ForkResult result) {
+        Probe probe = result.probe();
+        StringBuilder line =
+                new StringBuilder("probe ").append(probe.id()).append('/').append(maxProbes);
+        line.append("  ").append(probe.purpose()).append("  -> ");
+        var failure = result.failure();
+        if (failure.isEmpty()) {
+            line.append("passed");
+            long failed = result.classes().stream()
+                    .filter(c -> c.failures() + c.errors() > 0)
+                    .count();
+            if (failed > 0) {
+                line.append(" (").append(failed).append(failed == 1 ? " class" : " classes");
+                line.append(" with failing tests, not memory)");
+            }
+        } else {
+            var f = failure.get();
+            line.append(result.death() != null ? "died: " : "failed: ")
+                    .append(f.cause().id());
+            if (f.victim() != null) {
+                line.append(" in ").append(simple(f.victim()));
+                if (f.method() != null) {
+                    line.append('#').append(f.method());
+                }
+            }
+            if (f.exitCode() != null) {
+                line.append(" (exit ").append(f.exitCode()).append(')');
+            }
+        }
+        line.append("  [").append(Durations.format(result.wallMs())).append(']');
+        log.info(line.toString());
+    }
+
+    private static String simple(String className) {
+        int dot = className.lastIndexOf('.');
+        return dot < 0 ? className : className.substring(dot + 1);
+    }
+}

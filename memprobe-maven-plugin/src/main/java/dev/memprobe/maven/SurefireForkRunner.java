@@ -1,0 +1,157 @@
+package dev.memprobe.maven;
+
+import dev.memprobe.bisect.ForkResult;
+import dev.memprobe.bisect.ForkRunner;
+import dev.memprobe.bisect.Probe;
+import dev.memprobe.config.Size;
+import dev.memprobe.fork.CrashLog;
+import dev.memprobe.fork.ForkEnd;
+import dev.memprobe.fork.ForkWatcher;
+import dev.memprobe.fork.JournalInterpreter;
+import dev.memprobe.fork.ProcessControl;
+import dev.memprobe.journal.ForkOptions;
+import dev.memprobe.journal.JournalReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+
+/**
+ * Runs a probe through Surefire's own fork machinery: writes the probe's plan, points the fork's journal, reports
+ * and crash log into the probe's folder, watches the fork while it runs, and reads back what happened.
+ */
+final class SurefireForkRunner implements ForkRunner {
+
+    /** The limits and places every probe shares. */
+    record Settings(
+            Path probesFolder,
+            String argLine,
+            long maxHeap,
+            long memoryLimit,
+            Duration timeout,
+            Duration grace,
+            double nearLimit,
+            boolean exactRetained) {}
+
+    /** Surefire could not run a probe at all (a configuration problem, not a death of the fork). */
+    static final class ProbeException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ProbeException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final SurefireMojoSupport mojo;
+    private final Settings settings;
+    private final ForkReaper reaper;
+    private final ProcessControl control;
+
+    SurefireForkRunner(SurefireMojoSupport mojo, Settings settings, ForkReaper reaper, ProcessControl control) {
+        this.mojo = mojo;
+        this.settings = settings;
+        this.reaper = reaper;
+        this.control = control;
+    }
+
+    @Override
+    public ForkResult run(Probe probe) {
+        Path folder = settings.probesFolder().resolve("probe-" + probe.id());
+        Path journal = folder.resolve("journal.jsonl");
+        Path plan = folder.resolve("plan.txt");
+        try {
+            clean(folder);
+            Files.createDirectories(folder);
+            Files.write(plan, probe.classes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("memprobe cannot prepare " + folder + ": " + e.getMessage(), e);
+        }
+        ForkOptions options = new ForkOptions(
+                journal.toString(),
+                plan.toString(),
+                probe.surefireOrder(),
+                null,
+                settings.nearLimit(),
+                settings.exactRetained(),
+                probe.histogramClasses(),
+                10);
+        for (Map.Entry<String, String> property : options.toProperties().entrySet()) {
+            mojo.putProviderProperty(property.getKey(), property.getValue());
+        }
+        if (probe.histogramClasses().isEmpty()) {
+            mojo.putProviderProperty(ForkOptions.HISTOGRAM_CLASSES, "");
+        }
+        mojo.setReportsDirectory(folder.resolve("surefire-reports").toFile());
+        mojo.setArgLine(argLine(folder));
+
+        long started = System.nanoTime();
+        SurefireMojoSupport.SurefireRun run;
+        ForkWatcher watcher = new ForkWatcher(
+                journal,
+                settings.memoryLimit(),
+                settings.timeout(),
+                settings.grace(),
+                probe.stopOnFailure(),
+                control,
+                reaper::started);
+        try (watcher) {
+            watcher.start();
+            run = mojo.runSurefire();
+        } catch (MojoExecutionException | MojoFailureException e) {
+            throw new ProbeException(e.getMessage(), e);
+        } finally {
+            reaper.ended(watcher.pid());
+        }
+        long wall = (System.nanoTime() - started) / 1_000_000L;
+        String message = run.forkException() == null ? null : messages(run.forkException());
+        ForkEnd end = new ForkEnd(
+                run.forkException() == null,
+                JournalInterpreter.exitCode(message),
+                message,
+                watcher.action(),
+                CrashLog.find(folder).orElse(null),
+                wall);
+        return JournalInterpreter.interpret(probe, JournalReader.read(journal), end);
+    }
+
+    /** The project's argLine, then memprobe's limits, so that they win over any earlier -Xmx. */
+    String argLine(Path folder) {
+        StringBuilder line = new StringBuilder();
+        if (settings.argLine() != null && !settings.argLine().isBlank()) {
+            line.append(settings.argLine().trim()).append(' ');
+        }
+        if (settings.maxHeap() > 0) {
+            line.append("-Xmx").append(Size.toJvm(settings.maxHeap())).append(' ');
+        }
+        line.append(CrashLog.errorFileOption(folder));
+        return line.toString();
+    }
+
+    private static String messages(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = e; t != null && text.length() < 10_000; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                text.append(t.getMessage()).append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    private static void clean(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

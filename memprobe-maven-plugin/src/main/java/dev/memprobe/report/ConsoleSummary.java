@@ -1,0 +1,49 @@
+package dev.memprobe.report;
+
+import dev.memprobe.config.Durations;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The few lines Maven prints at the end: the verdict, each culprit on a line, where the reports are. */
+public final class ConsoleSummary {
+
+    private ConsoleSummary() {}
+
+    public static List<String> lines(Report report, String reportsFolder) {
+        List<String> lines = new ArrayList<>();
+        lines.add("memprobe: " + MarkdownReport.headline(report) + " ("
+                + report.totals().classesRun() + " of "
+                + report.totals().classesInSet() + " classes run, "
+                + report.totals().probes() + " probes, "
+                + Durations.format(report.totals().wallMs()) + ")");
+        for (Report.CulpritEntry c : report.culprits()) {
+            StringBuilder line = new StringBuilder("  ").append(c.kind().toUpperCase(java.util.Locale.ROOT));
+            line.append("  ").append(c.victim());
+            if (!c.polluters().isEmpty()) {
+                line.append(" after ")
+                        .append(c.polluters().stream().map(Advice::simple).collect(Collectors.joining(" + ")));
+            }
+            line.append("  ").append(c.cause());
+            if (c.method() != null) {
+                line.append(" in #").append(c.method());
+            }
+            if (c.kind().equals("intermittent")) {
+                line.append("  (")
+                        .append(c.reproduced())
+                        .append(" of ")
+                        .append(c.attempts())
+                        .append(" runs)");
+            }
+            lines.add(line.toString());
+            if (!c.evidence().isEmpty()) {
+                lines.add("      " + c.evidence().get(0));
+            }
+        }
+        for (Report.FindingEntry f : report.findings()) {
+            lines.add("  " + f.message());
+        }
+        lines.add("  Reports: " + reportsFolder + "/report.html (also report.md, report.json)");
+        return lines;
+    }
+}

@@ -1,0 +1,179 @@
+package dev.memprobe.report;
+
+import dev.memprobe.config.Durations;
+import dev.memprobe.config.Size;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** {@code report.md}: the verdict for a person, short enough for a CI step summary or a pull request comment. */
+public final class MarkdownReport {
+
+    static final int CLASS_ROWS = 15;
+
+    private MarkdownReport() {}
+
+    public static void write(Report report, Writer out) throws IOException {
+        StringBuilder md = new StringBuilder();
+        md.append("## memprobe: ").append(headline(report)).append("\n\n");
+        md.append(text(report.summary())).append("\n\n");
+        int n = 0;
+        for (Report.CulpritEntry c : report.culprits()) {
+            md.append("### ")
+                    .append(++n)
+                    .append(". ")
+                    .append(code(c.victim()))
+                    .append(" — ")
+                    .append(c.kind());
+            md.append(", ").append(text(Advice.causeText(c.cause()))).append("\n\n");
+            if (!c.polluters().isEmpty()) {
+                md.append("- Polluters: ");
+                md.append(c.polluters().stream()
+                        .map(p -> code(p) + retained(c, p))
+                        .collect(Collectors.joining(", ")));
+                md.append('\n');
+            }
+            if (c.method() != null) {
+                md.append("- In flight: ")
+                        .append(code(Advice.simple(c.victim()) + "#" + c.method()))
+                        .append('\n');
+            }
+            if (c.exitCode() != null) {
+                md.append("- Exit code: ").append(c.exitCode()).append('\n');
+            }
+            md.append("- Reproduced in ").append(c.reproduced()).append(" of ").append(c.attempts());
+            md.append(" runs (probes ");
+            md.append(c.probes().stream().map(String::valueOf).collect(Collectors.joining(", ")))
+                    .append(")\n");
+            md.append("- Evidence:\n");
+            for (String line : c.evidence()) {
+                md.append("  - ").append(text(line)).append('\n');
+            }
+            md.append("- Next steps:\n");
+            for (String line : c.advice()) {
+                md.append("  - ").append(text(line)).append('\n');
+            }
+            md.append('\n');
+        }
+        for (Report.FindingEntry f : report.findings()) {
+            md.append("> **")
+                    .append(text(f.kind()))
+                    .append(":** ")
+                    .append(text(f.message()))
+                    .append("\n\n");
+        }
+        if (!report.ranking().isEmpty()) {
+            md.append("#### Classes by memory left behind\n\n| Class | Left behind |\n|---|---:|\n");
+            for (Report.RankEntry e : report.ranking().stream().limit(10).toList()) {
+                md.append("| ").append(code(e.name())).append(" | ").append(Size.format(e.retainedBytes()));
+                md.append(" |\n");
+            }
+            md.append('\n');
+        }
+        List<Report.ClassEntry> heaviest = report.classes().stream()
+                .sorted(Comparator.comparingLong(Report.ClassEntry::heapPeakBytes)
+                        .reversed())
+                .limit(CLASS_ROWS)
+                .toList();
+        if (!heaviest.isEmpty()) {
+            md.append("#### Classes by heap peak");
+            if (report.classes().size() > CLASS_ROWS) {
+                md.append(" (top ")
+                        .append(CLASS_ROWS)
+                        .append(" of ")
+                        .append(report.classes().size())
+                        .append(')');
+            }
+            md.append("\n\n| Class | Outcome | Time | Heap peak | Live heap peak | RSS peak |\n");
+            md.append("|---|---|---:|---:|---:|---:|\n");
+            for (Report.ClassEntry c : heaviest) {
+                md.append("| ")
+                        .append(code(c.name()))
+                        .append(" | ")
+                        .append(c.outcome())
+                        .append(" | ");
+                md.append(c.durationMs() < 0 ? "n/a" : Durations.format(c.durationMs()))
+                        .append(" | ");
+                md.append(Size.format(c.heapPeakBytes())).append(" | ");
+                md.append(Size.format(c.liveHeapPeakBytes())).append(" | ");
+                md.append(Size.format(c.rssPeakBytes())).append(" |\n");
+            }
+            md.append('\n');
+        }
+        md.append("<details><summary>").append(report.probes().size()).append(" probes, ");
+        md.append(Durations.format(report.totals().forkMs())).append(" in forks</summary>\n\n");
+        md.append("| # | Purpose | Classes | Outcome | Time |\n|---:|---|---:|---|---:|\n");
+        for (Report.ProbeEntry p : report.probes()) {
+            md.append("| ")
+                    .append(p.id())
+                    .append(" | ")
+                    .append(text(p.purpose()))
+                    .append(" | ");
+            md.append(p.classes().size()).append(" | ").append(p.outcome());
+            if (p.cause() != null) {
+                md.append(": ").append(p.cause());
+                if (p.inFlight() != null) {
+                    md.append(" in ").append(code(Advice.simple(p.inFlight())));
+                }
+            }
+            md.append(" | ").append(Durations.format(p.wallMs())).append(" |\n");
+        }
+        md.append("\n</details>\n\n");
+        Report.Settings s = report.settings();
+        Report.EnvironmentInfo e = report.environment();
+        md.append("<sub>");
+        md.append("Max heap ").append(s.maxHeapBytes() > 0 ? "-Xmx" + Size.toJvm(s.maxHeapBytes()) : "JVM default");
+        md.append(" · memory limit ").append(s.memoryLimitBytes() > 0 ? Size.format(s.memoryLimitBytes()) : "none");
+        md.append(" · strategy ").append(text(s.strategy()));
+        if (s.shard() != null) {
+            md.append(" · shard ").append(text(s.shard()));
+        }
+        md.append(" · fork JDK ").append(text(String.valueOf(e.forkJdk())));
+        md.append(" · Surefire ").append(text(String.valueOf(e.surefireVersion())));
+        md.append(" · memprobe ").append(text(String.valueOf(report.toolVersion())));
+        md.append("</sub>\n");
+        out.write(md.toString());
+    }
+
+    static String headline(Report report) {
+        int n = report.culprits().size();
+        return switch (report.verdict()) {
+            case "culprits-found" -> n == 1 ? "1 culprit" : n + " culprits";
+            case "no-culprit" -> "no culprit";
+            default -> "inconclusive";
+        };
+    }
+
+    private static String retained(Report.CulpritEntry c, String polluter) {
+        Long bytes = c.retainedBytes().get(polluter);
+        return bytes == null || bytes <= 0 ? "" : " (left " + Size.format(bytes) + " behind)";
+    }
+
+    /** Inline code that cannot be broken out of: backticks become a longer fence. */
+    static String code(String value) {
+        String safe = value == null ? "" : value.replace("\n", " ").replace("|", "\\|");
+        String fence = safe.contains("`") ? "`` " : "`";
+        return fence + safe + (fence.length() > 1 ? " ``" : "`");
+    }
+
+    /** Plain text with Markdown and HTML control characters escaped. */
+    static String text(String value) {
+        if (value == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        for (char ch : value.toCharArray()) {
+            switch (ch) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '\n', '\r' -> out.append(' ');
+                case '\\', '`', '*', '_', '[', ']', '|', '#' -> out.append('\\').append(ch);
+                default -> out.append(ch);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,150 @@
+package dev.memprobe.report;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The culprit report: what {@code report.json} holds (the contract CI parses; see {@code docs/report-schema.md}) and
+ * what every other format renders. Immutable; built by {@link ReportBuilder}, read back by {@link JsonReport}.
+ *
+ * <p>Sizes are bytes, durations milliseconds; {@code -1} means "not measured" and is written as JSON {@code null}.
+ */
+public record Report(
+        int schemaVersion,
+        String toolVersion,
+        String generatedAt,
+        String project,
+        String verdict,
+        String summary,
+        List<CulpritEntry> culprits,
+        List<FindingEntry> findings,
+        List<ClassEntry> classes,
+        List<ProbeEntry> probes,
+        List<RankEntry> ranking,
+        Settings settings,
+        EnvironmentInfo environment,
+        Totals totals) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public Report {
+        culprits = List.copyOf(culprits);
+        findings = List.copyOf(findings);
+        classes = List.copyOf(classes);
+        probes = List.copyOf(probes);
+        ranking = List.copyOf(ranking);
+    }
+
+    /** A culprit with its evidence and what to do about it. */
+    public record CulpritEntry(
+            String kind,
+            List<String> classes,
+            String victim,
+            List<String> polluters,
+            Map<String, Long> retainedBytes,
+            String cause,
+            Integer exitCode,
+            String method,
+            List<String> evidence,
+            int reproduced,
+            int attempts,
+            List<Integer> probes,
+            List<String> advice) {
+
+        public CulpritEntry {
+            classes = List.copyOf(classes);
+            polluters = List.copyOf(polluters);
+            retainedBytes = Collections.unmodifiableMap(new LinkedHashMap<>(retainedBytes));
+            evidence = List.copyOf(evidence);
+            probes = List.copyOf(probes);
+            advice = List.copyOf(advice);
+        }
+    }
+
+    /** A conclusion that names no culprit. */
+    public record FindingEntry(String kind, String message, List<String> classes) {
+        public FindingEntry {
+            classes = List.copyOf(classes);
+        }
+    }
+
+    /** One class that ran, measured in the first fork it ran in. */
+    public record ClassEntry(
+            String name,
+            String outcome,
+            int tests,
+            int failures,
+            int errors,
+            int skipped,
+            long durationMs,
+            long heapPeakBytes,
+            long liveHeapPeakBytes,
+            long liveHeapMinBytes,
+            long retainedBytes,
+            long heapEndBytes,
+            long rssPeakBytes,
+            long directPeakBytes,
+            long metaspacePeakBytes,
+            long threadsPeak,
+            long allocatedBytes,
+            long gcCount,
+            int probe,
+            String problem) {}
+
+    /** One fork memprobe ran. */
+    public record ProbeEntry(
+            int id,
+            String purpose,
+            List<String> classes,
+            String outcome,
+            String cause,
+            Integer exitCode,
+            String inFlight,
+            String method,
+            String evidence,
+            long wallMs,
+            List<String> notes) {
+
+        public ProbeEntry {
+            classes = List.copyOf(classes);
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /** A class by the memory it left behind, for deaths that add up. */
+    public record RankEntry(String name, long retainedBytes) {}
+
+    /** The limits and search settings the report was made with. */
+    public record Settings(
+            long maxHeapBytes,
+            long memoryLimitBytes,
+            long forkTimeoutMs,
+            String strategy,
+            int batchSize,
+            boolean failFast,
+            int confirmRuns,
+            int maxProbes,
+            int parallelProbes,
+            String testFile,
+            String shard,
+            String argLine,
+            String runOrder) {}
+
+    /** The machine, JDKs and Surefire that ran the forks. */
+    public record EnvironmentInfo(
+            String mavenJdk,
+            String forkJdk,
+            String os,
+            int cores,
+            long machineMemoryBytes,
+            long containerMemoryLimitBytes,
+            String cgroup,
+            long defaultMaxHeapBytes,
+            String surefireVersion,
+            String mavenVersion) {}
+
+    /** What the run cost. */
+    public record Totals(int classesInSet, int classesRun, int probes, long forkMs, long wallMs) {}
+}

@@ -1,0 +1,165 @@
+package dev.memprobe.report;
+
+import dev.memprobe.bisect.ClassRun;
+import dev.memprobe.bisect.Culprit;
+import dev.memprobe.bisect.Finding;
+import dev.memprobe.bisect.ForkResult;
+import dev.memprobe.bisect.Measure;
+import dev.memprobe.bisect.SearchResult;
+import dev.memprobe.bisect.Verdict;
+import dev.memprobe.config.Size;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Turns what the search found into a {@link Report}. */
+public final class ReportBuilder {
+
+    private ReportBuilder() {}
+
+    public static Report build(
+            SearchResult result,
+            String project,
+            String toolVersion,
+            String generatedAt,
+            Report.Settings settings,
+            Report.EnvironmentInfo environment,
+            int classesInSet,
+            long wallMs) {
+        List<Report.CulpritEntry> culprits = new ArrayList<>();
+        for (Culprit c : result.culprits()) {
+            Map<String, Long> retained = new LinkedHashMap<>(c.retained());
+            culprits.add(new Report.CulpritEntry(
+                    c.kind().id(),
+                    c.classes(),
+                    c.victim(),
+                    c.polluters(),
+                    retained,
+                    c.cause().id(),
+                    c.exitCode(),
+                    c.method(),
+                    c.evidence(),
+                    c.reproduced(),
+                    c.attempts(),
+                    c.probes(),
+                    Advice.forCulprit(c)));
+        }
+        List<Report.FindingEntry> findings = result.findings().stream()
+                .map(f -> new Report.FindingEntry(f.kind(), f.message(), f.classes()))
+                .toList();
+        Map<String, Report.ClassEntry> classes = new LinkedHashMap<>();
+        long forkMs = 0;
+        List<Report.ProbeEntry> probes = new ArrayList<>();
+        for (ForkResult probe : result.probes()) {
+            forkMs += probe.wallMs();
+            for (ClassRun run : probe.classes()) {
+                classes.putIfAbsent(run.name(), classEntry(run, probe.probe().id()));
+            }
+            probes.add(probeEntry(probe));
+        }
+        List<Report.ClassEntry> ordered = new ArrayList<>();
+        for (String name : result.order()) {
+            Report.ClassEntry entry = classes.remove(name);
+            if (entry != null) {
+                ordered.add(entry);
+            }
+        }
+        ordered.addAll(classes.values());
+        List<Report.RankEntry> ranking = result.ranking().stream()
+                .map(s -> new Report.RankEntry(s.className(), s.retained()))
+                .toList();
+        int classesRun = ordered.size();
+        return new Report(
+                Report.SCHEMA_VERSION,
+                toolVersion,
+                generatedAt,
+                project,
+                result.verdict().id(),
+                summary(result, settings, classesRun),
+                culprits,
+                findings,
+                ordered,
+                probes,
+                ranking,
+                settings,
+                environment,
+                new Report.Totals(classesInSet, classesRun, probes.size(), forkMs, wallMs));
+    }
+
+    static Report.ClassEntry classEntry(ClassRun run, int probe) {
+        Measure m = run.measure();
+        long retained = m.retained() >= 0 ? m.retained() : -1;
+        return new Report.ClassEntry(
+                run.name(),
+                run.outcome().id(),
+                run.tests(),
+                run.failures(),
+                run.errors(),
+                run.skipped(),
+                m.durationMs(),
+                m.heapPeak(),
+                m.liveMax(),
+                m.liveMin(),
+                retained,
+                m.heapEnd(),
+                m.rssPeak(),
+                m.directPeak(),
+                m.metaspacePeak(),
+                m.threadsPeak(),
+                m.allocated(),
+                m.gcCount(),
+                probe,
+                run.problem());
+    }
+
+    private static Report.ProbeEntry probeEntry(ForkResult probe) {
+        var failure = probe.failure();
+        String outcome = probe.death() != null ? "died" : failure.isPresent() ? "memory-error" : "completed";
+        return new Report.ProbeEntry(
+                probe.probe().id(),
+                probe.probe().purpose(),
+                probe.probe().classes(),
+                outcome,
+                failure.map(f -> f.cause().id()).orElse(null),
+                failure.map(f -> f.exitCode()).orElse(null),
+                failure.map(f -> f.victim()).orElse(null),
+                failure.map(f -> f.method()).orElse(null),
+                failure.map(f -> f.evidence()).orElse(null),
+                probe.wallMs(),
+                probe.notes());
+    }
+
+    private static String summary(SearchResult result, Report.Settings settings, int classesRun) {
+        if (result.verdict() == Verdict.CULPRITS_FOUND) {
+            String list =
+                    result.culprits().stream().map(ReportBuilder::describe).collect(Collectors.joining("; "));
+            int n = result.culprits().size();
+            return (n == 1 ? "1 culprit: " : n + " culprits: ") + list;
+        }
+        if (result.verdict() == Verdict.NO_CULPRIT) {
+            return "No memory failure: all " + classesRun + " classes ran"
+                    + (settings.maxHeapBytes() > 0 ? " under -Xmx" + Size.toJvm(settings.maxHeapBytes()) : "")
+                    + (settings.memoryLimitBytes() > 0
+                            ? " and a memory limit of " + Size.format(settings.memoryLimitBytes())
+                            : "")
+                    + ".";
+        }
+        Finding first = result.findings().isEmpty() ? null : result.findings().get(0);
+        return first == null ? "Inconclusive." : "Inconclusive: " + first.message();
+    }
+
+    static String describe(Culprit c) {
+        String cause = c.cause().id();
+        return switch (c.kind()) {
+            case SINGLE -> c.victim() + " (single, " + cause + ")";
+            case CUMULATIVE ->
+                c.victim() + " after "
+                        + c.polluters().stream().map(Advice::simple).collect(Collectors.joining(" + "))
+                        + " (cumulative, " + cause + ")";
+            case INTERMITTENT ->
+                c.victim() + " (intermittent, " + cause + ", " + c.reproduced() + " of " + c.attempts() + " runs)";
+        };
+    }
+}

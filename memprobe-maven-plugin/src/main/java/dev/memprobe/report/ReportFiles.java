@@ -1,0 +1,86 @@
+package dev.memprobe.report;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes every report format into the output folder, each through a temporary file renamed into place: an earlier
+ * report is replaced whole or left as it was, never half-overwritten.
+ */
+public final class ReportFiles {
+
+    public static final String JSON = "report.json";
+    public static final String MARKDOWN = "report.md";
+    public static final String HTML = "report.html";
+    public static final String HEAVY = "heavy-classes.txt";
+
+    private ReportFiles() {}
+
+    /** Writes report.json, report.md, report.html and heavy-classes.txt; returns the files written. */
+    public static List<Path> writeAll(Report report, Path folder) throws IOException {
+        Files.createDirectories(folder);
+        List<Path> written = new ArrayList<>();
+        written.add(writeAtomically(folder.resolve(JSON), w -> JsonReport.write(report, w)));
+        written.add(writeAtomically(folder.resolve(MARKDOWN), w -> MarkdownReport.write(report, w)));
+        written.add(writeAtomically(folder.resolve(HTML), w -> HtmlReport.write(report, w)));
+        written.add(writeAtomically(folder.resolve(HEAVY), w -> w.write(heavyClasses(report))));
+        return written;
+    }
+
+    /** Something that writes a whole file's text. */
+    public interface Content {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    /** Writes {@code file} through a temporary file in the same folder and an atomic rename. */
+    public static Path writeAtomically(Path file, Content content) throws IOException {
+        StringWriter text = new StringWriter();
+        content.writeTo(text);
+        Path folder = file.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        Path temp = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
+        try {
+            Files.writeString(temp, text.toString(), StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        return file;
+    }
+
+    /**
+     * The classes to keep out of a fast job: every culprit's classes, one Surefire pattern a line, usable as
+     * {@code excludesFile} (fast job) and {@code includesFile} (heavy job).
+     */
+    public static String heavyClasses(Report report) {
+        Set<String> classes = new LinkedHashSet<>();
+        for (Report.CulpritEntry c : report.culprits()) {
+            if (c.cause() != null) {
+                classes.addAll(c.classes());
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        text.append("# Test classes memprobe found to kill a fork (")
+                .append(report.verdict())
+                .append(").\n");
+        text.append("# Use as Surefire's <excludesFile> in the fast job and <includesFile> in a job of its own.\n");
+        for (String name : classes) {
+            text.append(name.replace('.', '/')).append(".java\n");
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,219 @@
+package dev.memprobe.measure;
+
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ClassLoadingMXBean;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Measures one test class at a time with what the JDK offers cheaply: pool peaks (reset at the start), live heap
+ * after collections, RSS high-water (reset where Linux allows), direct and mapped buffers, metaspace, threads and the
+ * bytes the test thread allocated. Nothing here forces a collection unless {@code exactRetained} asks for it.
+ */
+public final class ClassMeter {
+
+    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final ClassLoadingMXBean classLoading = ManagementFactory.getClassLoadingMXBean();
+    private final List<MemoryPoolMXBean> heapPools = new ArrayList<>();
+    private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
+    private final MemoryPoolMXBean metaspace;
+    private final BufferPoolMXBean direct;
+    private final BufferPoolMXBean mapped;
+    private final ProcStatus proc;
+    private final GcWatcher gc;
+    private final boolean exactRetained;
+
+    public ClassMeter(ProcStatus proc, GcWatcher gc, boolean exactRetained) {
+        this.proc = proc;
+        this.gc = gc;
+        this.exactRetained = exactRetained;
+        MemoryPoolMXBean meta = null;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                heapPools.add(pool);
+            } else if ("Metaspace".equals(pool.getName())) {
+                meta = pool;
+            }
+        }
+        this.metaspace = meta;
+        BufferPoolMXBean directPool = null;
+        BufferPoolMXBean mappedPool = null;
+        for (BufferPoolMXBean pool : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)) {
+            if ("direct".equals(pool.getName())) {
+                directPool = pool;
+            } else if ("mapped".equals(pool.getName())) {
+                mappedPool = pool;
+            }
+        }
+        this.direct = directPool;
+        this.mapped = mappedPool;
+    }
+
+    /** The heap's maximum (-Xmx) in bytes, or -1 when undefined. */
+    public long heapMax() {
+        return memory.getHeapMemoryUsage().getMax();
+    }
+
+    /** Starts measuring a class: resets peaks and takes the baselines. */
+    public Window begin() {
+        Window w = new Window();
+        if (exactRetained) {
+            w.liveBefore = collectAndMeasureHeap();
+        } else {
+            w.liveBefore = gc.last();
+        }
+        for (MemoryPoolMXBean pool : heapPools) {
+            pool.resetPeakUsage();
+        }
+        if (metaspace != null) {
+            metaspace.resetPeakUsage();
+        }
+        threads.resetPeakThreadCount();
+        w.threadsStart = threads.getThreadCount();
+        w.rssResettable = proc.resetPeak();
+        w.rssSampledPeak = w.rssResettable ? -1 : proc.rss();
+        w.directPeak = directUsed();
+        for (GarbageCollectorMXBean collector : collectors) {
+            w.gcCount -= Math.max(0, collector.getCollectionCount());
+            w.gcMillis -= Math.max(0, collector.getCollectionTime());
+        }
+        w.thread = Thread.currentThread().getId();
+        w.allocatedAtStart = allocatedBy(w.thread);
+        gc.openWindow();
+        w.startNanos = System.nanoTime();
+        return w;
+    }
+
+    /** Cheap sample between tests: catches direct-buffer peaks and, where RSS peaks cannot be reset, RSS peaks. */
+    public void sample(Window w) {
+        w.directPeak = Math.max(w.directPeak, directUsed());
+        if (!w.rssResettable) {
+            w.rssSampledPeak = Math.max(w.rssSampledPeak, proc.rss());
+        }
+    }
+
+    /**
+     * Ends a class: everything measured since {@link #begin()}. {@code collect} false skips the forced collection of
+     * {@code exactRetained} (used when the fork is dying and a collection could hang or fail).
+     */
+    public Measures end(Window w, boolean collect) {
+        sample(w);
+        Measures m = new Measures();
+        m.millis = (System.nanoTime() - w.startNanos) / 1_000_000L;
+        long heapPeak = 0;
+        for (MemoryPoolMXBean pool : heapPools) {
+            MemoryUsage peak = pool.getPeakUsage();
+            long used = peak == null ? 0 : peak.getUsed();
+            m.poolPeaks.put(pool.getName(), used);
+            heapPeak += used;
+        }
+        m.heapPeak = heapPeak;
+        m.heapMax = heapMax();
+        m.liveBefore = w.liveBefore;
+        m.liveMin = gc.windowMin();
+        m.liveMax = gc.windowMax();
+        m.liveLast = gc.windowLast();
+        long gcCount = w.gcCount;
+        long gcMillis = w.gcMillis;
+        for (GarbageCollectorMXBean collector : collectors) {
+            gcCount += Math.max(0, collector.getCollectionCount());
+            gcMillis += Math.max(0, collector.getCollectionTime());
+        }
+        m.gcCount = gcCount;
+        m.gcMillis = gcMillis;
+        m.heapEnd = memory.getHeapMemoryUsage().getUsed();
+        m.rssPeak = w.rssResettable ? proc.rssPeak() : w.rssSampledPeak;
+        m.rssEnd = proc.rss();
+        m.directPeak = w.directPeak;
+        m.directEnd = directUsed();
+        m.mappedEnd = mapped == null ? -1 : mapped.getMemoryUsed();
+        if (metaspace != null) {
+            MemoryUsage peak = metaspace.getPeakUsage();
+            m.metaspacePeak = peak == null ? -1 : peak.getUsed();
+            m.metaspaceEnd = metaspace.getUsage().getUsed();
+        }
+        m.classesLoaded = classLoading.getLoadedClassCount();
+        m.threadsStart = w.threadsStart;
+        m.threadsPeak = threads.getPeakThreadCount();
+        m.threadsEnd = threads.getThreadCount();
+        long allocated = Thread.currentThread().getId() == w.thread ? allocatedBy(w.thread) : -1;
+        m.allocated = allocated >= 0 && w.allocatedAtStart >= 0 ? allocated - w.allocatedAtStart : -1;
+        if (exactRetained && collect) {
+            m.retained = collectAndMeasureHeap();
+        }
+        return m;
+    }
+
+    private long directUsed() {
+        return direct == null ? -1 : direct.getMemoryUsed();
+    }
+
+    private long collectAndMeasureHeap() {
+        System.gc();
+        System.gc();
+        return memory.getHeapMemoryUsage().getUsed();
+    }
+
+    private long allocatedBy(long threadId) {
+        try {
+            if (threads instanceof com.sun.management.ThreadMXBean) {
+                return ((com.sun.management.ThreadMXBean) threads).getThreadAllocatedBytes(threadId);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // not offered by this JVM
+        }
+        return -1;
+    }
+
+    /** Baselines of one class in measurement. */
+    public static final class Window {
+        long startNanos;
+        long liveBefore = -1;
+        long threadsStart;
+        boolean rssResettable;
+        long rssSampledPeak = -1;
+        long directPeak = -1;
+        long gcCount;
+        long gcMillis;
+        long thread;
+        long allocatedAtStart = -1;
+    }
+
+    /** What one class used. {@code -1} means "not measured". */
+    public static final class Measures {
+        public long millis;
+        public long heapPeak = -1;
+        public final Map<String, Long> poolPeaks = new LinkedHashMap<>();
+        public long heapMax = -1;
+        public long liveBefore = -1;
+        public long liveMin = -1;
+        public long liveMax = -1;
+        public long liveLast = -1;
+        public long retained = -1;
+        public long gcCount = -1;
+        public long gcMillis = -1;
+        public long heapEnd = -1;
+        public long rssPeak = -1;
+        public long rssEnd = -1;
+        public long directPeak = -1;
+        public long directEnd = -1;
+        public long mappedEnd = -1;
+        public long metaspacePeak = -1;
+        public long metaspaceEnd = -1;
+        public long classesLoaded = -1;
+        public long threadsStart = -1;
+        public long threadsPeak = -1;
+        public long threadsEnd = -1;
+        public long allocated = -1;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.memprobe.measure;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+
+/**
+ * Heap used right after each garbage collection, from the JVM's GC notifications: the live set, the best cheap signal
+ * of what the tests really hold. Tracks the latest value and the least and greatest value inside a window (one test
+ * class). Costs nothing between collections.
+ */
+public final class GcWatcher implements NotificationListener {
+
+    private final Set<String> heapPools = new HashSet<>();
+    private final List<NotificationEmitter> emitters = new ArrayList<>();
+
+    private long last = -1;
+    private long windowMin = -1;
+    private long windowMax = -1;
+    private long windowLast = -1;
+
+    /** Starts listening; returns false where the JVM offers no GC notifications. */
+    public boolean install() {
+        try {
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) {
+                    heapPools.add(pool.getName());
+                }
+            }
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc instanceof NotificationEmitter) {
+                    NotificationEmitter emitter = (NotificationEmitter) gc;
+                    emitter.addNotificationListener(this, null, null);
+                    emitters.add(emitter);
+                }
+            }
+            return !emitters.isEmpty();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    public void uninstall() {
+        for (NotificationEmitter emitter : emitters) {
+            try {
+                emitter.removeNotificationListener(this);
+            } catch (Exception e) {
+                // the JVM is going away; nothing to undo
+            }
+        }
+        emitters.clear();
+    }
+
+    @Override
+    public void handleNotification(Notification notification, Object handback) {
+        if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+            return;
+        }
+        try {
+            GarbageCollectionNotificationInfo info =
+                    GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+            long live = 0;
+            for (Map.Entry<String, MemoryUsage> pool :
+                    info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                if (heapPools.contains(pool.getKey())) {
+                    live += pool.getValue().getUsed();
+                }
+            }
+            observe(live);
+        } catch (RuntimeException | LinkageError e) {
+            // a notification we cannot read is one less sample, never a failure of the tests
+        }
+    }
+
+    synchronized void observe(long live) {
+        last = live;
+        windowLast = live;
+        windowMin = windowMin < 0 ? live : Math.min(windowMin, live);
+        windowMax = Math.max(windowMax, live);
+    }
+
+    /** Heap used after the latest collection, or -1 before the first. */
+    public synchronized long last() {
+        return last;
+    }
+
+    /** Starts a new window (a test class). */
+    public synchronized void openWindow() {
+        windowMin = -1;
+        windowMax = -1;
+        windowLast = -1;
+    }
+
+    /** Least live heap seen in the window, or -1 when no collection ran in it. */
+    public synchronized long windowMin() {
+        return windowMin;
+    }
+
+    /** Greatest live heap seen in the window, or -1 when no collection ran in it. */
+    public synchronized long windowMax() {
+        return windowMax;
+    }
+
+    /** Live heap after the window's last collection, or -1 when no collection ran in it. */
+    public synchronized long windowLast() {
+        return windowLast;
+    }
+}

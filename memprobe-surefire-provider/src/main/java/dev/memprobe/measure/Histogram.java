@@ -1,0 +1,99 @@
+package dev.memprobe.measure;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+/**
+ * The live-object histogram ({@code jcmd GC.class_histogram}) through the JVM's DiagnosticCommand MBean, and the
+ * difference between two of them: the object types a class left behind. Expensive (a full collection), so taken only
+ * for the classes the plugin asks about.
+ */
+public final class Histogram {
+
+    private final Map<String, long[]> rows;
+
+    private Histogram(Map<String, long[]> rows) {
+        this.rows = rows;
+    }
+
+    /** Takes a histogram of live objects now, or an empty one where the JVM does not offer it. */
+    public static Histogram take() {
+        try {
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            ObjectName name = new ObjectName("com.sun.management:type=DiagnosticCommand");
+            Object text = server.invoke(
+                    name, "gcClassHistogram", new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            return parse(String.valueOf(text));
+        } catch (Exception | LinkageError e) {
+            return new Histogram(Collections.<String, long[]>emptyMap());
+        }
+    }
+
+    /** Parses {@code GC.class_histogram} output: {@code "   1:   12  3456  [B (java.base@17)"} lines. */
+    static Histogram parse(String text) {
+        Map<String, long[]> rows = new HashMap<>();
+        for (String line : text.split("\n")) {
+            String[] parts = line.trim().split("\\s+");
+            if (parts.length < 4 || !parts[0].endsWith(":")) {
+                continue;
+            }
+            try {
+                long instances = Long.parseLong(parts[1]);
+                long bytes = Long.parseLong(parts[2]);
+                rows.put(parts[3], new long[] {instances, bytes});
+            } catch (NumberFormatException e) {
+                // a header or total line
+            }
+        }
+        return new Histogram(rows);
+    }
+
+    public boolean isEmpty() {
+        return rows.isEmpty();
+    }
+
+    /**
+     * The {@code top} types that grew most in bytes from {@code before} to this histogram, each as a map with
+     * {@code type}, {@code bytes}, {@code instances} (now) and {@code growth} (bytes gained).
+     */
+    public List<Map<String, Object>> topGrowth(Histogram before, int top) {
+        List<Map.Entry<String, long[]>> grown = new ArrayList<>(rows.entrySet());
+        final Map<String, long[]> earlier = before.rows;
+        Collections.sort(grown, new Comparator<Map.Entry<String, long[]>>() {
+            @Override
+            public int compare(Map.Entry<String, long[]> a, Map.Entry<String, long[]> b) {
+                return Long.compare(growth(b, earlier), growth(a, earlier));
+            }
+        });
+        List<Map<String, Object>> result = new ArrayList<>();
+        for (Map.Entry<String, long[]> row : grown) {
+            if (result.size() >= top) {
+                break;
+            }
+            long growth = growth(row, earlier);
+            if (growth <= 0) {
+                break;
+            }
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("type", row.getKey());
+            item.put("bytes", row.getValue()[1]);
+            item.put("instances", row.getValue()[0]);
+            item.put("growth", growth);
+            result.add(item);
+        }
+        return result;
+    }
+
+    private static long growth(Map.Entry<String, long[]> row, Map<String, long[]> earlier) {
+        long[] then = earlier.get(row.getKey());
+        return row.getValue()[1] - (then == null ? 0 : then[1]);
+    }
+}

@@ -1,0 +1,349 @@
+package dev.memprobe.provider;
+
+import dev.memprobe.journal.Journal;
+import dev.memprobe.journal.JournalWriter;
+import dev.memprobe.measure.ClassMeter;
+import dev.memprobe.measure.Histogram;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the test framework's callbacks into journal lines and class measurements. One per fork.
+ *
+ * <p>Test callbacks arrive on the test thread; {@link #nearLimit} on the JVM's notification thread and
+ * {@link #shutdown} on a shutdown hook read the class in flight, so that state is volatile. Nothing here throws into
+ * the tests: a failure to measure is a missing number, never a failed test.
+ */
+final class RunRecorder {
+
+    private static final int RESERVE_BYTES = 1 << 20;
+
+    private final JournalWriter journal;
+    private final ClassMeter meter;
+    private final Set<String> histogramClasses;
+    private final int histogramTop;
+
+    /** Freed when memory runs out, so that the last lines can still be written. */
+    private volatile byte[] reserve = new byte[RESERVE_BYTES];
+
+    private int depth;
+    private int seq;
+    private volatile String currentClass;
+    private volatile String currentMethod;
+    private volatile ClassMeter.Window window;
+    private volatile boolean terminal;
+    private volatile boolean nearLimitReported;
+    private Histogram histogramBefore;
+    private int tests;
+    private int failures;
+    private int errors;
+    private int skipped;
+
+    RunRecorder(JournalWriter journal, ClassMeter meter, Set<String> histogramClasses, int histogramTop) {
+        this.journal = journal;
+        this.meter = meter;
+        this.histogramClasses = histogramClasses;
+        this.histogramTop = histogramTop;
+    }
+
+    void forkStarted(boolean rssResettable, List<String> gcNames, boolean parallelForcedOff) {
+        journal.line(Journal.FORK)
+                .put(Journal.FORMAT_VERSION, Journal.FORMAT)
+                .put(Journal.PID, pid())
+                .put(Journal.JAVA_VERSION, System.getProperty("java.version"))
+                .put(Journal.JAVA_VENDOR, System.getProperty("java.vendor"))
+                .put(Journal.VM, System.getProperty("java.vm.name"))
+                .put(Journal.MAX_HEAP, meter.heapMax() < 0 ? null : meter.heapMax())
+                .put(Journal.GCS, gcNames)
+                .put(Journal.RSS_RESET, rssResettable)
+                .put("parallelForcedOff", parallelForcedOff ? Boolean.TRUE : null)
+                .write();
+    }
+
+    void plan(List<String> classes) {
+        journal.line(Journal.PLAN).put(Journal.CLASSES, classes).write();
+    }
+
+    void testSetStarting(String className) {
+        if (depth++ > 0) {
+            return; // a @Nested class or a suite member: part of the class already in flight
+        }
+        try {
+            seq++;
+            currentClass = className;
+            currentMethod = null;
+            tests = 0;
+            failures = 0;
+            errors = 0;
+            skipped = 0;
+            nearLimitReported = false;
+            histogramBefore = histogramClasses.contains(className) ? Histogram.take() : null;
+            journal.line(Journal.CLASS_START)
+                    .put(Journal.CLASS, className)
+                    .put(Journal.SEQ, seq)
+                    .write();
+            window = meter.begin();
+        } catch (OutOfMemoryError e) {
+            outOfMemory();
+        } catch (RuntimeException e) {
+            // measuring is best effort
+        }
+    }
+
+    void testSetCompleted() {
+        if (depth == 0 || --depth > 0) {
+            return;
+        }
+        ClassMeter.Window w = window;
+        String className = currentClass;
+        window = null;
+        currentClass = null;
+        currentMethod = null;
+        if (w == null || className == null) {
+            return;
+        }
+        try {
+            ClassMeter.Measures measures = meter.end(w, true);
+            JournalWriter.Line line = journal.line(Journal.CLASS_END)
+                    .put(Journal.CLASS, className)
+                    .put(Journal.SEQ, seq)
+                    .put(Journal.TESTS, tests)
+                    .put(Journal.FAILURES, failures)
+                    .put(Journal.ERRORS, errors)
+                    .put(Journal.SKIPS, skipped);
+            putMeasures(line, measures);
+            if (histogramBefore != null) {
+                line.put(Journal.HISTOGRAM, Histogram.take().topGrowth(histogramBefore, histogramTop));
+                histogramBefore = null;
+            }
+            line.write();
+        } catch (OutOfMemoryError e) {
+            outOfMemory();
+        } catch (RuntimeException e) {
+            // measuring is best effort
+        }
+    }
+
+    void testStarting(String className, String method) {
+        currentMethod = method;
+        ClassMeter.Window w = window;
+        try {
+            if (w != null) {
+                meter.sample(w);
+            }
+            journal.line(Journal.TEST_START)
+                    .put(Journal.CLASS, className)
+                    .put(Journal.METHOD, method)
+                    .write();
+        } catch (OutOfMemoryError e) {
+            outOfMemory();
+        } catch (RuntimeException e) {
+            // measuring is best effort
+        }
+    }
+
+    void testEnded(String className, String method, String status, Integer millis, Throwable problem) {
+        boolean memory = problem != null && memoryError(problem) != null;
+        if (memory) {
+            releaseReserve();
+        }
+        if (currentClass != null) {
+            tests++;
+            if (Journal.FAILED.equals(status)) {
+                failures++;
+            } else if (Journal.ERRORED.equals(status)) {
+                errors++;
+            } else if (Journal.SKIPPED.equals(status)) {
+                skipped++;
+            }
+        }
+        try {
+            ClassMeter.Window w = window;
+            if (w != null) {
+                meter.sample(w);
+            }
+            JournalWriter.Line line = journal.line(Journal.TEST_END)
+                    .put(Journal.CLASS, className)
+                    .put(Journal.METHOD, method)
+                    .put(Journal.STATUS, status)
+                    .put(Journal.MILLIS, millis);
+            putProblem(line, problem);
+            line.write();
+        } catch (OutOfMemoryError e) {
+            outOfMemory();
+        } catch (RuntimeException e) {
+            // measuring is best effort
+        }
+        currentMethod = null;
+        if (memory) {
+            restoreReserve();
+        }
+    }
+
+    /** A heap pool was still nearly full after a collection: say which class was running, once per class. */
+    void nearLimit(String pool, long used, long max) {
+        if (nearLimitReported) {
+            return;
+        }
+        nearLimitReported = true;
+        journal.line(Journal.NEAR_LIMIT)
+                .put(Journal.CLASS, currentClass)
+                .put(Journal.METHOD, currentMethod)
+                .put(Journal.POOL, pool)
+                .put(Journal.USED, used)
+                .put(Journal.MAX, max)
+                .write();
+    }
+
+    /** A throwable escaped the test framework; the fork is about to die of it. */
+    void fatal(Throwable problem) {
+        releaseReserve();
+        terminal = true;
+        try {
+            JournalWriter.Line line =
+                    journal.line(Journal.ERROR).put(Journal.CLASS, currentClass).put(Journal.METHOD, currentMethod);
+            putProblem(line, problem);
+            putInFlightMeasures(line);
+            line.write();
+        } catch (Throwable t) {
+            // nothing more can be said
+        }
+    }
+
+    void runEnded() {
+        terminal = true;
+        journal.line(Journal.RUN_END).put(Journal.SEQ, seq).write();
+    }
+
+    /** The JVM is exiting; when tests were still running, say why and where. */
+    void shutdown() {
+        if (terminal || currentClass == null) {
+            return;
+        }
+        terminal = true;
+        releaseReserve();
+        try {
+            String[] trigger = ExitTrigger.find(Thread.getAllStackTraces());
+            JournalWriter.Line line = journal.line(Journal.SHUTDOWN)
+                    .put(Journal.TRIGGER, trigger[0])
+                    .put(Journal.CALLER, trigger[1])
+                    .put(Journal.CLASS, currentClass)
+                    .put(Journal.METHOD, currentMethod);
+            putInFlightMeasures(line);
+            line.write();
+        } catch (Throwable t) {
+            // nothing more can be said
+        }
+    }
+
+    String currentClass() {
+        return currentClass;
+    }
+
+    private void putInFlightMeasures(JournalWriter.Line line) {
+        ClassMeter.Window w = window;
+        if (w != null) {
+            line.put(Journal.MEASURE, measures(meter.end(w, false)));
+        }
+    }
+
+    private static void putMeasures(JournalWriter.Line line, ClassMeter.Measures m) {
+        for (Map.Entry<String, Object> field : measures(m).entrySet()) {
+            line.put(field.getKey(), field.getValue());
+        }
+    }
+
+    /** The journal fields of a class's measurements; values not measured are left out. */
+    static Map<String, Object> measures(ClassMeter.Measures m) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        measure(fields, Journal.MILLIS, m.millis);
+        measure(fields, Journal.HEAP_PEAK, m.heapPeak);
+        if (!m.poolPeaks.isEmpty()) {
+            fields.put(Journal.POOL_PEAKS, m.poolPeaks);
+        }
+        measure(fields, Journal.HEAP_MAX, m.heapMax);
+        measure(fields, Journal.LIVE_BEFORE, m.liveBefore);
+        measure(fields, Journal.LIVE_MIN, m.liveMin);
+        measure(fields, Journal.LIVE_MAX, m.liveMax);
+        measure(fields, Journal.LIVE_LAST, m.liveLast);
+        measure(fields, Journal.RETAINED, m.retained);
+        measure(fields, Journal.GC_COUNT, m.gcCount);
+        measure(fields, Journal.GC_MILLIS, m.gcMillis);
+        measure(fields, Journal.HEAP_END, m.heapEnd);
+        measure(fields, Journal.RSS_PEAK, m.rssPeak);
+        measure(fields, Journal.RSS_END, m.rssEnd);
+        measure(fields, Journal.DIRECT_PEAK, m.directPeak);
+        measure(fields, Journal.DIRECT_END, m.directEnd);
+        measure(fields, Journal.MAPPED_END, m.mappedEnd);
+        measure(fields, Journal.METASPACE_PEAK, m.metaspacePeak);
+        measure(fields, Journal.METASPACE_END, m.metaspaceEnd);
+        measure(fields, Journal.CLASSES_LOADED, m.classesLoaded);
+        measure(fields, Journal.THREADS_START, m.threadsStart);
+        measure(fields, Journal.THREADS_PEAK, m.threadsPeak);
+        measure(fields, Journal.THREADS_END, m.threadsEnd);
+        measure(fields, Journal.ALLOCATED, m.allocated);
+        return fields;
+    }
+
+    private static void measure(Map<String, Object> fields, String key, long value) {
+        if (value >= 0) {
+            fields.put(key, value);
+        }
+    }
+
+    private static void putProblem(JournalWriter.Line line, Throwable problem) {
+        if (problem == null) {
+            return;
+        }
+        Throwable shown = memoryError(problem);
+        if (shown == null) {
+            shown = problem;
+        }
+        line.put(Journal.THROWABLE, shown.getClass().getName()).put(Journal.MESSAGE, shown.getMessage());
+    }
+
+    /** The first {@code OutOfMemoryError} or {@code VirtualMachineError} in the cause chain, or null. */
+    static Throwable memoryError(Throwable problem) {
+        List<Throwable> seen = new ArrayList<>();
+        for (Throwable t = problem; t != null && !seen.contains(t); t = t.getCause()) {
+            if (t instanceof VirtualMachineError) {
+                return t;
+            }
+            seen.add(t);
+        }
+        return null;
+    }
+
+    private void outOfMemory() {
+        releaseReserve();
+        restoreReserve();
+    }
+
+    private void releaseReserve() {
+        reserve = null;
+    }
+
+    private void restoreReserve() {
+        try {
+            if (reserve == null) {
+                reserve = new byte[RESERVE_BYTES];
+            }
+        } catch (OutOfMemoryError e) {
+            // still no room: try again at the next event
+        }
+    }
+
+    private static long pid() {
+        String name = ManagementFactory.getRuntimeMXBean().getName();
+        int at = name.indexOf('@');
+        try {
+            return Long.parseLong(at > 0 ? name.substring(0, at) : name);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}
