@@ -1,0 +1,44 @@
+import groovy.json.JsonSlurper
+
+def report = new JsonSlurper().parse(new File(basedir, 'target/memprobe/report.json'))
+
+assert report.schemaVersion == 1
+assert report.verdict == 'culprits-found'
+assert report.culprits.size() == 1 : "exactly one culprit, got ${report.culprits*.victim}"
+def culprit = report.culprits[0]
+assert culprit.kind == 'single'
+assert culprit.victim == 'it.hog.HogTest'
+assert culprit.classes == ['it.hog.HogTest']
+assert culprit.cause == 'heap-oom'
+assert culprit.method == 'loadsEverythingAtOnce'
+assert culprit.reproduced == culprit.attempts && culprit.attempts == 2
+
+// every class ran and was measured; none but the hog is blamed
+assert report.classes*.name.sort() == ['it.hog.AlphaTest', 'it.hog.BetaTest', 'it.hog.DeltaTest',
+                                       'it.hog.EpsilonTest', 'it.hog.GammaTest', 'it.hog.HogTest']
+report.classes.each { c ->
+    assert c.heapPeakBytes > 0 : "${c.name} has no heap peak"
+    assert c.rssPeakBytes > 0 : "${c.name} has no RSS peak"
+    assert c.durationMs != null
+    assert (c.name == 'it.hog.HogTest') == (c.outcome == 'died') : "${c.name} ended ${c.outcome}"
+}
+def hog = report.classes.find { it.name == 'it.hog.HogTest' }
+assert hog.heapPeakBytes >= 120L * 1024 * 1024 : "the hog filled the 128 MiB heap, measured ${hog.heapPeakBytes}"
+report.classes.findAll { it.outcome == 'passed' }.each { assert it.tests == 2 }
+
+assert report.settings.maxHeapBytes == 128L * 1024 * 1024
+assert report.environment.surefireVersion == '3.6.1'
+// whole suite, hog alone, confirmation, the rest: a handful of forks, not one per class
+assert report.probes.size() <= 4 : "spent ${report.probes.size()} probes"
+assert report.probes[0].outcome == 'died' && report.probes[0].cause == 'heap-oom'
+assert report.probes[0].inFlight == 'it.hog.HogTest'
+
+assert new File(basedir, 'target/memprobe/report.md').text.contains('it.hog.HogTest')
+assert new File(basedir, 'target/memprobe/report.html').text.contains('it.hog.HogTest')
+assert new File(basedir, 'target/memprobe/heavy-classes.txt').text.contains('it/hog/HogTest')
+
+def log = new File(basedir, 'build.log').text
+assert log.contains('probe 1/')
+assert log.contains('SINGLE  it.hog.HogTest')
+assert !log.contains('Tests run:') : 'Surefire console output should be quiet'
+return true
