@@ -56,6 +56,7 @@ public final class JournalInterpreter {
         ClassState current = null;
         JournalEntry error = null;
         JournalEntry shutdown = null;
+        Map<String, JournalEntry> nearLimit = new LinkedHashMap<>();
         boolean runEnded = false;
         for (JournalEntry entry : journal.entries()) {
             switch (entry.event()) {
@@ -91,11 +92,13 @@ public final class JournalInterpreter {
                         }
                     }
                 }
-                case Journal.NEAR_LIMIT ->
+                case Journal.NEAR_LIMIT -> {
+                    nearLimit.putIfAbsent(String.valueOf(entry.string(Journal.CLASS)), entry);
                     notes.add("near the limit: " + entry.string(Journal.POOL) + " held "
                             + Size.format(entry.number(Journal.USED, -1)) + " of "
                             + Size.format(entry.number(Journal.MAX, -1)) + " after a collection while "
                             + where(entry.string(Journal.CLASS), entry.string(Journal.METHOD)) + " ran");
+                }
                 case Journal.ERROR -> error = entry;
                 case Journal.SHUTDOWN -> shutdown = entry;
                 case Journal.RUN_END -> runEnded = true;
@@ -111,7 +114,7 @@ public final class JournalInterpreter {
 
         boolean stopped = end.action() instanceof ForkEnd.StoppedAfterMemoryError;
         boolean died = !stopped && !(end.saidGoodbye() && end.action() instanceof ForkEnd.NoAction);
-        Death death = died ? death(current, error, shutdown, end, runEnded) : null;
+        Death death = died ? death(current, error, shutdown, end, runEnded, nearLimit) : null;
 
         List<ClassRun> runs = new ArrayList<>();
         for (ClassState state : classes.values()) {
@@ -124,7 +127,12 @@ public final class JournalInterpreter {
     }
 
     private static Death death(
-            ClassState inFlight, JournalEntry error, JournalEntry shutdown, ForkEnd end, boolean runEnded) {
+            ClassState inFlight,
+            JournalEntry error,
+            JournalEntry shutdown,
+            ForkEnd end,
+            boolean runEnded,
+            Map<String, JournalEntry> nearLimit) {
         String className = inFlight == null ? null : inFlight.name;
         String method = inFlight == null ? null : inFlight.method;
         Integer exit = end.exitCode();
@@ -152,6 +160,19 @@ public final class JournalInterpreter {
             String message = error.string(Journal.MESSAGE);
             String errorClass = error.string(Journal.CLASS) != null ? error.string(Journal.CLASS) : className;
             String errorMethod = error.string(Journal.CLASS) != null ? error.string(Journal.METHOD) : method;
+            JournalEntry full = nearLimit.get(String.valueOf(errorClass));
+            if (Cause.ofError(throwable, message).isEmpty() && full != null && initializerFailure(throwable)) {
+                // memory ran out inside a class initializer (often JUnit's own); later uses of that class fail
+                // with NoClassDefFoundError instead of the OutOfMemoryError itself
+                return new Death(
+                        Cause.HEAP_OOM,
+                        exit,
+                        errorClass,
+                        errorMethod,
+                        problem(throwable, message) + ", thrown after the heap filled up (" + full.string(Journal.POOL)
+                                + " held " + Size.format(full.number(Journal.USED, -1)) + " of "
+                                + Size.format(full.number(Journal.MAX, -1)) + " after a collection)");
+            }
             return new Death(
                     Cause.ofError(throwable, message).orElse(Cause.FORK_ERROR),
                     exit,
@@ -213,6 +234,11 @@ public final class JournalInterpreter {
                 runEnded ? null : className,
                 runEnded ? null : method,
                 message.isEmpty() ? "the fork ended abnormally" : message);
+    }
+
+    private static boolean initializerFailure(String throwable) {
+        return "java.lang.NoClassDefFoundError".equals(throwable)
+                || "java.lang.ExceptionInInitializerError".equals(throwable);
     }
 
     private static ForkInfo forkInfo(JournalEntry entry) {

@@ -299,21 +299,40 @@ final class RunRecorder {
         if (problem == null) {
             return;
         }
-        Throwable shown = memoryError(problem);
+        String[] shown = memoryError(problem);
         if (shown == null) {
-            shown = problem;
+            shown = new String[] {problem.getClass().getName(), problem.getMessage()};
         }
-        line.put(Journal.THROWABLE, shown.getClass().getName()).put(Journal.MESSAGE, shown.getMessage());
+        line.put(Journal.THROWABLE, shown[0]).put(Journal.MESSAGE, shown[1]);
     }
 
-    /** The first {@code OutOfMemoryError} or {@code VirtualMachineError} in the cause chain, or null. */
-    static Throwable memoryError(Throwable problem) {
+    private static final String OOM = "java.lang.OutOfMemoryError";
+
+    /**
+     * The VM error behind {@code problem} as {class, message}, or null: the first {@code VirtualMachineError} in
+     * the cause chain, or an {@code OutOfMemoryError} a class initializer swallowed. When memory runs out inside a
+     * static initializer (the test's, or JUnit's own), later uses of that class throw {@code NoClassDefFoundError}
+     * "Could not initialize class", whose cause names the original error only in its message.
+     */
+    static String[] memoryError(Throwable problem) {
         List<Throwable> seen = new ArrayList<>();
         for (Throwable t = problem; t != null && !seen.contains(t); t = t.getCause()) {
             if (t instanceof VirtualMachineError) {
-                return t;
+                return new String[] {t.getClass().getName(), t.getMessage()};
             }
             seen.add(t);
+        }
+        for (Throwable t : seen) {
+            String message = t.getMessage();
+            int at = message == null ? -1 : message.indexOf(OOM);
+            if (at >= 0) {
+                String rest = message.substring(at + OOM.length());
+                if (rest.startsWith(":")) {
+                    rest = rest.substring(1);
+                }
+                int end = rest.indexOf(" [in thread");
+                return new String[] {OOM, (end >= 0 ? rest.substring(0, end) : rest).trim()};
+            }
         }
         return null;
     }

@@ -1,0 +1,13 @@
+package it.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class AnotherTest {
+
+    @Test
+    void passes() {
+        assertEquals("yes", System.getProperty("from.argline"));
+    }
+}
