@@ -107,18 +107,17 @@ public final class BisectEngine {
                 }
                 boolean single = false;
                 Optional<ForkResult> victimAlone = Optional.empty();
-                for (ClassRun member : run.get().classes()) {
-                    Optional<ForkResult> alone =
-                            probes.run(List.of(member.name()), "does " + simple(member.name()) + " die alone?");
+                for (String member : batch) { // every member: those after the victim never ran in the batch
+                    Optional<ForkResult> alone = probes.run(List.of(member), "does " + simple(member) + " die alone?");
                     if (alone.isEmpty()) {
                         budgetSpent("while running batch members alone");
                         return;
                     }
-                    if (member.name().equals(victim)) {
+                    if (member.equals(victim)) {
                         victimAlone = alone;
                     }
                     Optional<Failure> died = alone.get().failure();
-                    if (died.isPresent() && member.name().equals(died.get().victim())) {
+                    if (died.isPresent() && member.equals(died.get().victim())) {
                         single = true;
                         confirm(single(alone.get(), died.get(), null));
                         if (request.failFast()) {

@@ -53,6 +53,12 @@ public record Culprit(
         }
     }
 
+    /** A death of memory: one of the memory causes, or a JVM crash for want of native memory. */
+    public boolean isMemory() {
+        return cause.isMemory()
+                || (cause == Cause.JVM_CRASH && evidence.stream().anyMatch(e -> e.contains(Death.NATIVE_MEMORY)));
+    }
+
     /** Polluters then victim: the classes to look at. */
     public List<String> classes() {
         List<String> all = new ArrayList<>(polluters);

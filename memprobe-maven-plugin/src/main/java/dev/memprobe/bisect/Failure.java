@@ -15,6 +15,12 @@ public record Failure(String victim, String method, Cause cause, Integer exitCod
         if (other == null || victim == null || !victim.equals(other.victim)) {
             return false;
         }
-        return cause == other.cause || (cause.isMemory() && other.cause.isMemory());
+        return cause == other.cause || (isMemory() && other.isMemory());
+    }
+
+    /** A death of memory: one of the memory causes, or a JVM crash for want of native memory. */
+    public boolean isMemory() {
+        return cause.isMemory()
+                || (cause == Cause.JVM_CRASH && evidence != null && evidence.startsWith(Death.NATIVE_MEMORY));
     }
 }

@@ -31,6 +31,21 @@ public final class CrashLog {
         }
     }
 
+    /** Whether the JVM crashed because native memory ran out (malloc or mmap failed). */
+    public static boolean outOfNativeMemory(Path log) {
+        try {
+            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                if (line.startsWith("# There is insufficient memory for the Java Runtime Environment")
+                        || line.startsWith("#  Out of Memory Error")) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** The line of a crash log that says what failed, e.g. {@code SIGSEGV (0xb) at pc=...}, or null. */
     public static String summary(Path log) {
         try {

@@ -182,12 +182,15 @@ public final class JournalInterpreter {
         }
         if (end.crashLog() != null) {
             String summary = CrashLog.summary(end.crashLog());
+            boolean nativeMemory = CrashLog.outOfNativeMemory(end.crashLog());
             return new Death(
                     Cause.JVM_CRASH,
                     exit,
                     className,
                     method,
-                    "the JVM crashed" + (summary == null ? "" : ": " + summary) + "; see " + end.crashLog());
+                    (nativeMemory ? Death.NATIVE_MEMORY + " and crashed" : "the JVM crashed")
+                            + (summary == null ? "" : ": " + summary)
+                            + "; see " + end.crashLog());
         }
         if (shutdown != null) {
             String trigger = shutdown.string(Journal.TRIGGER);

@@ -55,13 +55,17 @@ final class Advice {
                         victim + " calls System.exit, which ends the whole test JVM: remove the call or run that code"
                                 + " in a child process.";
                     case JVM_CRASH ->
-                        "The JVM itself crashed: read the hs_err file named in the evidence (native code, JNI,"
-                                + " a JDK bug).";
+                        culprit.isMemory()
+                                ? "The process ran out of native memory (threads, direct buffers, native libraries,"
+                                        + " metaspace): count what the class starts and never stops or frees, and"
+                                        + " compare the fork's RSS with the machine's or container's memory."
+                                : "The JVM itself crashed: read the hs_err file named in the evidence (native code,"
+                                        + " JNI, a JDK bug).";
                     case FORK_ERROR ->
                         "The fork failed outside the tests: read the evidence and the probe's folder under"
                                 + " target/memprobe/probes.";
                 });
-        if (culprit.cause().isMemory()) {
+        if (culprit.isMemory()) {
             advice.add("Until it is fixed: exclude the classes in target/memprobe/heavy-classes.txt from the fast job"
                     + " (Surefire excludesFile) and run them in a job of their own (includesFile).");
         }

@@ -74,6 +74,7 @@ public final class JsonReport {
             m.put("polluters", c.polluters());
             m.put("retainedBytes", c.retainedBytes());
             m.put("cause", c.cause());
+            m.put("memory", c.memory());
             m.put("exitCode", c.exitCode());
             m.put("method", c.method());
             m.put("evidence", c.evidence());
@@ -239,6 +240,7 @@ public final class JsonReport {
                     c.strings("polluters"),
                     c.longs("retainedBytes"),
                     c.string("cause"),
+                    c.flag("memory"),
                     c.integer("exitCode"),
                     c.string("method"),
                     c.strings("evidence"),

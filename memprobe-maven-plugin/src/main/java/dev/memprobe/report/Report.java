@@ -45,6 +45,7 @@ public record Report(
             List<String> polluters,
             Map<String, Long> retainedBytes,
             String cause,
+            boolean memory,
             Integer exitCode,
             String method,
             List<String> evidence,

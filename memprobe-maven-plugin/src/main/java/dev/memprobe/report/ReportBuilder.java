@@ -38,6 +38,7 @@ public final class ReportBuilder {
                     c.polluters(),
                     retained,
                     c.cause().id(),
+                    c.isMemory(),
                     c.exitCode(),
                     c.method(),
                     c.evidence(),

@@ -63,13 +63,13 @@ public final class ReportFiles {
     }
 
     /**
-     * The classes to keep out of a fast job: every culprit's classes, one Surefire pattern a line, usable as
+     * The classes to keep out of a fast job: every memory culprit's classes, one Surefire pattern a line, usable as
      * {@code excludesFile} (fast job) and {@code includesFile} (heavy job).
      */
     public static String heavyClasses(Report report) {
         Set<String> classes = new LinkedHashSet<>();
         for (Report.CulpritEntry c : report.culprits()) {
-            if (c.cause() != null) {
+            if (c.memory()) {
                 classes.addAll(c.classes());
             }
         }

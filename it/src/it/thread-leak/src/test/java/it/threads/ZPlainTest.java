@@ -1,0 +1,13 @@
+package it.threads;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class ZPlainTest {
+
+    @Test
+    void passes() {
+        assertEquals(4, 2 + 2);
+    }
+}

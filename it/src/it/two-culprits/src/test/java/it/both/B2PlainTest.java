@@ -1,0 +1,17 @@
+package it.both;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class B2PlainTest {
+
+    @Test
+    void passes() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 1000; i++) {
+            text.append('x');
+        }
+        assertEquals(1000, text.length());
+    }
+}
