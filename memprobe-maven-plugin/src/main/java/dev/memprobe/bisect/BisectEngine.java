@@ -53,9 +53,8 @@ public final class BisectEngine {
             List<String> pending = request.classes();
             boolean first = true;
             while (!pending.isEmpty()) {
-                String purpose = first
-                        ? "whole suite, " + count(pending) + " in CI order"
-                        : "the " + count(pending) + " not yet run";
+                String purpose =
+                        first ? "whole suite, " + count(pending) + " in CI order" : count(pending) + " not yet run";
                 Optional<ForkResult> run = probes.run(pending, purpose, first, Set.of());
                 if (run.isEmpty()) {
                     budgetSpent("before every class had run");

@@ -391,7 +391,8 @@ public class BisectMojo extends SurefireMojoSupport {
     }
 
     private void logStart(int classes, Limits limits, Duration timeout, Environment environment, String ownSurefire) {
-        StringBuilder line = new StringBuilder("memprobe: ").append(classes).append(" test classes");
+        StringBuilder line =
+                new StringBuilder("memprobe: ").append(classes).append(classes == 1 ? " test class" : " test classes");
         line.append(", max heap ")
                 .append(
                         limits.maxHeap() > 0
@@ -404,6 +405,12 @@ public class BisectMojo extends SurefireMojoSupport {
         }
         line.append(", strategy ").append(limits.strategy().id());
         getLog().info(line.toString());
+        getLog().info("memprobe: this machine has " + Size.format(environment.machineMemory()) + ", "
+                + (environment.containerLimit() > 0
+                        ? "a container limit of " + Size.format(environment.containerLimit())
+                        : "no container memory limit")
+                + " (cgroup " + environment.cgroup() + "); a JVM here takes a default max heap of "
+                + Size.format(environment.defaultMaxHeap()));
         String projectSurefire = getProject().getPlugin(SurefireConfiguration.SUREFIRE) == null
                 ? null
                 : getProject().getPlugin(SurefireConfiguration.SUREFIRE).getVersion();

@@ -10,6 +10,7 @@ final class ConsoleProgress implements dev.memprobe.bisect.ProgressListener {
 
     private final Log log;
     private final int maxProbes;
+    private boolean parallelNoted;
 
     ConsoleProgress(Log log, int maxProbes) {
         this.log = log;
@@ -55,6 +56,11 @@ final class ConsoleProgress implements dev.memprobe.bisect.ProgressListener {
         }
         line.append("  [").append(Durations.format(result.wallMs())).append(']');
         log.info(line.toString());
+        if (!parallelNoted && result.fork() != null && result.fork().parallelForcedOff()) {
+            parallelNoted = true;
+            log.info("memprobe: the project switches on JUnit parallel execution; memprobe's forks run the classes"
+                    + " one at a time, so that each is measured on its own");
+        }
     }
 
     private static String simple(String className) {

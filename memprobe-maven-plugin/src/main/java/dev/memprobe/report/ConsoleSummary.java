@@ -15,7 +15,7 @@ public final class ConsoleSummary {
         lines.add("memprobe: " + MarkdownReport.headline(report) + " ("
                 + report.totals().classesRun() + " of "
                 + report.totals().classesInSet() + " classes run, "
-                + report.totals().probes() + " probes, "
+                + report.totals().probes() + (report.totals().probes() == 1 ? " probe, " : " probes, ")
                 + Durations.format(report.totals().wallMs()) + ")");
         for (Report.CulpritEntry c : report.culprits()) {
             StringBuilder line = new StringBuilder("  ").append(c.kind().toUpperCase(java.util.Locale.ROOT));
