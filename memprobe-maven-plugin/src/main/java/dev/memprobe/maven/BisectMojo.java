@@ -421,6 +421,11 @@ public class BisectMojo extends SurefireMojoSupport {
                 + " with the project's Surefire configuration");
     }
 
+    private String property(String key) {
+        String value = getSession().getUserProperties().getProperty(key);
+        return value != null ? value : getSession().getSystemProperties().getProperty(key);
+    }
+
     private String surefireVersion() {
         Artifact common = getPluginArtifactMap().get("org.apache.maven.surefire:maven-surefire-common");
         return common == null ? "unknown" : common.getBaseVersion();
