@@ -306,11 +306,14 @@ final class RunRecorder {
         line.put(Journal.THROWABLE, shown.getClass().getName()).put(Journal.MESSAGE, shown.getMessage());
     }
 
-    /** The first {@code OutOfMemoryError} or {@code VirtualMachineError} in the cause chain, or null. */
+    /**
+     * The first {@code OutOfMemoryError} in the cause chain, or null. Only that error: other VM errors are not about
+     * memory ({@code StackOverflowError}), and some wrap an {@code OutOfMemoryError} ({@code InternalError}).
+     */
     static Throwable memoryError(Throwable problem) {
         List<Throwable> seen = new ArrayList<>();
         for (Throwable t = problem; t != null && !seen.contains(t); t = t.getCause()) {
-            if (t instanceof VirtualMachineError) {
+            if (t instanceof OutOfMemoryError) {
                 return t;
             }
             seen.add(t);
