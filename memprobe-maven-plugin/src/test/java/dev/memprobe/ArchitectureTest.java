@@ -78,7 +78,8 @@ class ArchitectureTest {
 
         assertThat(mojo).hasSize(1);
         assertThat(mavenReferences(mojo.get(0)))
-                .contains("dev/memprobe/maven/BisectMojo.class uses org/apache/maven/plugin/MojoExecutionException");
+                .isNotEmpty()
+                .allMatch(found -> found.startsWith("dev/memprobe/maven/BisectMojo.class uses org/apache/maven/"));
     }
 
     @Test

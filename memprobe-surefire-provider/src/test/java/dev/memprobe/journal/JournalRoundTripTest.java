@@ -181,7 +181,7 @@ class JournalRoundTripTest {
     void concurrentWritersNeverInterleaveWithinALine() throws Exception {
         int threads = 4;
         int linesEach = 200;
-        String padding = "x".repeat(3000); // longer than any buffer a stream might split a line at
+        String padding = "x".repeat(3000); // long lines: a line written in pieces would show
         Path file = folder.resolve("journal.jsonl");
         JournalWriter writer = JournalWriter.open(file.toFile());
         CountDownLatch start = new CountDownLatch(1);

@@ -88,7 +88,6 @@ class RunRecorderTest {
         assertThat(end.number(Journal.MILLIS, -1)).isNotNegative();
         assertThat(end.number(Journal.THREADS_END, -1)).isPositive();
         assertThat(end.number(Journal.CLASSES_LOADED, -1)).isPositive();
-        assertThat(end.number(Journal.RSS_PEAK, -1)).isPositive();
         assertThat(end.has(Journal.RETAINED))
                 .as("no forced collection unless asked")
                 .isFalse();
