@@ -252,7 +252,7 @@ public final class JsonReport {
         List<Report.CulpritEntry> culprits = new ArrayList<>();
         for (Node c : root.nodes("culprits")) {
             culprits.add(new Report.CulpritEntry(
-                    c.string("kind"),
+                    c.required("kind"),
                     c.strings("classes"),
                     c.string("victim"),
                     c.strings("polluters"),
@@ -268,7 +268,7 @@ public final class JsonReport {
         }
         List<Report.FindingEntry> findings = new ArrayList<>();
         for (Node f : root.nodes("findings")) {
-            findings.add(new Report.FindingEntry(f.string("kind"), f.string("message"), f.strings("classes")));
+            findings.add(new Report.FindingEntry(f.required("kind"), f.required("message"), f.strings("classes")));
         }
         List<Report.ClassEntry> classes = new ArrayList<>();
         for (Node c : root.nodes("classes")) {
