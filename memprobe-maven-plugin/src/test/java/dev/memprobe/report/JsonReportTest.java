@@ -95,6 +95,8 @@ class JsonReportTest {
                 "culprits[1].retainedBytes    | []         | the field culprits[1].retainedBytes should be an object"
                         + " but is []",
                 "classes[0].name              | null       | the field classes[0].name is missing",
+                "culprits[2].kind             | null       | the field culprits[2].kind is missing",
+                "findings[0].message          | null       | the field findings[0].message is missing",
                 "classes[0].heapPeakBytes     | 1.5        | the field classes[0].heapPeakBytes should be a whole number"
                         + " but is 1.5",
                 "classes[0].tests             | 3000000000 | the field classes[0].tests should be a whole number up to"
