@@ -19,30 +19,42 @@ public final class Durations {
      */
     public static Duration parse(String name, String value) {
         String text = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+        String how = "write seconds (600) or a number with a unit ms, s, m or h (e.g. 90s, 10m)";
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException(name + " is empty: " + how);
+        }
         Matcher m = FORM.matcher(text);
         if (!m.matches()) {
-            throw new IllegalArgumentException(name + "=" + value + " is not a duration: write seconds (600) or"
-                    + " a number with a unit ms, s, m or h (e.g. 90s, 10m)");
+            throw new IllegalArgumentException(name + "=" + value + " is not a duration: " + how);
         }
-        long number = Long.parseLong(m.group(1));
-        if (number == 0) {
-            throw new IllegalArgumentException(name + "=" + value + " must be more than zero (e.g. 90s, 10m)");
+        try {
+            long number = Long.parseLong(m.group(1));
+            if (number == 0) {
+                throw new IllegalArgumentException(name + "=" + value + " must be more than zero (e.g. 90s, 10m)");
+            }
+            String unit = m.group(2) == null ? "s" : m.group(2);
+            Duration duration = switch (unit) {
+                case "ms" -> Duration.ofMillis(number);
+                case "m" -> Duration.ofMinutes(number);
+                case "h" -> Duration.ofHours(number);
+                default -> Duration.ofSeconds(number);
+            };
+            duration.toMillis(); // callers work in milliseconds: it must fit
+            return duration;
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException(name + "=" + value + " is too long");
         }
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        return switch (unit) {
-            case "ms" -> Duration.ofMillis(number);
-            case "m" -> Duration.ofMinutes(number);
-            case "h" -> Duration.ofHours(number);
-            default -> Duration.ofSeconds(number);
-        };
     }
 
-    /** {@code 1.5 s}, {@code 12 ms}, {@code 2 min 5 s}. */
+    /** {@code 1.5 s}, {@code 12 ms}, {@code 2 min 5 s}; {@code n/a} for a negative value ("not measured"). */
     public static String format(long millis) {
+        if (millis < 0) {
+            return "n/a";
+        }
         if (millis < 1000) {
             return millis + " ms";
         }
-        if (millis < 60_000) {
+        if (millis < 59_950) { // from there, one decimal would round up to "60.0 s"
             return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
         }
         long seconds = Math.round(millis / 1000.0);

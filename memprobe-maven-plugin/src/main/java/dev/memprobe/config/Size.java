@@ -19,6 +19,9 @@ public final class Size {
      */
     public static long parse(String name, String value) {
         String text = value == null ? "" : value.trim();
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException(name + " is empty: write a size like a JVM size (e.g. 256m, 2g)");
+        }
         Matcher m = FORM.matcher(text);
         if (!m.matches()) {
             throw new IllegalArgumentException(name + "=" + value + " is not a size: write it like a JVM size,"
@@ -61,10 +64,16 @@ public final class Size {
             value /= 1024;
             unit++;
         }
-        if (value >= 100 || value == Math.rint(value)) {
-            return String.format(Locale.ROOT, "%.0f %s", value, units[unit]);
+        // rounded as shown (whole from 100, tenths below), so that 1023.97 KiB reads 1 MiB, not 1024 KiB
+        double shown = value >= 99.95 ? Math.round(value) : Math.round(value * 10) / 10.0;
+        if (shown >= 1024 && unit < units.length - 1) {
+            shown = 1;
+            unit++;
         }
-        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+        if (shown == Math.rint(shown)) {
+            return String.format(Locale.ROOT, "%.0f %s", shown, units[unit]);
+        }
+        return String.format(Locale.ROOT, "%.1f %s", shown, units[unit]);
     }
 
     /** A size as a JVM option value: {@code 256m}, {@code 2g}, or bytes when not a whole number of MiB. */

@@ -38,12 +38,12 @@ public record Environment(long machineMemory, long containerLimit, String cgroup
             }
         }
         if (selfV1 != null) {
-            long v1 = firstLimit(root, "sys/fs/cgroup/memory", selfV1, "memory.limit_in_bytes");
+            long v1 = effectiveLimit(root, "sys/fs/cgroup/memory", selfV1, "memory.limit_in_bytes");
             cgroup = "v1";
             limit = v1;
         } else if (selfV2 != null || Files.exists(root.resolve("sys/fs/cgroup/cgroup.controllers"))) {
             cgroup = "v2";
-            limit = firstLimit(root, "sys/fs/cgroup", selfV2 == null ? "/" : selfV2, "memory.max");
+            limit = effectiveLimit(root, "sys/fs/cgroup", selfV2 == null ? "/" : selfV2, "memory.max");
         }
         if (limit >= machine && machine > 0) {
             limit = -1; // "unlimited" is written as a huge number
@@ -51,9 +51,14 @@ public record Environment(long machineMemory, long containerLimit, String cgroup
         return new Environment(machine, limit, cgroup, Runtime.getRuntime().availableProcessors());
     }
 
-    /** The max heap a JVM here takes by default: 25% of the memory it sees. */
+    /** The max heap a JVM here takes by default: 25% of the memory it sees, the smaller of machine and container. */
     public long defaultMaxHeap() {
-        long visible = containerLimit > 0 ? containerLimit : machineMemory;
+        long visible;
+        if (containerLimit > 0 && machineMemory > 0) {
+            visible = Math.min(containerLimit, machineMemory);
+        } else {
+            visible = containerLimit > 0 ? containerLimit : machineMemory;
+        }
         return visible <= 0 ? -1 : visible / 4;
     }
 
@@ -63,20 +68,24 @@ public record Environment(long machineMemory, long containerLimit, String cgroup
                 + System.getProperty("os.arch") + ")";
     }
 
-    /** The limit of the cgroup at {@code path} or, where that sets none, of its nearest ancestor that does. */
-    private static long firstLimit(Path root, String mount, String path, String file) {
+    /**
+     * The limit that holds for the cgroup at {@code path}: the smallest limit set on it or on any of its ancestors
+     * (limits nest; a child may be given more than its parent but never gets it), or -1 when none sets one.
+     */
+    private static long effectiveLimit(Path root, String mount, String path, String file) {
         Path base = root.resolve(mount);
         String current = path.startsWith("/") ? path.substring(1) : path;
+        long limit = -1;
         while (true) {
             long value = limitValue(
                     current.isEmpty()
                             ? base.resolve(file)
                             : base.resolve(current).resolve(file));
-            if (value > 0) {
-                return value;
+            if (value > 0 && (limit < 0 || value < limit)) {
+                limit = value;
             }
             if (current.isEmpty()) {
-                return -1;
+                return limit;
             }
             int slash = current.lastIndexOf('/');
             current = slash < 0 ? "" : current.substring(0, slash);

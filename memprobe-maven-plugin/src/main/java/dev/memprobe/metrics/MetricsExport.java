@@ -10,7 +10,8 @@ import java.util.function.UnaryOperator;
 /**
  * Sends the report's meters to the registries a team added as dependencies of memprobe's plugin: with
  * {@code micrometer-registry-prometheus}, a {@code metrics.prom} file beside the reports; with
- * {@code micrometer-registry-otlp}, one push to the collector at {@code otlp.url}. Nothing without them.
+ * {@code micrometer-registry-otlp}, one push to the collector at {@code otlp.url} (which must be set). Nothing without
+ * them.
  */
 public final class MetricsExport {
 
@@ -31,7 +32,12 @@ public final class MetricsExport {
             done.add("wrote " + PrometheusFile.write(report, folder));
         }
         if (present(OTLP, loader)) {
-            done.add("pushed the metrics to " + OtlpPush.push(report, properties));
+            if (properties.apply("otlp.url") == null) {
+                done.add("micrometer-registry-otlp is on the plugin's classpath but otlp.url is not set: nothing"
+                        + " pushed (set -Dotlp.url=http://<collector>:4318/v1/metrics)");
+            } else {
+                done.add("pushed the metrics to " + OtlpPush.push(report, properties));
+            }
         }
         return done;
     }

@@ -25,25 +25,44 @@ public final class JsonReport {
 
     /** Reads a report; the message of the exception says what is wrong and where. */
     public static Report read(String json) {
-        Map<String, Object> root;
+        Object value;
         try {
-            root = Json.parseObject(json);
+            value = Json.parse(json);
         } catch (Json.JsonException e) {
             throw new InvalidReportException("it is not valid JSON: " + e.getMessage());
         }
+        if (!(value instanceof Map<?, ?> map)) {
+            throw new InvalidReportException(
+                    "it is not a memprobe report: it holds a JSON " + kind(value) + ", not an object");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> root = (Map<String, Object>) map;
         Object version = root.get("schemaVersion");
-        if (!(version instanceof Number)) {
+        if (version == null) {
             throw new InvalidReportException("it has no schemaVersion: it is not a memprobe report");
         }
-        if (((Number) version).intValue() != Report.SCHEMA_VERSION) {
+        if (!(version instanceof Number)) {
+            throw new InvalidReportException(
+                    "its schemaVersion should be a whole number but is " + Json.write(version));
+        }
+        if (!Long.valueOf(Report.SCHEMA_VERSION).equals(version)) {
             throw new InvalidReportException("its schemaVersion is " + version + " but this memprobe reads version "
                     + Report.SCHEMA_VERSION + "; make it again with this memprobe version");
         }
-        try {
-            return fromTree(new Node(root, ""));
-        } catch (ClassCastException | NullPointerException e) {
-            throw new InvalidReportException("a field has the wrong type (" + e.getMessage() + ")");
+        return fromTree(new Node(root, ""));
+    }
+
+    private static String kind(Object value) {
+        if (value instanceof List) {
+            return "array";
         }
+        if (value instanceof String) {
+            return "string";
+        }
+        if (value instanceof Boolean) {
+            return "boolean";
+        }
+        return value == null ? "null" : "number";
     }
 
     /** A report file that cannot be used; the message completes "The report ... cannot be used: ". */
@@ -234,7 +253,7 @@ public final class JsonReport {
         List<Report.CulpritEntry> culprits = new ArrayList<>();
         for (Node c : root.nodes("culprits")) {
             culprits.add(new Report.CulpritEntry(
-                    c.string("kind"),
+                    c.required("kind"),
                     c.strings("classes"),
                     c.string("victim"),
                     c.strings("polluters"),
@@ -244,24 +263,24 @@ public final class JsonReport {
                     c.integer("exitCode"),
                     c.string("method"),
                     c.strings("evidence"),
-                    (int) c.number("reproduced"),
-                    (int) c.number("attempts"),
+                    c.smallNumber("reproduced"),
+                    c.smallNumber("attempts"),
                     c.integers("probes"),
                     c.strings("advice")));
         }
         List<Report.FindingEntry> findings = new ArrayList<>();
         for (Node f : root.nodes("findings")) {
-            findings.add(new Report.FindingEntry(f.string("kind"), f.string("message"), f.strings("classes")));
+            findings.add(new Report.FindingEntry(f.required("kind"), f.required("message"), f.strings("classes")));
         }
         List<Report.ClassEntry> classes = new ArrayList<>();
         for (Node c : root.nodes("classes")) {
             classes.add(new Report.ClassEntry(
                     c.required("name"),
                     c.string("outcome"),
-                    (int) c.number("tests"),
-                    (int) c.number("failures"),
-                    (int) c.number("errors"),
-                    (int) c.number("skipped"),
+                    c.smallNumber("tests"),
+                    c.smallNumber("failures"),
+                    c.smallNumber("errors"),
+                    c.smallNumber("skipped"),
                     c.number("durationMs"),
                     c.number("heapPeakBytes"),
                     c.number("liveHeapPeakBytes"),
@@ -274,13 +293,13 @@ public final class JsonReport {
                     c.number("threadsPeak"),
                     c.number("allocatedBytes"),
                     c.number("gcCount"),
-                    (int) c.number("probe"),
+                    c.smallNumber("probe"),
                     c.string("problem")));
         }
         List<Report.ProbeEntry> probes = new ArrayList<>();
         for (Node p : root.nodes("probes")) {
             probes.add(new Report.ProbeEntry(
-                    (int) p.number("id"),
+                    p.smallNumber("id"),
                     p.string("purpose"),
                     p.strings("classes"),
                     p.string("outcome"),
@@ -302,11 +321,11 @@ public final class JsonReport {
                 s.number("memoryLimitBytes"),
                 s.number("forkTimeoutMs"),
                 s.string("strategy"),
-                (int) s.number("batchSize"),
+                s.smallNumber("batchSize"),
                 s.flag("failFast"),
-                (int) s.number("confirmRuns"),
-                (int) s.number("maxProbes"),
-                (int) s.number("parallelProbes"),
+                s.smallNumber("confirmRuns"),
+                s.smallNumber("maxProbes"),
+                s.smallNumber("parallelProbes"),
                 s.string("testFile"),
                 s.string("shard"),
                 s.string("argLine"),
@@ -316,7 +335,7 @@ public final class JsonReport {
                 e.string("mavenJdk"),
                 e.string("forkJdk"),
                 e.string("os"),
-                (int) e.number("cores"),
+                e.smallNumber("cores"),
                 e.number("machineMemoryBytes"),
                 e.number("containerMemoryLimitBytes"),
                 e.string("cgroup"),
@@ -325,13 +344,13 @@ public final class JsonReport {
                 e.string("mavenVersion"));
         Node t = root.node("totals");
         Report.Totals totals = new Report.Totals(
-                (int) t.number("classesInSet"),
-                (int) t.number("classesRun"),
-                (int) t.number("probes"),
+                t.smallNumber("classesInSet"),
+                t.smallNumber("classesRun"),
+                t.smallNumber("probes"),
                 t.number("forkMs"),
                 t.number("wallMs"));
         return new Report(
-                (int) root.number("schemaVersion"),
+                root.smallNumber("schemaVersion"),
                 root.node("tool").string("version"),
                 root.string("generatedAt"),
                 root.string("project"),
@@ -347,72 +366,87 @@ public final class JsonReport {
                 totals);
     }
 
-    /** A JSON object being read, with the path for messages. */
+    /** A JSON object being read, with the path for messages; every accessor rejects a value of the wrong type. */
     private record Node(Map<String, Object> fields, String path) {
 
         String string(String key) {
             Object v = fields.get(key);
-            return v == null ? null : v.toString();
+            if (v != null && !(v instanceof String)) {
+                throw wrongType(key, "a string", v);
+            }
+            return (String) v;
         }
 
         String required(String key) {
-            Object v = fields.get(key);
-            if (!(v instanceof String text)) {
+            if (fields.get(key) == null) {
                 throw new InvalidReportException("the field " + path + key + " is missing");
             }
-            return text;
+            return string(key);
         }
 
+        /** A whole number; absent (null) is -1, "not measured". */
         long number(String key) {
             Object v = fields.get(key);
-            if (v == null) {
-                return -1;
+            return v == null ? -1 : whole(path + key, v);
+        }
+
+        int smallNumber(String key) {
+            long n = number(key);
+            if (n > Integer.MAX_VALUE || n < Integer.MIN_VALUE) {
+                throw new InvalidReportException("the field " + path + key + " should be a whole number up to "
+                        + Integer.MAX_VALUE + " but is " + n);
             }
-            if (!(v instanceof Number n)) {
-                throw new InvalidReportException("the field " + path + key + " should be a number but is " + v);
-            }
-            return n.longValue();
+            return (int) n;
         }
 
         Integer integer(String key) {
-            Object v = fields.get(key);
-            return v instanceof Number n ? n.intValue() : null;
+            return fields.get(key) == null ? null : smallNumber(key);
         }
 
         boolean flag(String key) {
-            return Boolean.TRUE.equals(fields.get(key));
+            Object v = fields.get(key);
+            if (v != null && !(v instanceof Boolean)) {
+                throw wrongType(key, "true or false", v);
+            }
+            return Boolean.TRUE.equals(v);
         }
 
         List<String> strings(String key) {
             List<String> result = new ArrayList<>();
-            if (fields.get(key) instanceof List<?> list) {
-                for (Object o : list) {
-                    result.add(String.valueOf(o));
+            List<?> list = list(key);
+            for (int i = 0; i < list.size(); i++) {
+                if (!(list.get(i) instanceof String text)) {
+                    throw wrongType(key + "[" + i + "]", "a string", list.get(i));
                 }
+                result.add(text);
             }
             return result;
         }
 
         List<Integer> integers(String key) {
             List<Integer> result = new ArrayList<>();
-            if (fields.get(key) instanceof List<?> list) {
-                for (Object o : list) {
-                    if (o instanceof Number n) {
-                        result.add(n.intValue());
-                    }
+            List<?> list = list(key);
+            for (int i = 0; i < list.size(); i++) {
+                long n = whole(path + key + "[" + i + "]", list.get(i));
+                if (n > Integer.MAX_VALUE || n < Integer.MIN_VALUE) {
+                    throw wrongType(key + "[" + i + "]", "a whole number up to " + Integer.MAX_VALUE, n);
                 }
+                result.add((int) n);
             }
             return result;
         }
 
         Map<String, Long> longs(String key) {
             Map<String, Long> result = new LinkedHashMap<>();
-            if (fields.get(key) instanceof Map<?, ?> map) {
-                for (Map.Entry<?, ?> e : map.entrySet()) {
-                    if (e.getValue() instanceof Number n) {
-                        result.put(String.valueOf(e.getKey()), n.longValue());
-                    }
-                }
+            Object v = fields.get(key);
+            if (v == null) {
+                return result;
+            }
+            if (!(v instanceof Map<?, ?> map)) {
+                throw wrongType(key, "an object", v);
+            }
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                result.put(String.valueOf(e.getKey()), whole(path + key + "." + e.getKey(), e.getValue()));
             }
             return result;
         }
@@ -420,8 +454,11 @@ public final class JsonReport {
         @SuppressWarnings("unchecked")
         Node node(String key) {
             Object v = fields.get(key);
+            if (v == null) {
+                throw new InvalidReportException("the field " + path + key + " is missing");
+            }
             if (!(v instanceof Map)) {
-                throw new InvalidReportException("the object " + path + key + " is missing");
+                throw wrongType(key, "an object", v);
             }
             return new Node((Map<String, Object>) v, path + key + ".");
         }
@@ -429,16 +466,39 @@ public final class JsonReport {
         @SuppressWarnings("unchecked")
         List<Node> nodes(String key) {
             List<Node> result = new ArrayList<>();
-            if (fields.get(key) instanceof List<?> list) {
-                int i = 0;
-                for (Object o : list) {
-                    if (!(o instanceof Map)) {
-                        throw new InvalidReportException("the entries of " + path + key + " should be objects");
-                    }
-                    result.add(new Node((Map<String, Object>) o, path + key + "[" + i++ + "]."));
+            List<?> list = list(key);
+            for (int i = 0; i < list.size(); i++) {
+                if (!(list.get(i) instanceof Map)) {
+                    throw wrongType(key + "[" + i + "]", "an object", list.get(i));
                 }
+                result.add(new Node((Map<String, Object>) list.get(i), path + key + "[" + i + "]."));
             }
             return result;
+        }
+
+        /** A list; absent is empty. */
+        private List<?> list(String key) {
+            Object v = fields.get(key);
+            if (v == null) {
+                return List.of();
+            }
+            if (!(v instanceof List<?> list)) {
+                throw wrongType(key, "a list", v);
+            }
+            return list;
+        }
+
+        private InvalidReportException wrongType(String key, String expected, Object actual) {
+            return new InvalidReportException(
+                    "the field " + path + key + " should be " + expected + " but is " + Json.write(actual));
+        }
+
+        private static long whole(String field, Object v) {
+            if (!(v instanceof Long n)) {
+                throw new InvalidReportException(
+                        "the field " + field + " should be a whole number but is " + Json.write(v));
+            }
+            return n;
         }
     }
 }

@@ -67,7 +67,7 @@ public final class MarkdownReport {
         if (!report.ranking().isEmpty()) {
             md.append("#### Classes by memory left behind\n\n| Class | Left behind |\n|---|---:|\n");
             for (Report.RankEntry e : report.ranking().stream().limit(10).toList()) {
-                md.append("| ").append(code(e.name())).append(" | ").append(Size.format(e.retainedBytes()));
+                md.append("| ").append(cell(e.name())).append(" | ").append(Size.format(e.retainedBytes()));
                 md.append(" |\n");
             }
             md.append('\n');
@@ -90,7 +90,7 @@ public final class MarkdownReport {
             md.append("|---|---|---:|---:|---:|---:|\n");
             for (Report.ClassEntry c : heaviest) {
                 md.append("| ")
-                        .append(code(c.name()))
+                        .append(cell(c.name()))
                         .append(" | ")
                         .append(c.outcome())
                         .append(" | ");
@@ -115,7 +115,7 @@ public final class MarkdownReport {
             if (p.cause() != null) {
                 md.append(": ").append(p.cause());
                 if (p.inFlight() != null) {
-                    md.append(" in ").append(code(Advice.simple(p.inFlight())));
+                    md.append(" in ").append(cell(Advice.simple(p.inFlight())));
                 }
             }
             md.append(" | ").append(Durations.format(p.wallMs())).append(" |\n");
@@ -151,11 +151,28 @@ public final class MarkdownReport {
         return bytes == null || bytes <= 0 ? "" : " (left " + Size.format(bytes) + " behind)";
     }
 
-    /** Inline code that cannot be broken out of: backticks become a longer fence. */
+    /**
+     * Inline code that cannot be broken out of: the fence is one backtick longer than the longest run of backticks
+     * in the value, and spaced from it (CommonMark strips one space on each side).
+     */
     static String code(String value) {
-        String safe = value == null ? "" : value.replace("\n", " ").replace("|", "\\|");
-        String fence = safe.contains("`") ? "`` " : "`";
-        return fence + safe + (fence.length() > 1 ? " ``" : "`");
+        String safe = value == null
+                ? ""
+                : value.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < safe.length(); i++) {
+            run = safe.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        String fence = "`".repeat(longest + 1);
+        String pad = longest > 0 ? " " : "";
+        return fence + pad + safe + pad + fence;
+    }
+
+    /** Inline code in a table cell: a {@code |} would end the cell, even inside code, unless escaped. */
+    static String cell(String value) {
+        return code(value).replace("|", "\\|");
     }
 
     /** Plain text with Markdown and HTML control characters escaped. */
@@ -170,7 +187,8 @@ public final class MarkdownReport {
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
                 case '\n', '\r' -> out.append(' ');
-                case '\\', '`', '*', '_', '[', ']', '|', '#' -> out.append('\\').append(ch);
+                case '\\', '`', '*', '_', '[', ']', '|', '#', '~' ->
+                    out.append('\\').append(ch);
                 default -> out.append(ch);
             }
         }

@@ -8,10 +8,12 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Writes every report format into the output folder, each through a temporary file renamed into place: an earlier
@@ -48,9 +50,16 @@ public final class ReportFiles {
         content.writeTo(text);
         Path folder = file.toAbsolutePath().getParent();
         Files.createDirectories(folder);
-        Path temp = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
+        // not Files.createTempFile: that makes the file readable by its owner only (rw-------), and the rename
+        // would hand those permissions to the report; a file created plainly gets the folder's usual ones
+        Path temp = folder.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            Files.writeString(temp, text.toString(), StandardCharsets.UTF_8);
+            Files.writeString(
+                    temp,
+                    text.toString(),
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -123,6 +123,13 @@ class ClassMetersTest {
     }
 
     @Test
+    void pushesToOtlpOnlyWhenACollectorIsNamed(@TempDir Path folder) throws Exception {
+        List<String> done = MetricsExport.export(report(), folder, getClass().getClassLoader(), key -> null);
+
+        assertThat(done).anySatisfy(line -> assertThat(line).contains("otlp.url is not set"));
+    }
+
+    @Test
     void exportsNothingWhenNoRegistryIsOnTheClasspath(@TempDir Path folder) throws Exception {
         ClassLoader bare = new ClassLoader(null) {};
 

@@ -63,7 +63,8 @@ public final class ForkOptions {
         }
         this.journal = journal;
         this.plan = plan == null || plan.isEmpty() ? null : plan;
-        this.surefireOrder = surefireOrder;
+        // without a plan there is no order to choose, and none is written: keep the two sides equal
+        this.surefireOrder = this.plan != null && surefireOrder;
         this.delegate = delegate == null || delegate.isEmpty() ? null : delegate;
         this.nearLimit = nearLimit;
         this.exactRetained = exactRetained;
@@ -102,10 +103,26 @@ public final class ForkOptions {
                 properties.get(PLAN),
                 "surefire".equals(properties.get(PLAN_ORDER)),
                 properties.get(DELEGATE),
-                nearLimit == null ? DEFAULT_NEAR_LIMIT : Double.parseDouble(nearLimit),
+                nearLimit == null ? DEFAULT_NEAR_LIMIT : decimal(NEAR_LIMIT, nearLimit),
                 Boolean.parseBoolean(properties.get(EXACT_RETAINED)),
                 classes,
-                top == null ? 10 : Integer.parseInt(top));
+                top == null ? 10 : whole(HISTOGRAM_TOP, top));
+    }
+
+    private static double decimal(String key, String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a number in (0, 1], was " + value);
+        }
+    }
+
+    private static int whole(String key, String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, was " + value);
+        }
     }
 
     /** The provider properties that carry these options into a fork. */
@@ -163,7 +180,10 @@ public final class ForkOptions {
         return plan;
     }
 
-    /** Whether the planned classes run in Surefire's runOrder (true) or as the plan lists them (false). */
+    /**
+     * Whether the planned classes run in Surefire's runOrder (true) or as the plan lists them (false); always false
+     * without a plan.
+     */
     public boolean surefireOrder() {
         return surefireOrder;
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The small JSON dialect both JVMs share: objects, arrays, strings, integers, decimals, booleans and null.
@@ -38,7 +39,7 @@ public final class Json {
                     out.append("\\t");
                     break;
                 default:
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                    if (c < 0x20 || c == 0x2028 || c == 0x2029 || isLoneSurrogate(value, i)) {
                         out.append("\\u");
                         String hex = Integer.toHexString(c);
                         for (int pad = hex.length(); pad < 4; pad++) {
@@ -51,6 +52,18 @@ public final class Json {
             }
         }
         out.append('"');
+    }
+
+    /** A surrogate without its partner cannot be encoded as UTF-8 (it would become '?'); it is escaped instead. */
+    private static boolean isLoneSurrogate(CharSequence value, int i) {
+        char c = value.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1));
+        }
+        if (Character.isLowSurrogate(c)) {
+            return i == 0 || !Character.isHighSurrogate(value.charAt(i - 1));
+        }
+        return false;
     }
 
     /** Writes any value this class can parse back: maps, iterables, strings, numbers, booleans and null. */
@@ -159,6 +172,9 @@ public final class Json {
     }
 
     private static final class Parser {
+        /** JSON's number grammar: no leading zeros, no lone sign or point, an exponent with digits. */
+        private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+
         private final CharSequence text;
         private int pos;
 
@@ -259,6 +275,7 @@ public final class Json {
                     return out.toString();
                 }
                 if (c == '\\') {
+                    int escape = pos - 1;
                     if (pos >= text.length()) {
                         throw error("a string is not closed");
                     }
@@ -285,21 +302,24 @@ public final class Json {
                             out.append('\t');
                             break;
                         case 'u':
-                            if (pos + 4 > text.length()) {
-                                throw error("a \\u escape needs four hex digits");
+                            int code = 0;
+                            for (int digit = 0; digit < 4; digit++) {
+                                int value = pos + digit < text.length() ? hex(text.charAt(pos + digit)) : -1;
+                                if (value < 0) {
+                                    pos = escape;
+                                    throw error("a \\u escape needs four hex digits");
+                                }
+                                code = code * 16 + value;
                             }
-                            try {
-                                out.append((char) Integer.parseInt(
-                                        text.subSequence(pos, pos + 4).toString(), 16));
-                            } catch (NumberFormatException ex) {
-                                throw error("a \\u escape needs four hex digits");
-                            }
+                            out.append((char) code);
                             pos += 4;
                             break;
                         default:
+                            pos = escape;
                             throw error("unknown escape '\\" + e + "'");
                     }
                 } else if (c < 0x20) {
+                    pos--;
                     throw error("a control character inside a string");
                 } else {
                     out.append(c);
@@ -325,6 +345,10 @@ public final class Json {
                 }
             }
             String token = text.subSequence(start, pos).toString();
+            if (!NUMBER.matcher(token).matches()) {
+                pos = start;
+                throw error("'" + token + "' is not a number");
+            }
             try {
                 if (!decimal) {
                     return Long.valueOf(token);
@@ -332,8 +356,22 @@ public final class Json {
                 return Double.valueOf(token);
             } catch (NumberFormatException e) {
                 pos = start;
-                throw error("'" + token + "' is not a number");
+                throw error("'" + token + "' is too large for a whole number");
             }
+        }
+
+        /** The value of an ASCII hex digit, or -1 ({@code Character.digit} would take other scripts' digits too). */
+        private static int hex(char c) {
+            if (c >= '0' && c <= '9') {
+                return c - '0';
+            }
+            if (c >= 'a' && c <= 'f') {
+                return c - 'a' + 10;
+            }
+            if (c >= 'A' && c <= 'F') {
+                return c - 'A' + 10;
+            }
+            return -1;
         }
 
         private Object literal(String word, Object value) {

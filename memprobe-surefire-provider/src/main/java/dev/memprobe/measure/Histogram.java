@@ -37,7 +37,10 @@ public final class Histogram {
         }
     }
 
-    /** Parses {@code GC.class_histogram} output: {@code "   1:   12  3456  [B (java.base@17)"} lines. */
+    /**
+     * Parses {@code GC.class_histogram} output: {@code "   1:   12  3456  [B (java.base@17)"} lines (JDK 9 and later;
+     * JDK 8 has no module column). Rows of the same class name, loaded by different class loaders, are added up.
+     */
     static Histogram parse(String text) {
         Map<String, long[]> rows = new HashMap<>();
         for (String line : text.split("\n")) {
@@ -48,7 +51,14 @@ public final class Histogram {
             try {
                 long instances = Long.parseLong(parts[1]);
                 long bytes = Long.parseLong(parts[2]);
-                rows.put(parts[3], new long[] {instances, bytes});
+                long[] earlier = rows.get(parts[3]);
+                if (earlier == null) {
+                    rows.put(parts[3], new long[] {instances, bytes});
+                } else {
+                    // the same class name from another class loader: a leak of loaders shows as many such rows
+                    earlier[0] += instances;
+                    earlier[1] += bytes;
+                }
             } catch (NumberFormatException e) {
                 // a header or total line
             }
@@ -62,7 +72,8 @@ public final class Histogram {
 
     /**
      * The {@code top} types that grew most in bytes from {@code before} to this histogram, each as a map with
-     * {@code type}, {@code bytes}, {@code instances} (now) and {@code growth} (bytes gained).
+     * {@code type}, {@code bytes}, {@code instances} (now) and {@code growth} (bytes gained); equal growth in name
+     * order.
      */
     public List<Map<String, Object>> topGrowth(Histogram before, int top) {
         List<Map.Entry<String, long[]>> grown = new ArrayList<>(rows.entrySet());
@@ -70,7 +81,8 @@ public final class Histogram {
         Collections.sort(grown, new Comparator<Map.Entry<String, long[]>>() {
             @Override
             public int compare(Map.Entry<String, long[]> a, Map.Entry<String, long[]> b) {
-                return Long.compare(growth(b, earlier), growth(a, earlier));
+                int byGrowth = Long.compare(growth(b, earlier), growth(a, earlier));
+                return byGrowth != 0 ? byGrowth : a.getKey().compareTo(b.getKey());
             }
         });
         List<Map<String, Object>> result = new ArrayList<>();

@@ -90,10 +90,10 @@ final class DecoratedParameters implements ProviderParameters {
         try {
             if (configuration != null) {
                 configured.load(new StringReader(configuration));
-                if ("true"
-                        .equalsIgnoreCase(
-                                configured.getProperty(JUPITER_PARALLEL, "").trim())) {
-                    return true;
+                String value = configured.getProperty(JUPITER_PARALLEL);
+                if (value != null) {
+                    // JUnit takes configuration parameters before junit-platform.properties
+                    return "true".equalsIgnoreCase(value.trim());
                 }
             }
             URL file = testClassLoader == null ? null : testClassLoader.getResource("junit-platform.properties");

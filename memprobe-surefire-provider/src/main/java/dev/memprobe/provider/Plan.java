@@ -22,7 +22,9 @@ final class Plan {
     Plan(List<String> classes) {
         this.classes = Collections.unmodifiableList(new ArrayList<>(classes));
         for (int i = 0; i < classes.size(); i++) {
-            positions.put(classes.get(i), i);
+            if (!positions.containsKey(classes.get(i))) {
+                positions.put(classes.get(i), i); // a class listed twice runs once, at its first place
+            }
         }
     }
 

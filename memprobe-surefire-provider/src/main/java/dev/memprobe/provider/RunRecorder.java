@@ -309,15 +309,16 @@ final class RunRecorder {
     private static final String OOM = "java.lang.OutOfMemoryError";
 
     /**
-     * The VM error behind {@code problem} as {class, message}, or null: the first {@code VirtualMachineError} in
-     * the cause chain, or an {@code OutOfMemoryError} a class initializer swallowed. When memory runs out inside a
+     * The memory error behind {@code problem} as {class, message}, or null: the first {@code OutOfMemoryError} in
+     * the cause chain (only that error: other VM errors such as {@code StackOverflowError} are not about memory, and
+     * some wrap one, as {@code InternalError} does), or an {@code OutOfMemoryError} a class initializer swallowed. When memory runs out inside a
      * static initializer (the test's, or JUnit's own), later uses of that class throw {@code NoClassDefFoundError}
      * "Could not initialize class", whose cause names the original error only in its message.
      */
     static String[] memoryError(Throwable problem) {
         List<Throwable> seen = new ArrayList<>();
         for (Throwable t = problem; t != null && !seen.contains(t); t = t.getCause()) {
-            if (t instanceof VirtualMachineError) {
+            if (t instanceof OutOfMemoryError) {
                 return new String[] {t.getClass().getName(), t.getMessage()};
             }
             seen.add(t);

@@ -1,0 +1,32 @@
+package dev.memprobe.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ConsoleSummaryTest {
+
+    @Test
+    void printsTheVerdictEachCulpritWithItsFirstEvidenceTheFindingsAndWhereTheReportsAre() {
+        assertThat(ConsoleSummary.lines(Reports.full(), "target/memprobe"))
+                .containsExactly(
+                        "memprobe: 3 culprits (38 of 40 classes run, 9 probes, 4 min 11 s)",
+                        "  SINGLE  com.example.shop.CatalogImportTest  heap-oom in #" + Reports.SCRIPT_METHOD,
+                        "      java.lang.OutOfMemoryError: Java heap space in #importsAll",
+                        "  CUMULATIVE  com.example.shop.SearchIndexTest after ÜberCacheTest + Inventory`Tick`Test"
+                                + "  memory-limit in #finds \"everything\" | fast",
+                        "      RSS 1.1 GiB > memprobe.memoryLimit 1 GiB; memprobe killed the fork with SIGKILL",
+                        "  INTERMITTENT  com.example.shop.Shipping Quote Test  gc-overhead  (1 of 3 runs)",
+                        "      GC overhead limit exceeded in 1 of 3 runs",
+                        "  maxProbes=20 ran out | before <all> classes ran; raise memprobe.maxProbes",
+                        "  Reports: target/memprobe/report.html (also report.md, report.json)");
+    }
+
+    @Test
+    void aRunWithoutCulpritsSaysSoInTwoLines() {
+        assertThat(ConsoleSummary.lines(Reports.empty(), "/ci/build/target/memprobe"))
+                .containsExactly(
+                        "memprobe: no culprit (0 of 0 classes run, 0 probes, 0 ms)",
+                        "  Reports: /ci/build/target/memprobe/report.html (also report.md, report.json)");
+    }
+}

@@ -1,0 +1,300 @@
+package dev.memprobe.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.memprobe.journal.Journal;
+import dev.memprobe.journal.JournalEntry;
+import dev.memprobe.journal.JournalReader;
+import dev.memprobe.journal.JournalWriter;
+import dev.memprobe.measure.ClassMeter;
+import dev.memprobe.measure.GcWatcher;
+import dev.memprobe.measure.ProcStatus;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The recorder with a real journal file and real measurements of this JVM. */
+class RunRecorderTest {
+
+    @TempDir
+    Path folder;
+
+    private Path file;
+    private JournalWriter journal;
+    private RunRecorder recorder;
+
+    @BeforeEach
+    void openJournal() throws IOException {
+        file = folder.resolve("journal.jsonl");
+        journal = JournalWriter.open(file.toFile());
+        recorder = new RunRecorder(journal, new ClassMeter(new ProcStatus(), new GcWatcher(), false), Set.of(), 10);
+    }
+
+    @AfterEach
+    void closeJournal() {
+        journal.close();
+    }
+
+    @Test
+    void nestedClassesArePartOfTheOuterClassInFlight() {
+        recorder.testSetStarting("com.acme.OuterTest");
+        recorder.testStarting("com.acme.OuterTest", "outer");
+        recorder.testEnded("com.acme.OuterTest", "outer", Journal.PASSED, 3, null);
+        recorder.testSetStarting("com.acme.OuterTest"); // @Nested: Surefire names the outer class again
+        recorder.testStarting("com.acme.OuterTest$Inner", "inner");
+        recorder.testEnded("com.acme.OuterTest$Inner", "inner", Journal.FAILED, 4, new AssertionError("no"));
+        recorder.testSetCompleted();
+        assertThat(recorder.currentClass()).isEqualTo("com.acme.OuterTest");
+        recorder.testStarting("com.acme.OuterTest", "afterNested");
+        recorder.testEnded("com.acme.OuterTest", "afterNested", Journal.SKIPPED, 0, null);
+        recorder.testSetCompleted();
+        recorder.testSetStarting("com.acme.NextTest");
+        recorder.testSetCompleted();
+
+        List<JournalEntry> entries = entries();
+        assertThat(entries)
+                .filteredOn(e -> e.is(Journal.CLASS_START))
+                .extracting(e -> e.string(Journal.CLASS), e -> e.number(Journal.SEQ, -1))
+                .containsExactly(tuple("com.acme.OuterTest", 1L), tuple("com.acme.NextTest", 2L));
+        List<JournalEntry> ends =
+                entries.stream().filter(e -> e.is(Journal.CLASS_END)).toList();
+        assertThat(ends).hasSize(2);
+        JournalEntry outer = ends.get(0);
+        assertThat(outer.string(Journal.CLASS)).isEqualTo("com.acme.OuterTest");
+        assertThat(outer.number(Journal.TESTS, -1)).isEqualTo(3);
+        assertThat(outer.number(Journal.FAILURES, -1)).isEqualTo(1);
+        assertThat(outer.number(Journal.ERRORS, -1)).isZero();
+        assertThat(outer.number(Journal.SKIPS, -1)).isEqualTo(1);
+        assertThat(ends.get(1).number(Journal.TESTS, -1)).isZero();
+        assertThat(recorder.currentClass()).isNull();
+    }
+
+    @Test
+    void aClassEndCarriesTheClassMeasurements() {
+        recorder.testSetStarting("com.acme.HeavyTest");
+        recorder.testSetCompleted();
+
+        JournalEntry end = single(Journal.CLASS_END);
+        assertThat(end.number(Journal.HEAP_PEAK, -1)).isPositive();
+        assertThat(end.map(Journal.POOL_PEAKS)).isNotEmpty();
+        assertThat(end.number(Journal.MILLIS, -1)).isNotNegative();
+        assertThat(end.number(Journal.THREADS_END, -1)).isPositive();
+        assertThat(end.number(Journal.CLASSES_LOADED, -1)).isPositive();
+        assertThat(end.has(Journal.RETAINED))
+                .as("no forced collection unless asked")
+                .isFalse();
+    }
+
+    @Test
+    void aTestThatEndsInOutOfMemoryErrorIsRecordedAsAMemoryError() {
+        recorder.testSetStarting("com.acme.ImportTest");
+        recorder.testStarting("com.acme.ImportTest", "importsEverything");
+        recorder.testEnded(
+                "com.acme.ImportTest",
+                "importsEverything",
+                Journal.ERRORED,
+                1200,
+                new OutOfMemoryError("Java heap space"));
+
+        JournalEntry end = single(Journal.TEST_END);
+        assertThat(end.string(Journal.METHOD)).isEqualTo("importsEverything");
+        assertThat(end.string(Journal.STATUS)).isEqualTo(Journal.ERRORED);
+        assertThat(end.number(Journal.MILLIS, -1)).isEqualTo(1200);
+        assertThat(end.string(Journal.THROWABLE)).isEqualTo("java.lang.OutOfMemoryError");
+        assertThat(end.string(Journal.MESSAGE)).isEqualTo("Java heap space");
+    }
+
+    @Test
+    void anOutOfMemoryErrorWrappedAsACauseIsRecordedAsTheMemoryError() {
+        recorder.testSetStarting("com.acme.ImportTest");
+        recorder.testEnded(
+                "com.acme.ImportTest",
+                "viaExecutor",
+                Journal.ERRORED,
+                5,
+                new ExecutionException("task failed", new IllegalStateException(new OutOfMemoryError("Metaspace"))));
+        recorder.testEnded(
+                "com.acme.ImportTest",
+                "viaReflection",
+                Journal.ERRORED,
+                5,
+                new InternalError("lambda bootstrap failed", new OutOfMemoryError("Java heap space")));
+
+        assertThat(entries())
+                .filteredOn(e -> e.is(Journal.TEST_END))
+                .extracting(e -> e.string(Journal.THROWABLE), e -> e.string(Journal.MESSAGE))
+                .containsExactly(
+                        tuple("java.lang.OutOfMemoryError", "Metaspace"),
+                        tuple("java.lang.OutOfMemoryError", "Java heap space"));
+    }
+
+    @Test
+    void aFailureThatIsNotAboutMemoryIsRecordedAsItIs() {
+        recorder.testSetStarting("com.acme.DeepTest");
+        recorder.testEnded(
+                "com.acme.DeepTest",
+                "recurses",
+                Journal.ERRORED,
+                5,
+                new IllegalStateException("wrapped", new StackOverflowError()));
+        recorder.testEnded("com.acme.DeepTest", "asserts", Journal.FAILED, 5, new AssertionError("expected 2"));
+
+        assertThat(entries())
+                .filteredOn(e -> e.is(Journal.TEST_END))
+                .extracting(e -> e.string(Journal.THROWABLE), e -> e.string(Journal.MESSAGE))
+                .containsExactly(
+                        tuple("java.lang.IllegalStateException", "wrapped"),
+                        tuple("java.lang.AssertionError", "expected 2"));
+        assertThat(RunRecorder.memoryError(new IllegalStateException(new StackOverflowError())))
+                .isNull();
+    }
+
+    @Test
+    void anOutOfMemoryErrorSwallowedByAClassInitializerIsFoundInTheCauseMessage() {
+        Throwable noClass =
+                new NoClassDefFoundError("Could not initialize class org.junit.platform.commons.util.ExceptionUtils");
+        noClass.initCause(new ExceptionInInitializerError(
+                "Exception java.lang.OutOfMemoryError: Java heap space [in thread \"main\"]"));
+
+        assertThat(RunRecorder.memoryError(noClass)).containsExactly("java.lang.OutOfMemoryError", "Java heap space");
+        assertThat(RunRecorder.memoryError(new NoClassDefFoundError("Could not initialize class a.B")))
+                .isNull();
+    }
+
+    @Test
+    void aCauseChainWithACycleEndsTheSearch() {
+        RuntimeException a = new RuntimeException("a");
+        RuntimeException b = new RuntimeException("b", a);
+        a.initCause(b);
+
+        assertThat(RunRecorder.memoryError(a)).isNull();
+    }
+
+    @Test
+    void aFatalErrorNamesTheClassAndMethodInFlightWithTheMeasurementsSoFar() {
+        recorder.testSetStarting("com.acme.ImportTest");
+        recorder.testStarting("com.acme.ImportTest", "importsEverything");
+
+        recorder.fatal(new OutOfMemoryError("Java heap space"));
+
+        JournalEntry error = single(Journal.ERROR);
+        assertThat(error.string(Journal.CLASS)).isEqualTo("com.acme.ImportTest");
+        assertThat(error.string(Journal.METHOD)).isEqualTo("importsEverything");
+        assertThat(error.string(Journal.THROWABLE)).isEqualTo("java.lang.OutOfMemoryError");
+        assertThat(error.string(Journal.MESSAGE)).isEqualTo("Java heap space");
+        JournalEntry measure = error.nested(Journal.MEASURE);
+        assertThat(measure.number(Journal.HEAP_PEAK, -1)).isPositive();
+        assertThat(measure.number(Journal.MILLIS, -1)).isNotNegative();
+    }
+
+    @Test
+    void aShutdownAfterTheRunEndedWritesNothing() {
+        recorder.testSetStarting("com.acme.LastTest");
+        recorder.runEnded();
+
+        recorder.shutdown();
+
+        assertThat(entries()).extracting(JournalEntry::event).containsExactly(Journal.CLASS_START, Journal.RUN_END);
+    }
+
+    @Test
+    void aShutdownAfterAFatalErrorWritesNothingMore() {
+        recorder.testSetStarting("com.acme.ImportTest");
+        recorder.fatal(new OutOfMemoryError("Java heap space"));
+
+        recorder.shutdown();
+
+        assertThat(entries()).extracting(JournalEntry::event).containsExactly(Journal.CLASS_START, Journal.ERROR);
+    }
+
+    @Test
+    void aShutdownWhileNoClassRunsWritesNothing() {
+        recorder.testSetStarting("com.acme.DoneTest");
+        recorder.testSetCompleted();
+
+        recorder.shutdown();
+
+        assertThat(entries()).extracting(JournalEntry::event).containsExactly(Journal.CLASS_START, Journal.CLASS_END);
+    }
+
+    @Test
+    void aShutdownWhileATestRunsNamesItWithTheMeasurementsSoFar() {
+        recorder.testSetStarting("com.acme.LegacyCliTest");
+        recorder.testStarting("com.acme.LegacyCliTest", "callsMain");
+
+        recorder.shutdown();
+        recorder.shutdown();
+
+        JournalEntry shutdown = single(Journal.SHUTDOWN);
+        assertThat(shutdown.string(Journal.CLASS)).isEqualTo("com.acme.LegacyCliTest");
+        assertThat(shutdown.string(Journal.METHOD)).isEqualTo("callsMain");
+        assertThat(shutdown.string(Journal.TRIGGER))
+                .as("nothing here is exiting")
+                .isEqualTo("unknown");
+        assertThat(shutdown.nested(Journal.MEASURE).number(Journal.HEAP_PEAK, -1))
+                .isPositive();
+    }
+
+    @Test
+    void nearLimitIsReportedOncePerClass() {
+        recorder.testSetStarting("com.acme.FirstTest");
+        recorder.testStarting("com.acme.FirstTest", "fills");
+        recorder.nearLimit("G1 Old Gen", 900, 1000);
+        recorder.nearLimit("G1 Old Gen", 950, 1000);
+        recorder.testSetCompleted();
+        recorder.testSetStarting("com.acme.SecondTest");
+        recorder.nearLimit("G1 Old Gen", 990, 1000);
+
+        assertThat(entries())
+                .filteredOn(e -> e.is(Journal.NEAR_LIMIT))
+                .extracting(
+                        e -> e.string(Journal.CLASS),
+                        e -> e.string(Journal.METHOD),
+                        e -> e.number(Journal.USED, -1),
+                        e -> e.number(Journal.MAX, -1))
+                .containsExactly(
+                        tuple("com.acme.FirstTest", "fills", 900L, 1000L),
+                        tuple("com.acme.SecondTest", null, 990L, 1000L));
+    }
+
+    @Test
+    void theForkLineDescribesThisJvm() {
+        recorder.forkStarted(true, List.of("G1 Young Generation", "G1 Old Generation"), false);
+        recorder.plan(List.of("com.acme.ATest", "com.acme.BTest"));
+
+        JournalEntry fork = single(Journal.FORK);
+        assertThat(fork.number(Journal.FORMAT_VERSION, -1)).isEqualTo(Journal.FORMAT);
+        assertThat(fork.number(Journal.PID, -1))
+                .isEqualTo(ProcessHandle.current().pid());
+        assertThat(fork.string(Journal.JAVA_VERSION)).isEqualTo(System.getProperty("java.version"));
+        assertThat(fork.number(Journal.MAX_HEAP, -1))
+                .isEqualTo(
+                        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax());
+        assertThat(fork.list(Journal.GCS)).containsExactly("G1 Young Generation", "G1 Old Generation");
+        assertThat(fork.flag(Journal.RSS_RESET)).isTrue();
+        assertThat(fork.has("parallelForcedOff")).isFalse();
+        assertThat(single(Journal.PLAN).list(Journal.CLASSES)).containsExactly("com.acme.ATest", "com.acme.BTest");
+    }
+
+    private List<JournalEntry> entries() {
+        JournalReader.Contents contents = JournalReader.read(file);
+        assertThat(contents.problems()).isEmpty();
+        assertThat(contents.tornLines()).isZero();
+        return contents.entries();
+    }
+
+    private JournalEntry single(String event) {
+        List<JournalEntry> matching =
+                entries().stream().filter(e -> e.is(event)).toList();
+        assertThat(matching).hasSize(1);
+        return matching.get(0);
+    }
+}
