@@ -63,8 +63,9 @@ public final class JournalInterpreter {
                 case Journal.FORK -> fork = forkInfo(entry);
                 case Journal.PLAN -> planned = strings(entry.list(Journal.CLASSES));
                 case Journal.CLASS_START -> {
-                    current = new ClassState(entry.string(Journal.CLASS));
-                    classes.put(current.name, current);
+                    // a class that runs again in one fork keeps the measurements of its first run
+                    current = classes.computeIfAbsent(entry.string(Journal.CLASS), ClassState::new);
+                    current.method = null;
                 }
                 case Journal.TEST_START -> {
                     if (current != null) {

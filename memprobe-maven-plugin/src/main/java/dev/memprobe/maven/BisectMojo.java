@@ -10,6 +10,7 @@ import dev.memprobe.config.Size;
 import dev.memprobe.env.Environment;
 import dev.memprobe.fork.ProcessControl;
 import dev.memprobe.journal.ForkOptions;
+import dev.memprobe.metrics.MetricsExport;
 import dev.memprobe.report.ConsoleSummary;
 import dev.memprobe.report.Report;
 import dev.memprobe.report.ReportBuilder;
@@ -248,6 +249,10 @@ public class BisectMojo extends SurefireMojoSupport {
                 wall);
         try {
             ReportFiles.writeAll(report, output);
+            for (String exported :
+                    MetricsExport.export(report, output, getClass().getClassLoader(), this::property)) {
+                getLog().info("memprobe: " + exported);
+            }
         } catch (IOException e) {
             throw new MojoExecutionException(
                     "memprobe cannot write its reports to " + output + ": " + e.getMessage(), e);

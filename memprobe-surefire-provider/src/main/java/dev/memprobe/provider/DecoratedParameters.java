@@ -82,8 +82,11 @@ final class DecoratedParameters implements ProviderParameters {
     }
 
     static boolean parallelRequested(Map<String, String> properties, ClassLoader testClassLoader) {
-        if ("true".equalsIgnoreCase(properties.get(VINTAGE_PARALLEL))) {
-            return true;
+        if ("true".equalsIgnoreCase(properties.get(VINTAGE_PARALLEL))
+                || "true"
+                        .equalsIgnoreCase(
+                                System.getProperty(JUPITER_PARALLEL, "").trim())) {
+            return true; // JUnit also reads its configuration from system properties (-D in the argLine)
         }
         Properties configured = new Properties();
         String configuration = properties.get(CONFIGURATION_PARAMETERS);
