@@ -3,122 +3,213 @@ package dev.memprobe.report;
 import dev.memprobe.config.Durations;
 import dev.memprobe.config.Size;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 
-/** {@code report.html}: one self-contained page (no network), the verdict first. */
+/**
+ * {@code report.html}: one self-contained page, readable when opened from a CI artifact. It fetches nothing (inline
+ * CSS and SVG, no script, no font, no image) and escapes every string that comes from the project.
+ *
+ * <p>Order: the verdict, each culprit with its evidence and next steps, the findings; then the {@link MemoryChart
+ * memory chart} of every class against the limits, the {@link ProbeTimeline probe timeline}, and the {@link
+ * ReportTables tables} of classes, settings and environment.
+ */
 public final class HtmlReport {
+
+    private static final String CSS = stylesheet();
 
     private HtmlReport() {}
 
     public static void write(Report report, Writer out) throws IOException {
-        StringBuilder h = new StringBuilder();
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
-        h.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        h.append("<title>memprobe: ")
-                .append(esc(MarkdownReport.headline(report)))
-                .append("</title>");
-        h.append(
-                "<style>body{font:14px/1.5 system-ui,sans-serif;margin:2em auto;max-width:70em;padding:0 1em;color:#222}"
-                        + "table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.3em .5em;"
-                        + "text-align:left}td.n,th.n{text-align:right}code{background:#f4f4f4;padding:0 .2em}"
-                        + ".culprit{border-left:4px solid #c0392b;padding:.5em 1em;margin:1em 0;background:#fdf2f1}"
-                        + ".finding{border-left:4px solid #e67e22;padding:.5em 1em;margin:1em 0;background:#fef6ec}"
-                        + ".ok{border-left:4px solid #27ae60;padding:.5em 1em;background:#eefaf2}</style></head><body>\n");
-        h.append("<h1>memprobe: ").append(esc(MarkdownReport.headline(report))).append("</h1>\n");
-        String box =
-                report.verdict().equals("no-culprit") ? "ok" : report.culprits().isEmpty() ? "finding" : "culprit";
-        h.append("<p class=\"")
-                .append(box)
-                .append("\" id=\"verdict\">")
-                .append(esc(report.summary()))
-                .append("</p>\n");
-        for (Report.CulpritEntry c : report.culprits()) {
-            h.append("<section class=\"culprit\"><h2><code>")
-                    .append(esc(c.victim()))
-                    .append("</code> — ");
-            h.append(esc(c.kind()))
-                    .append(", ")
-                    .append(esc(Advice.causeText(c.cause())))
-                    .append("</h2><ul>");
-            if (!c.polluters().isEmpty()) {
-                h.append("<li>Polluters: ");
-                for (int i = 0; i < c.polluters().size(); i++) {
-                    String p = c.polluters().get(i);
-                    h.append(i > 0 ? ", " : "").append("<code>").append(esc(p)).append("</code>");
-                    Long bytes = c.retainedBytes().get(p);
-                    if (bytes != null && bytes > 0) {
-                        h.append(" (left ").append(Size.format(bytes)).append(" behind)");
-                    }
-                }
-                h.append("</li>");
-            }
-            if (c.method() != null) {
-                h.append("<li>In flight: <code>").append(esc(c.method())).append("</code></li>");
-            }
-            h.append("<li>Reproduced in ").append(c.reproduced()).append(" of ").append(c.attempts());
-            h.append(" runs</li>");
-            for (String e : c.evidence()) {
-                h.append("<li>").append(esc(e)).append("</li>");
-            }
-            h.append("</ul><h3>Next steps</h3><ul>");
-            for (String a : c.advice()) {
-                h.append("<li>").append(esc(a)).append("</li>");
-            }
-            h.append("</ul></section>\n");
-        }
-        for (Report.FindingEntry f : report.findings()) {
-            h.append("<p class=\"finding\"><b>")
-                    .append(esc(f.kind()))
-                    .append(":</b> ")
-                    .append(esc(f.message()));
-            h.append("</p>\n");
-        }
-        h.append("<h2>Classes</h2><table><tr><th>Class</th><th>Outcome</th><th class=n>Time</th>"
-                + "<th class=n>Heap peak</th><th class=n>Live heap peak</th><th class=n>RSS peak</th></tr>\n");
-        for (Report.ClassEntry c : report.classes()) {
-            h.append("<tr><td><code>")
-                    .append(esc(c.name()))
-                    .append("</code></td><td>")
-                    .append(esc(c.outcome()));
-            h.append("</td><td class=n>").append(c.durationMs() < 0 ? "n/a" : Durations.format(c.durationMs()));
-            h.append("</td><td class=n>").append(Size.format(c.heapPeakBytes()));
-            h.append("</td><td class=n>").append(Size.format(c.liveHeapPeakBytes()));
-            h.append("</td><td class=n>").append(Size.format(c.rssPeakBytes())).append("</td></tr>\n");
-        }
-        h.append("</table>\n<h2>Probes</h2><table><tr><th>#</th><th>Purpose</th><th class=n>Classes</th>"
-                + "<th>Outcome</th><th class=n>Time</th></tr>\n");
-        for (Report.ProbeEntry p : report.probes()) {
-            h.append("<tr><td>")
-                    .append(p.id())
-                    .append("</td><td>")
-                    .append(esc(p.purpose()))
-                    .append("</td><td class=n>");
-            h.append(p.classes().size()).append("</td><td>").append(esc(p.outcome()));
-            if (p.cause() != null) {
-                h.append(": ").append(esc(p.cause()));
-            }
-            h.append("</td><td class=n>").append(Durations.format(p.wallMs())).append("</td></tr>\n");
-        }
-        h.append("</table>\n</body></html>\n");
-        out.write(h.toString());
+        out.write(render(report));
     }
 
-    /** Escapes text for HTML element content and attribute values. */
-    static String esc(String value) {
-        if (value == null) {
-            return "";
+    static String render(Report report) {
+        Map<String, String> roles = roles(report);
+        StringBuilder h = new StringBuilder(4096 + report.classes().size() * 900);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n");
+        h.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        h.append("<title>").append(Html.escape(title(report))).append("</title>\n");
+        h.append("<style>\n").append(CSS).append("</style>\n</head><body>\n");
+        verdict(report, h);
+        int n = 0;
+        for (Report.CulpritEntry c : report.culprits()) {
+            culprit(c, ++n, h);
         }
-        StringBuilder out = new StringBuilder(value.length());
-        for (char ch : value.toCharArray()) {
-            switch (ch) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(ch);
+        for (Report.FindingEntry f : report.findings()) {
+            finding(f, h);
+        }
+        h.append("<h2 id=\"memory\">Memory per class</h2>\n");
+        new MemoryChart(report, roles).render(h);
+        h.append("<h2 id=\"probes\">Probes</h2>\n");
+        h.append("<p class=\"sub\">Each probe ran a subset of the classes in one fresh fork under the limits;"
+                + " the bar is its wall time.</p>\n");
+        new ProbeTimeline(report.probes()).render(h);
+        ReportTables tables = new ReportTables(report, roles);
+        tables.ranking(h);
+        tables.classes(h);
+        tables.settingsAndEnvironment(h);
+        h.append("<footer>memprobe ").append(Html.escape(report.toolVersion()));
+        if (report.generatedAt() != null) {
+            h.append(" · generated ").append(Html.escape(report.generatedAt()));
+        }
+        h.append(" · report.json in the same folder has every number on this page.</footer>\n");
+        h.append("</body></html>\n");
+        return h.toString();
+    }
+
+    /** The page title: {@code memprobe: 1 culprit — shop}. */
+    static String title(Report report) {
+        String headline = "memprobe: " + MarkdownReport.headline(report);
+        return report.project() == null ? headline : headline + " — " + report.project();
+    }
+
+    private static void verdict(Report report, StringBuilder h) {
+        h.append("<header class=\"verdict ")
+                .append(Html.token(report.verdict()))
+                .append("\" id=\"verdict\">\n");
+        h.append("<p class=\"kicker\">memprobe");
+        if (report.project() != null) {
+            h.append(" · ").append(Html.escape(report.project()));
+        }
+        h.append("</p>\n<h1>").append(Html.escape(headline(report))).append("</h1>\n");
+        h.append("<p class=\"summary\">").append(Html.escape(report.summary())).append("</p>\n");
+        Report.Totals t = report.totals();
+        Report.Settings s = report.settings();
+        h.append("<p class=\"totals\">").append(Html.count(t.classesRun())).append(" of ");
+        h.append(Html.plural(t.classesInSet(), "class", "classes")).append(" run · ");
+        h.append(Html.plural(t.probes(), "probe", "probes")).append(" · ").append(Durations.format(t.forkMs()));
+        h.append(" in forks · ");
+        h.append(s.maxHeapBytes() > 0 ? "-Xmx" + Size.toJvm(s.maxHeapBytes()) : "default max heap");
+        h.append(" · memory limit ").append(s.memoryLimitBytes() > 0 ? Size.format(s.memoryLimitBytes()) : "none");
+        h.append("</p>\n</header>\n");
+    }
+
+    /** The verdict in a few words, bigger than the Markdown headline: it is the first thing on the page. */
+    static String headline(Report report) {
+        int n = report.culprits().size();
+        return switch (report.verdict()) {
+            case "culprits-found" -> n == 1 ? "1 culprit kills the test JVM" : n + " culprits kill the test JVM";
+            case "no-culprit" -> "No culprit: every class ran within the limits";
+            default -> "Inconclusive";
+        };
+    }
+
+    private static void culprit(Report.CulpritEntry c, int index, StringBuilder h) {
+        h.append("<section class=\"culprit\" id=\"culprit-").append(index).append("\">\n");
+        h.append("<h2>")
+                .append(index)
+                .append(". <code>")
+                .append(Html.escape(c.victim()))
+                .append("</code>");
+        if (!c.polluters().isEmpty()) {
+            h.append(" after ").append(Html.plural(c.polluters().size(), "polluter", "polluters"));
+        }
+        h.append("</h2>\n<p class=\"what\"><span class=\"tag ")
+                .append(Html.token(c.kind()))
+                .append("\">");
+        h.append(Html.escape(c.kind())).append("</span> ").append(Html.escape(Advice.causeText(c.cause())));
+        h.append(" · ").append(kindText(c.kind()));
+        h.append("</p>\n<dl>\n");
+        if (c.method() != null) {
+            h.append("<dt>In flight</dt><dd><code>")
+                    .append(Html.simpleName(c.victim()))
+                    .append('#');
+            h.append(Html.escape(c.method())).append("</code></dd>\n");
+        }
+        if (!c.polluters().isEmpty()) {
+            h.append("<dt>Polluters</dt><dd><table class=\"polluters\"><thead><tr><th>Ran before, in this order</th>"
+                    + "<th class=\"n\">Left behind</th></tr></thead><tbody>\n");
+            for (String p : c.polluters()) {
+                Long bytes = c.retainedBytes().get(p);
+                h.append("<tr><td class=\"name\"><code>").append(Html.escape(p)).append("</code></td><td class=\"n\">");
+                h.append(bytes == null || bytes < 0 ? "n/a" : Size.format(bytes))
+                        .append("</td></tr>\n");
+            }
+            h.append("</tbody></table></dd>\n");
+        }
+        if (c.exitCode() != null) {
+            h.append("<dt>Exit code</dt><dd>").append(c.exitCode()).append("</dd>\n");
+        }
+        h.append("<dt>Reproduced</dt><dd>").append(c.reproduced()).append(" of ");
+        h.append(Html.plural(c.attempts(), "run", "runs"));
+        if (!c.probes().isEmpty()) {
+            h.append(" (probes ");
+            h.append(c.probes().stream()
+                    .map(id -> "<a href=\"#probe-" + id + "\">#" + id + "</a>")
+                    .collect(Collectors.joining(", ")));
+            h.append(')');
+        }
+        h.append("</dd>\n");
+        if (!c.evidence().isEmpty()) {
+            h.append("<dt>Evidence</dt><dd><ul>\n");
+            for (String e : c.evidence()) {
+                h.append("<li>").append(Html.escape(e)).append("</li>\n");
+            }
+            h.append("</ul></dd>\n");
+        }
+        h.append("</dl>\n");
+        if (!c.advice().isEmpty()) {
+            h.append("<h3>Next steps</h3>\n<ol>\n");
+            for (String a : c.advice()) {
+                h.append("<li>").append(Html.escape(a)).append("</li>\n");
+            }
+            h.append("</ol>\n");
+        }
+        h.append("</section>\n");
+    }
+
+    private static String kindText(String kind) {
+        return switch (kind == null ? "" : kind) {
+            case "single" -> "dies when it runs alone";
+            case "cumulative" -> "survives alone, dies after the polluters";
+            case "intermittent" -> "does not die every time";
+            default -> Html.escape(kind);
+        };
+    }
+
+    private static void finding(Report.FindingEntry f, StringBuilder h) {
+        h.append("<section class=\"finding\"><b>").append(Html.escape(f.kind())).append(":</b> ");
+        h.append(Html.escape(f.message()));
+        if (!f.classes().isEmpty()) {
+            h.append("<div class=\"sub\">");
+            h.append(f.classes().stream()
+                    .map(name -> "<code>" + Html.escape(name) + "</code>")
+                    .collect(Collectors.joining(", ")));
+            h.append("</div>");
+        }
+        h.append("</section>\n");
+    }
+
+    /** Each culprit class and its role, {@code victim} or {@code polluter}; a victim stays a victim. */
+    static Map<String, String> roles(Report report) {
+        Map<String, String> roles = new LinkedHashMap<>();
+        for (Report.CulpritEntry c : report.culprits()) {
+            for (String p : c.polluters()) {
+                roles.putIfAbsent(p, "polluter");
             }
         }
-        return out.toString();
+        for (Report.CulpritEntry c : report.culprits()) {
+            if (c.victim() != null) {
+                roles.put(c.victim(), "victim");
+            }
+        }
+        return roles;
+    }
+
+    private static String stylesheet() {
+        try (InputStream in = HtmlReport.class.getResourceAsStream("report.css")) {
+            if (in == null) {
+                throw new IllegalStateException("report.css is missing from the memprobe plugin jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read report.css from the memprobe plugin jar", e);
+        }
     }
 }

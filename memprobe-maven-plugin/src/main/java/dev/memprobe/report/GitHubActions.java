@@ -1,0 +1,119 @@
+package dev.memprobe.report;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What memprobe tells GitHub Actions: {@code report.md} appended to the job's step summary, and one error annotation
+ * (a {@code ::error} workflow command) per culprit. The environment comes in as a map, never from
+ * {@link System#getenv()}, so that the caller decides and tests need no real runner.
+ *
+ * @see <a href="https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands">workflow
+ *     commands</a>
+ */
+public final class GitHubActions {
+
+    /** Set to {@code true} by every GitHub Actions runner. */
+    public static final String ACTIONS = "GITHUB_ACTIONS";
+    /** The file whose Markdown GitHub shows on the run's summary page. */
+    public static final String STEP_SUMMARY = "GITHUB_STEP_SUMMARY";
+
+    private GitHubActions() {}
+
+    /**
+     * Appends {@code report.md}'s content to the file named by {@code GITHUB_STEP_SUMMARY}, creating it if missing.
+     *
+     * @return the file appended to; empty when the variable is unset or blank
+     */
+    public static Optional<Path> appendStepSummary(Map<String, String> env, Report report) throws IOException {
+        String file = env.get(STEP_SUMMARY);
+        if (file == null || file.isBlank()) {
+            return Optional.empty();
+        }
+        StringWriter markdown = new StringWriter();
+        MarkdownReport.write(report, markdown);
+        String text = markdown.toString();
+        Path summary = Path.of(file);
+        if (Files.exists(summary) && Files.size(summary) > 0) {
+            text = "\n" + text;
+        }
+        Files.writeString(
+                summary,
+                text,
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND,
+                StandardOpenOption.WRITE);
+        return Optional.of(summary);
+    }
+
+    /**
+     * One {@code ::error title=...::message} line per culprit, to print on standard output, when
+     * {@code GITHUB_ACTIONS=true}; no line otherwise.
+     *
+     * @param htmlReport where the reader finds the whole report, e.g. {@code target/memprobe/report.html}; named at
+     *     the end of each message, left out when {@code null}
+     */
+    public static List<String> errorCommands(Map<String, String> env, Report report, String htmlReport) {
+        if (!"true".equals(env.get(ACTIONS))) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        for (Report.CulpritEntry c : report.culprits()) {
+            lines.add("::error title=" + escapeProperty(title(c)) + "::" + escapeData(message(c, htmlReport)));
+        }
+        return lines;
+    }
+
+    /** {@code memprobe: HogTest kills the test JVM (single, heap OutOfMemoryError)}. */
+    static String title(Report.CulpritEntry c) {
+        return "memprobe: " + Advice.simple(c.victim()) + " kills the test JVM (" + c.kind() + ", "
+                + Advice.causeText(c.cause()) + ")";
+    }
+
+    /** The victim, the polluters, the evidence and the first next step, one per line. */
+    static String message(Report.CulpritEntry c, String htmlReport) {
+        StringBuilder text = new StringBuilder();
+        text.append(c.victim());
+        if (c.method() != null) {
+            text.append('#').append(c.method());
+        }
+        text.append(": ").append(Advice.causeText(c.cause()));
+        if (!c.polluters().isEmpty()) {
+            text.append(" after ").append(String.join(", ", c.polluters()));
+        }
+        text.append(" (reproduced ")
+                .append(c.reproduced())
+                .append(" of ")
+                .append(c.attempts())
+                .append(')');
+        for (String e : c.evidence()) {
+            text.append('\n').append(e);
+        }
+        if (!c.advice().isEmpty()) {
+            text.append("\nNext: ").append(c.advice().get(0));
+        }
+        if (htmlReport != null) {
+            text.append("\nSee ").append(htmlReport);
+        }
+        return text.toString();
+    }
+
+    /** Escapes a workflow command's message: {@code %}, CR and LF. */
+    static String escapeData(String value) {
+        return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    }
+
+    /** Escapes a workflow command property's value: {@code %}, CR, LF, {@code :} and {@code ,}. */
+    static String escapeProperty(String value) {
+        return escapeData(value).replace(":", "%3A").replace(",", "%2C");
+    }
+}

@@ -1,0 +1,241 @@
+package dev.memprobe.report;
+
+import dev.memprobe.config.Durations;
+import dev.memprobe.config.Size;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
+
+/**
+ * The chart of {@code report.html}: every class's heap peak, live heap peak and RSS peak against the heap and memory
+ * limits, as inline SVG. One horizontal row per class, in run order, three thin bars a row; the culprits' rows are
+ * highlighted. The axis sits in a small SVG of its own above the rows, which scroll: 5 classes or 2,000, every class
+ * gets a row of the same height and a tooltip ({@code <title>}) with its numbers. When the rows do not fit, a
+ * {@link MemoryOverview} of the whole run comes first.
+ */
+final class MemoryChart {
+
+    static final int WIDTH = 1000;
+    static final int ROW = 16;
+    /** The height in pixels the rows get before they scroll; report.css says the same. */
+    static final int BODY_HEIGHT = 640;
+
+    private static final int AXIS_HEIGHT = 34;
+    private static final int LABEL_END = 262;
+    private static final int PLOT_START = 270;
+    private static final int PLOT_END = 985;
+    private static final int LABEL_CHARS = 34;
+    private static final int TICKS = 8;
+
+    private final Report report;
+    private final Map<String, String> roles;
+    private final List<Limit> limits;
+    private final long axisMax;
+    private final long tick;
+
+    MemoryChart(Report report, Map<String, String> roles) {
+        this.report = report;
+        this.roles = roles;
+        this.limits = limits(report);
+        long max = LongStream.concat(
+                        report.classes().stream()
+                                .flatMapToLong(
+                                        c -> LongStream.of(c.heapPeakBytes(), c.liveHeapPeakBytes(), c.rssPeakBytes())),
+                        limits.stream().mapToLong(Limit::bytes))
+                .max()
+                .orElse(0);
+        this.tick = tickFor(Math.max(max, 1L << 20));
+        this.axisMax = (Math.max(max, 1) + max / 50 + tick - 1) / tick * tick;
+    }
+
+    /** Appends the legend, the overview when the rows scroll, and the chart; a sentence instead when no class ran. */
+    void render(StringBuilder h) {
+        List<Report.ClassEntry> classes = report.classes();
+        if (classes.isEmpty()) {
+            h.append("<p class=\"muted\">No class ran, so there is nothing to chart.</p>\n");
+            return;
+        }
+        legend(h);
+        if (classes.size() * ROW > BODY_HEIGHT) {
+            new MemoryOverview(classes, roles, limits, axisMax, tick).render(h);
+            h.append("<p class=\"sub\">Every class, ").append(Html.count(classes.size()));
+            h.append(" in run order: scroll the rows, hover one for its numbers.</p>\n");
+        }
+        int height = classes.size() * ROW;
+        h.append("<div class=\"chart\" id=\"chart\">\n");
+        axis(h);
+        h.append("<div class=\"body\"><svg class=\"rows\" viewBox=\"0 0 ")
+                .append(WIDTH)
+                .append(' ')
+                .append(height);
+        h.append("\" role=\"img\" aria-label=\"Memory per class\">\n");
+        for (long t = tick; t < axisMax; t += tick) {
+            h.append(Svg.line("grid", x(t), 0, x(t), height, null));
+        }
+        h.append('\n');
+        for (int i = 0; i < classes.size(); i++) {
+            row(h, classes.get(i), i);
+        }
+        for (Limit limit : limits) {
+            double x = x(limit.bytes());
+            h.append(Svg.line(limit.css(), x, 0, x, height, Html.escape(limit.description())))
+                    .append('\n');
+        }
+        h.append("</svg></div></div>\n");
+    }
+
+    private void legend(StringBuilder h) {
+        h.append("<div class=\"legend\">");
+        h.append("<span><i class=\"sw h\"></i>heap peak (sum of pool peaks, an upper bound)</span>");
+        h.append("<span><i class=\"sw l\"></i>live heap peak (heap after GC)</span>");
+        h.append("<span><i class=\"sw r\"></i>RSS peak (whole process)</span>");
+        for (Limit limit : limits) {
+            h.append("<span><i class=\"sw ").append(limit.css()).append("\"></i>");
+            h.append(Html.escape(limit.description())).append("</span>");
+        }
+        if (roles.containsValue("victim")) {
+            h.append("<span><i class=\"sw victim\"></i>culprit (died)</span>");
+        }
+        if (roles.containsValue("polluter")) {
+            h.append("<span><i class=\"sw polluter\"></i>polluter</span>");
+        }
+        h.append("</div>\n");
+        if (limits.isEmpty()) {
+            h.append("<p class=\"sub\">No heap or memory limit is known, so the chart has no limit line.</p>\n");
+        }
+    }
+
+    private void axis(StringBuilder h) {
+        h.append("<svg class=\"axis\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(AXIS_HEIGHT);
+        h.append("\" aria-hidden=\"true\">");
+        h.append(Svg.text(null, LABEL_END, 14, "end", "class (run order)"));
+        for (long t = 0; t <= axisMax; t += tick) {
+            String anchor = t == 0 ? "start" : t == axisMax ? "end" : "middle";
+            h.append(Svg.text(null, x(t), 14, anchor, tickLabel(t)));
+        }
+        // The lower limit's label goes left of its line, the higher one's right of it, so they do not overlap.
+        for (Limit limit : limits) {
+            boolean lowest = limits.stream().allMatch(l -> l.bytes() >= limit.bytes());
+            boolean left = lowest && limits.size() > 1 || x(limit.bytes()) > PLOT_END - 60;
+            double x = x(limit.bytes()) + (left ? -4 : 4);
+            h.append(Svg.text("lim", x, 29, left ? "end" : "start", Html.escape(limit.label())));
+        }
+        h.append("</svg>\n");
+    }
+
+    private void row(StringBuilder h, Report.ClassEntry c, int index) {
+        String role = roles.get(c.name());
+        h.append("<g class=\"row").append(role == null ? "" : " " + role).append("\" transform=\"translate(0,");
+        h.append(index * ROW).append(")\"><title>").append(tooltip(c, role)).append("</title>");
+        h.append("<rect class=\"bg\" width=\"")
+                .append(WIDTH)
+                .append("\" height=\"")
+                .append(ROW)
+                .append("\"/>");
+        h.append(Svg.text(null, LABEL_END, 12, "end", Html.escape(label(c.name()))));
+        if (c.heapPeakBytes() <= 0 && c.liveHeapPeakBytes() <= 0 && c.rssPeakBytes() <= 0) {
+            h.append(Svg.text("na", PLOT_START + 4, 12, "start", "not measured"));
+        }
+        bar(h, "h", 1.5, c.heapPeakBytes());
+        bar(h, "l", 6, c.liveHeapPeakBytes());
+        bar(h, "r", 10.5, c.rssPeakBytes());
+        h.append("</g>\n");
+    }
+
+    /** The class's full name and role, its three numbers, its outcome, duration and probe; escaped. */
+    private static String tooltip(Report.ClassEntry c, String role) {
+        StringBuilder text = new StringBuilder(Html.escape(c.name()));
+        text.append(role == null ? "" : " (" + role + ")");
+        text.append("\nheap peak ").append(Size.format(c.heapPeakBytes()));
+        text.append(" · live heap peak ").append(Size.format(c.liveHeapPeakBytes()));
+        text.append(" · RSS peak ").append(Size.format(c.rssPeakBytes()));
+        text.append('\n').append(Html.escape(c.outcome()));
+        if (c.durationMs() >= 0) {
+            text.append(" in ").append(Durations.format(c.durationMs()));
+        }
+        if (c.probe() > 0) {
+            text.append(", probe ").append(c.probe());
+        }
+        return text.toString();
+    }
+
+    private void bar(StringBuilder h, String css, double y, long bytes) {
+        if (bytes > 0) {
+            h.append(Svg.rect(css, PLOT_START, y, Math.max(x(bytes) - PLOT_START, 0.5), 4));
+        }
+    }
+
+    /**
+     * The class's simple name, shortened in the middle with an ellipsis to fit the label column (both ends of a test
+     * class name tell classes apart); the tooltip has the whole name.
+     */
+    static String label(String className) {
+        String simple = Advice.simple(className);
+        if (simple.length() <= LABEL_CHARS) {
+            return simple;
+        }
+        int head = (LABEL_CHARS - 1) / 2;
+        return simple.substring(0, head) + "…" + simple.substring(simple.length() - (LABEL_CHARS - 1 - head));
+    }
+
+    /** An axis label: exact, in the largest unit that keeps it at least 1 ({@code 768 MiB}, {@code 1.25 GiB}). */
+    static String tickLabel(long bytes) {
+        if (bytes == 0) {
+            return "0";
+        }
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
+        int unit = 0;
+        double value = bytes;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return BigDecimal.valueOf(value)
+                        .setScale(2, RoundingMode.HALF_UP)
+                        .stripTrailingZeros()
+                        .toPlainString() + " " + units[unit];
+    }
+
+    /** A power of two of at least 1 KiB that splits {@code max} into at most {@value #TICKS} steps. */
+    static long tickFor(long max) {
+        long step = 1024;
+        while (step * TICKS < max) {
+            step *= 2;
+        }
+        return step;
+    }
+
+    double x(long bytes) {
+        return PLOT_START + (double) (PLOT_END - PLOT_START) * bytes / axisMax;
+    }
+
+    long axisMax() {
+        return axisMax;
+    }
+
+    /** The heap limit (set, or else the fork JVM's default) and memprobe's memory limit, those that are known. */
+    static List<Limit> limits(Report report) {
+        List<Limit> limits = new ArrayList<>();
+        Report.Settings s = report.settings();
+        if (s.maxHeapBytes() > 0) {
+            String xmx = "-Xmx" + Size.toJvm(s.maxHeapBytes());
+            limits.add(new Limit(
+                    "xmx", xmx, "max heap " + xmx + " (" + Size.format(s.maxHeapBytes()) + ")", s.maxHeapBytes()));
+        } else if (report.environment().defaultMaxHeapBytes() > 0) {
+            long bytes = report.environment().defaultMaxHeapBytes();
+            limits.add(new Limit(
+                    "dflt", "default max heap", "the fork JVM's default max heap (" + Size.format(bytes) + ")", bytes));
+        }
+        if (s.memoryLimitBytes() > 0) {
+            String text = "memory limit " + Size.format(s.memoryLimitBytes()) + " (RSS)";
+            limits.add(new Limit("limit", "memory limit", text, s.memoryLimitBytes()));
+        }
+        return limits;
+    }
+
+    /** A vertical line across the chart: its CSS class, its short label on the axis, its legend text, its value. */
+    record Limit(String css, String label, String description, long bytes) {}
+}

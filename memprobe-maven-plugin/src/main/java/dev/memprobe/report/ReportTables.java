@@ -1,0 +1,175 @@
+package dev.memprobe.report;
+
+import dev.memprobe.config.Durations;
+import dev.memprobe.config.Size;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The tables at the end of {@code report.html}: the classes by memory left behind, every class with its measurements,
+ * and the settings and environment the report was made with.
+ */
+final class ReportTables {
+
+    /** Above this many classes, the classes table starts folded: the chart already shows every class. */
+    static final int OPEN_ROWS = 100;
+
+    private static final int RANKED = 10;
+
+    private final Report report;
+    private final Map<String, String> roles;
+
+    ReportTables(Report report, Map<String, String> roles) {
+        this.report = report;
+        this.roles = roles;
+    }
+
+    /** The classes that left the most memory behind: what to look at first when deaths add up. */
+    void ranking(StringBuilder h) {
+        List<Report.RankEntry> ranked = report.ranking().stream().limit(RANKED).toList();
+        if (ranked.isEmpty()) {
+            return;
+        }
+        h.append("<h2 id=\"ranking\">Classes by memory left behind</h2>\n");
+        h.append("<table class=\"ranking\"><thead><tr><th>Class</th><th class=\"n\">Left behind</th></tr></thead>"
+                + "<tbody>\n");
+        for (Report.RankEntry e : ranked) {
+            h.append("<tr").append(rowClass(e.name())).append("><td class=\"name\"><code>");
+            h.append(Html.escape(e.name())).append("</code></td><td class=\"n\">");
+            h.append(Size.format(e.retainedBytes())).append("</td></tr>\n");
+        }
+        h.append("</tbody></table>\n");
+        if (report.ranking().size() > RANKED) {
+            h.append("<p class=\"sub\">The top ").append(RANKED).append(" of ");
+            h.append(Html.count(report.ranking().size())).append("; report.json has them all.</p>\n");
+        }
+    }
+
+    void classes(StringBuilder h) {
+        List<Report.ClassEntry> classes = report.classes();
+        h.append("<h2 id=\"classes\">Classes</h2>\n");
+        if (classes.isEmpty()) {
+            h.append("<p class=\"muted\">No class ran.</p>\n");
+            return;
+        }
+        Set<Integer> probeIds =
+                report.probes().stream().map(Report.ProbeEntry::id).collect(Collectors.toSet());
+        boolean folded = classes.size() > OPEN_ROWS;
+        h.append(folded ? "<details>" : "<details open>");
+        h.append("<summary>").append(Html.plural(classes.size(), "class", "classes"));
+        h.append(" in run order, measured in the first probe each ran in</summary>\n");
+        h.append(
+                "<div class=\"scroll\"><table class=\"classes\"><thead><tr><th class=\"n\">#</th><th>Class</th><th>Outcome</th>"
+                        + "<th class=\"n\">Tests</th><th class=\"n\">Time</th><th class=\"n\">Heap peak</th>"
+                        + "<th class=\"n\">Live heap peak</th><th class=\"n\">RSS peak</th><th class=\"n\">Direct</th>"
+                        + "<th class=\"n\">Metaspace</th><th class=\"n\">Threads</th><th class=\"n\">Probe</th></tr></thead>"
+                        + "<tbody>\n");
+        int index = 0;
+        for (Report.ClassEntry c : classes) {
+            h.append("<tr").append(rowClass(c.name())).append('>');
+            cell(h, "n", String.valueOf(++index));
+            String problem = c.problem() == null ? "" : "<div class=\"sub\">" + Html.escape(c.problem()) + "</div>";
+            cell(h, "name", "<code>" + Html.wrappable(c.name()) + "</code>" + problem);
+            String outcome = Html.escape(c.outcome());
+            cell(h, null, "<span class=\"tag " + Html.token(c.outcome()) + "\">" + outcome + "</span>");
+            cell(h, "n", tests(c));
+            cell(h, "n", c.durationMs() < 0 ? "n/a" : Durations.format(c.durationMs()));
+            cell(h, "n", Size.format(c.heapPeakBytes()));
+            cell(h, "n", Size.format(c.liveHeapPeakBytes()));
+            cell(h, "n", Size.format(c.rssPeakBytes()));
+            cell(h, "n", Size.format(c.directPeakBytes()));
+            cell(h, "n", Size.format(c.metaspacePeakBytes()));
+            cell(h, "n", c.threadsPeak() < 0 ? "n/a" : Html.count(c.threadsPeak()));
+            cell(h, "n", probeIds.contains(c.probe()) ? link(c.probe()) : c.probe() > 0 ? "" + c.probe() : "");
+            h.append("</tr>\n");
+        }
+        h.append("</tbody></table></div></details>\n");
+    }
+
+    void settingsAndEnvironment(StringBuilder h) {
+        Report.Settings s = report.settings();
+        Report.EnvironmentInfo e = report.environment();
+        h.append("<div class=\"cols\"><div>\n<h2 id=\"settings\">Settings</h2>\n<table class=\"kv\"><tbody>\n");
+        row(h, "Max heap", s.maxHeapBytes() > 0 ? "-Xmx" + Size.toJvm(s.maxHeapBytes()) : "JVM default");
+        row(h, "Memory limit", s.memoryLimitBytes() > 0 ? Size.format(s.memoryLimitBytes()) : "none");
+        row(h, "Fork timeout", s.forkTimeoutMs() > 0 ? Durations.format(s.forkTimeoutMs()) : "none");
+        row(h, "Strategy", s.strategy());
+        row(h, "Batch size", String.valueOf(s.batchSize()));
+        row(h, "Fail fast", String.valueOf(s.failFast()));
+        row(h, "Confirm runs", String.valueOf(s.confirmRuns()));
+        row(h, "Max probes", String.valueOf(s.maxProbes()));
+        row(h, "Parallel probes", String.valueOf(s.parallelProbes()));
+        row(h, "Test file", s.testFile());
+        row(h, "Shard", s.shard());
+        row(h, "argLine", s.argLine());
+        row(h, "Run order", s.runOrder());
+        h.append(
+                "</tbody></table>\n</div><div>\n<h2 id=\"environment\">Environment</h2>\n<table class=\"kv\"><tbody>\n");
+        row(h, "Fork JDK", e.forkJdk());
+        row(h, "Maven JDK", e.mavenJdk());
+        row(h, "Maven", e.mavenVersion());
+        row(h, "Surefire", e.surefireVersion());
+        row(h, "OS", e.os());
+        row(h, "Cores", e.cores() > 0 ? String.valueOf(e.cores()) : null);
+        row(h, "Machine memory", size(e.machineMemoryBytes()));
+        row(h, "Container memory limit", size(e.containerMemoryLimitBytes()));
+        row(h, "cgroup", e.cgroup());
+        row(h, "Default max heap", size(e.defaultMaxHeapBytes()));
+        Report.Totals t = report.totals();
+        row(h, "Classes", Html.count(t.classesRun()) + " run of " + Html.count(t.classesInSet()) + " in the set");
+        row(h, "Probes", Html.count(t.probes()) + ", " + Durations.format(t.forkMs()) + " in forks");
+        row(h, "Wall time", Durations.format(t.wallMs()));
+        h.append("</tbody></table>\n</div></div>\n");
+    }
+
+    /** A table cell with {@code html}, which must already be escaped. */
+    private static void cell(StringBuilder h, String css, String html) {
+        h.append(css == null ? "<td>" : "<td class=\"" + css + "\">")
+                .append(html)
+                .append("</td>");
+    }
+
+    private static String link(int probe) {
+        return "<a href=\"#probe-" + probe + "\">" + probe + "</a>";
+    }
+
+    private static void row(StringBuilder h, String key, String value) {
+        if (value == null || value.isEmpty()) {
+            return;
+        }
+        h.append("<tr><th>").append(Html.escape(key)).append("</th><td>").append(Html.escape(value));
+        h.append("</td></tr>\n");
+    }
+
+    private static String size(long bytes) {
+        return bytes > 0 ? Size.format(bytes) : null;
+    }
+
+    private String rowClass(String className) {
+        String role = roles.get(className);
+        return role == null ? "" : " class=\"" + role + "\"";
+    }
+
+    private static String tests(Report.ClassEntry c) {
+        StringBuilder text = new StringBuilder().append(c.tests());
+        if (c.failures() > 0 || c.errors() > 0 || c.skipped() > 0) {
+            text.append(" (");
+            String sep = "";
+            if (c.failures() > 0) {
+                text.append(c.failures()).append(" failed");
+                sep = ", ";
+            }
+            if (c.errors() > 0) {
+                text.append(sep).append(c.errors()).append(c.errors() == 1 ? " error" : " errors");
+                sep = ", ";
+            }
+            if (c.skipped() > 0) {
+                text.append(sep).append(c.skipped()).append(" skipped");
+            }
+            text.append(')');
+        }
+        return text.toString();
+    }
+}

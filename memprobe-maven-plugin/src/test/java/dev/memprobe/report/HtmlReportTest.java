@@ -1,0 +1,228 @@
+package dev.memprobe.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class HtmlReportTest {
+
+    /** The bound for a 2,000-class report: about 1.2 KiB a class, names of 70 characters included. */
+    static final int TWO_THOUSAND_CLASSES_MAX_BYTES = 2_500_000;
+
+    private static final Pattern ATTRIBUTE_INJECTED = Pattern.compile("<[a-z]+\\b[^<>]*\\sonmouseover=\"");
+
+    @Test
+    void putsTheVerdictFirstThenEachCulpritFindingsChartTimelineAndTables() {
+        String html = HtmlReport.render(SampleReports.small());
+
+        String body = html.substring(html.indexOf("<body>") + "<body>".length()).stripLeading();
+        assertThat(body).startsWith("<header class=\"verdict culprits-found\" id=\"verdict\">");
+        assertThat(count(html, "<section class=\"culprit\"")).isEqualTo(2);
+        assertThat(inOrder(
+                        html,
+                        "id=\"verdict\"",
+                        "id=\"culprit-1\"",
+                        SampleReports.HOG,
+                        "id=\"culprit-2\"",
+                        "<section class=\"finding\">",
+                        "id=\"chart\"",
+                        "id=\"timeline\"",
+                        "id=\"ranking\"",
+                        "id=\"classes\"",
+                        "id=\"settings\"",
+                        "id=\"environment\""))
+                .isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "culprits-found, 1 culprit kills the test JVM",
+        "no-culprit, No culprit: every class ran within the limits",
+        "inconclusive, Inconclusive"
+    })
+    void colorsTheVerdictBannerByTheVerdict(String verdict, String headline) {
+        Report small = SampleReports.small();
+        Report report = SampleReports.report(
+                verdict,
+                "the summary",
+                verdict.equals("culprits-found") ? small.culprits().subList(0, 1) : List.of(),
+                List.of(),
+                small.classes(),
+                small.probes(),
+                List.of(),
+                256 << 20,
+                512 << 20);
+
+        String html = HtmlReport.render(report);
+
+        assertThat(html).contains("<header class=\"verdict " + verdict + "\" id=\"verdict\">");
+        assertThat(html).contains("<h1>" + headline + "</h1>");
+        assertThat(html).containsPattern("\\.verdict\\." + verdict + "\\{background:var\\(--[a-z]+\\)\\}");
+    }
+
+    @Test
+    void showsEachCulpritsPollutersInFlightMethodReproductionProbesEvidenceAndAdvice() {
+        String html = HtmlReport.render(SampleReports.small());
+
+        String second = html.substring(html.indexOf("id=\"culprit-2\""), html.indexOf("<section class=\"finding\">"));
+        assertThat(second)
+                .contains("<span class=\"tag cumulative\">cumulative</span> killed by memprobe&#39;s memory limit")
+                .contains("<code>" + SampleReports.SEARCH + "</code></td><td class=\"n\">72 MiB</td>")
+                .contains("<code>" + SampleReports.INVENTORY + "</code></td><td class=\"n\">118 MiB</td>")
+                .contains("#fills &amp; &lt;flushes&gt;</code>")
+                .contains("<dt>Exit code</dt><dd>137</dd>")
+                .contains("2 of 2 runs (probes <a href=\"#probe-4\">#4</a>, <a href=\"#probe-5\">#5</a>")
+                .contains("<li>survives alone (RSS peak 290 MiB)</li>")
+                .contains("<h3>Next steps</h3>")
+                .contains("<li>The polluters keep memory after they finish: look for static caches.</li>");
+        assertThat(inOrder(second, SampleReports.SEARCH, SampleReports.INVENTORY))
+                .as("polluters in the order they ran")
+                .isTrue();
+    }
+
+    @Test
+    void rendersHostileNamesAndMessagesAsLiteralText() {
+        String html = HtmlReport.render(SampleReports.small());
+
+        assertThat(html).doesNotContainIgnoringCase("<script");
+        assertThat(html).doesNotContain(SampleReports.HOSTILE);
+        assertThat(html).contains("<code>" + Html.escape(SampleReports.HOSTILE) + "</code>");
+        assertThat(html)
+                .contains("Größe 测试 &amp; &quot;quoted&quot; x&#39; onmouseover=&quot;document[&#39;title&#39;]=");
+        assertThat(html).contains("(RSS 513 MiB &gt; 512 MiB) &lt;b&gt;bold?&lt;/b&gt;");
+        assertThat(html).contains("within 5% of the heap limit &lt;but&gt; survived");
+        assertThat(html).contains("-Dx=&quot;&lt;y&gt;&quot;");
+        assertThat(ATTRIBUTE_INJECTED.matcher(html).find())
+                .as("a name broke out of an attribute")
+                .isFalse();
+    }
+
+    @Test
+    void escapesHostileNamesInsideAttributesToo() {
+        String html = HtmlReport.render(SampleReports.small());
+
+        assertThat(html).contains(" title=\"in flight: " + Html.escape(SampleReports.HOSTILE) + "#fills\n");
+    }
+
+    @Test
+    void writesUtf8TextAsItIsWithACharsetDeclaration() throws IOException {
+        StringWriter out = new StringWriter();
+
+        HtmlReport.write(SampleReports.small(), out);
+
+        assertThat(out.toString()).startsWith("<!DOCTYPE html>").contains("<meta charset=\"utf-8\">");
+        assertThat(out.toString()).contains("Größe 测试").doesNotContainPattern("&#(?!39;)");
+    }
+
+    @Test
+    void fetchesNothing() {
+        for (Report report : List.of(SampleReports.small(), SampleReports.clean(), SampleReports.large(50))) {
+            String html = HtmlReport.render(report);
+
+            assertThat(html)
+                    .doesNotContain("http://", "https://", "url(", "@import", "<link", "<img", "<iframe", "<object")
+                    .doesNotContain("<embed", "<script", " src=", "srcset=", "xlink:href", "//fonts.");
+            assertThat(hrefs(html)).allMatch(href -> href.startsWith("#"));
+        }
+    }
+
+    @Test
+    void linksOnlyToAnchorsThePageHas() {
+        String html = HtmlReport.render(SampleReports.small());
+
+        Set<String> ids = new TreeSet<>();
+        Matcher id = Pattern.compile(" id=\"([^\"]+)\"").matcher(html);
+        while (id.find()) {
+            ids.add("#" + id.group(1));
+        }
+        assertThat(hrefs(html)).isNotEmpty().allMatch(ids::contains);
+    }
+
+    @Test
+    void keepsTwoThousandClassesUnderTheBoundAndRendersThemAll() {
+        Report report = SampleReports.large(2_000);
+
+        String html = HtmlReport.render(report);
+
+        assertThat(html.getBytes(StandardCharsets.UTF_8).length).isLessThan(TWO_THOUSAND_CLASSES_MAX_BYTES);
+        assertThat(count(html, "<g class=\"row")).isEqualTo(2_000);
+        assertThat(html).contains("id=\"overview\"").endsWith("</body></html>\n");
+        String table = html.substring(html.indexOf("<table class=\"classes\">"));
+        assertThat(count(table.substring(0, table.indexOf("</table>")), "<tr")).isEqualTo(2_001);
+        assertThat(html).contains("<details><summary>2,000 classes in run order");
+    }
+
+    @Test
+    void keepsTheClassesTableOpenForSmallRuns() {
+        assertThat(HtmlReport.render(SampleReports.small())).contains("<details open><summary>10 classes");
+    }
+
+    @Test
+    void titlesThePageWithTheHeadlineAndProject() {
+        Report report = SampleReports.small();
+
+        assertThat(HtmlReport.render(report)).contains("<title>memprobe: 2 culprits — shop</title>");
+    }
+
+    @Test
+    void saysWhenNothingRan() {
+        Report report = SampleReports.report(
+                "inconclusive",
+                "Inconclusive: no class ran",
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                -1,
+                -1);
+
+        String html = HtmlReport.render(report);
+
+        assertThat(html)
+                .contains("No class ran, so there is nothing to chart.")
+                .contains("memprobe ran no probe.")
+                .doesNotContain("<svg");
+    }
+
+    private static List<String> hrefs(String html) {
+        List<String> hrefs = new ArrayList<>();
+        Matcher m = Pattern.compile("href=\"([^\"]*)\"").matcher(html);
+        while (m.find()) {
+            hrefs.add(m.group(1));
+        }
+        return hrefs;
+    }
+
+    static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
+            n++;
+        }
+        return n;
+    }
+
+    /** Whether each part occurs in {@code text}, each after the one before. */
+    static boolean inOrder(String text, String... parts) {
+        int from = 0;
+        for (String part : parts) {
+            int at = text.indexOf(part, from);
+            if (at < 0) {
+                return false;
+            }
+            from = at + part.length();
+        }
+        return true;
+    }
+}

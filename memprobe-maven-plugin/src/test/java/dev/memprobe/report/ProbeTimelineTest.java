@@ -1,0 +1,79 @@
+package dev.memprobe.report;
+
+import static dev.memprobe.report.HtmlReportTest.count;
+import static dev.memprobe.report.HtmlReportTest.inOrder;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ProbeTimelineTest {
+
+    @Test
+    void showsOneRowPerProbeInTheOrderTheyRan() {
+        String timeline = timeline(SampleReports.small().probes());
+
+        assertThat(count(timeline, "<tr id=\"probe-")).isEqualTo(8);
+        assertThat(inOrder(timeline, "id=\"probe-1\"", "id=\"probe-2\"", "id=\"probe-7\"", "id=\"probe-8\""))
+                .isTrue();
+    }
+
+    @Test
+    void drawsEachBarInProportionToTheLongestProbeColouredByOutcome() {
+        String timeline = timeline(SampleReports.small().probes());
+
+        assertThat(row(timeline, 1)).contains("<span class=\"bar died\" style=\"width:100%\"></span>", "21.4 s");
+        assertThat(row(timeline, 2)).contains("<span class=\"bar died\" style=\"width:28.5%\"></span>", "6.1 s");
+        assertThat(row(timeline, 5)).contains("<span class=\"bar completed\" style=\"width:20.1%\"></span>");
+    }
+
+    @Test
+    void saysHowEachProbeEnded() {
+        String timeline = timeline(SampleReports.small().probes());
+
+        assertThat(row(timeline, 1))
+                .contains("<span class=\"tag died\">died</span> heap OutOfMemoryError (exit 1) in"
+                        + " <code>CatalogImportTest#fills</code>");
+        assertThat(row(timeline, 4)).contains("killed by memprobe&#39;s memory limit (exit 137)");
+        assertThat(row(timeline, 5)).contains("<span class=\"tag completed\">completed</span></td>");
+    }
+
+    @Test
+    void namesSmallSubsetsClassByClassAndLargeOnesByCountFirstAndLast() {
+        assertThat(ProbeTimeline.subset(List.of(SampleReports.SEARCH, SampleReports.INVENTORY, SampleReports.HOG)))
+                .isEqualTo("SearchIndexTest → InventoryTest → CatalogImportTest");
+        assertThat(ProbeTimeline.subset(SampleReports.large(2_000).classes().stream()
+                        .map(Report.ClassEntry::name)
+                        .toList()))
+                .isEqualTo("2,000 classes: Order0000ServiceIntegrationTest … Order1999ServiceIntegrationTest");
+        assertThat(ProbeTimeline.subset(List.of(SampleReports.HOSTILE)))
+                .isEqualTo(Html.simpleName(SampleReports.HOSTILE));
+    }
+
+    @Test
+    void treatsUnknownOutcomesAndMissingTimesCalmly() {
+        Report.ProbeEntry odd = new Report.ProbeEntry(
+                1, "odd\" one", List.of(), "weird\" onclick=\"x", null, null, null, null, null, -1, List.of("a note"));
+
+        String timeline = timeline(List.of(odd));
+
+        assertThat(timeline)
+                .contains("<tr id=\"probe-1\" class=\"other\">")
+                .contains("<span class=\"tag other\">weird&quot; onclick=&quot;x</span>")
+                .contains("odd&quot; one<div class=\"sub\">no class</div><div class=\"sub\">a note</div>")
+                .contains("style=\"width:0%\"", "n/a</td>")
+                .doesNotContain("onclick=\"");
+    }
+
+    private static String timeline(List<Report.ProbeEntry> probes) {
+        StringBuilder h = new StringBuilder();
+        new ProbeTimeline(probes).render(h);
+        return h.toString();
+    }
+
+    private static String row(String timeline, int id) {
+        int start = timeline.indexOf("<tr id=\"probe-" + id + "\"");
+        assertThat(start).as("a row for probe " + id).isNotNegative();
+        return timeline.substring(start, timeline.indexOf("</tr>", start));
+    }
+}
