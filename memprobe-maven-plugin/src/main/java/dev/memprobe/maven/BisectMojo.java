@@ -12,6 +12,7 @@ import dev.memprobe.fork.ProcessControl;
 import dev.memprobe.journal.ForkOptions;
 import dev.memprobe.metrics.MetricsExport;
 import dev.memprobe.report.ConsoleSummary;
+import dev.memprobe.report.GitHubActions;
 import dev.memprobe.report.Report;
 import dev.memprobe.report.ReportBuilder;
 import dev.memprobe.report.ReportFiles;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -270,6 +272,7 @@ public class BisectMojo extends SurefireMojoSupport {
                 getLog().info(line);
             }
         }
+        announceOnGitHub(report, output);
         if (result.verdict() == Verdict.NO_CULPRIT && limits.maxHeap() < 0 && limits.memoryLimit() < 0) {
             getLog().info("memprobe: nothing died, but no limit was set: forks took this machine's default heap"
                     + " (about " + Size.format(Environment.detect().defaultMaxHeap()) + "), which is probably larger"
@@ -288,6 +291,20 @@ public class BisectMojo extends SurefireMojoSupport {
             throw new MojoFailureException(
                     "memprobe found " + report.summary() + "; see " + relative(output.resolve(ReportFiles.HTML)));
         }
+    }
+
+    /** On GitHub Actions: report.md into the step summary, each culprit as an error annotation. */
+    private void announceOnGitHub(Report report, Path output) throws MojoExecutionException {
+        Map<String, String> env = System.getenv();
+        try {
+            GitHubActions.appendStepSummary(env, report)
+                    .ifPresent(summary -> getLog().info("memprobe: added the report to the step summary " + summary));
+        } catch (IOException e) {
+            throw new MojoExecutionException("memprobe cannot append to $GITHUB_STEP_SUMMARY: " + e.getMessage(), e);
+        }
+        // workflow commands must start a line of the job's output: Maven's log prefix would hide them
+        GitHubActions.errorCommands(env, report, relative(output.resolve(ReportFiles.HTML)))
+                .forEach(System.out::println);
     }
 
     private record Limits(long maxHeap, long memoryLimit, Duration timeout, Strategy strategy) {}

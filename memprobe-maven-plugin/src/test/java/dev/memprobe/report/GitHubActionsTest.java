@@ -102,6 +102,7 @@ class GitHubActionsTest {
                 List.of(),
                 Map.of(),
                 c.cause(),
+                true,
                 null,
                 "m,1:2",
                 List.of("100% sure"),

@@ -48,6 +48,7 @@ final class SampleReports {
                         List.of(),
                         Map.of(),
                         "heap-oom",
+                        true,
                         null,
                         "importsTheWholeCatalog",
                         List.of(
@@ -67,6 +68,7 @@ final class SampleReports {
                         List.of(SEARCH, INVENTORY),
                         retained,
                         "memory-limit",
+                        true,
                         137,
                         "fills & <flushes>",
                         List.of(
@@ -154,6 +156,7 @@ final class SampleReports {
                 List.of(),
                 Map.of(),
                 "heap-oom",
+                true,
                 null,
                 "loadsEverything",
                 List.of("dies alone: heap OutOfMemoryError"),
