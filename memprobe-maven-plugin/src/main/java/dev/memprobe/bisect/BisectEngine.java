@@ -79,7 +79,7 @@ public final class BisectEngine {
                 if (request.failFast() && !culprits.isEmpty()) {
                     return;
                 }
-                pending = result.after(victim);
+                pending = result.notFinished(victim);
             }
         }
 

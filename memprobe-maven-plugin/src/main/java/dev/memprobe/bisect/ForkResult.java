@@ -73,15 +73,24 @@ public record ForkResult(
     }
 
     /**
-     * The probe's classes that come after {@code className} in run order: the ones to go on with. Run order is the
-     * fork's plan where it wrote one, else the probe's.
+     * The probe's classes still to run after {@code victim} failed: every one that did not finish in this fork, in
+     * run order (the fork's plan where it wrote one, else the probe's), without the victim. Not only those after the
+     * victim: a framework may run classes in an order of its own (TestNG does), and a fork stopped after a memory
+     * error leaves the class it was running unfinished.
      */
-    public List<String> after(String className) {
+    public List<String> notFinished(String victim) {
         List<String> order = planned.isEmpty() ? probe.classes() : planned;
-        int at = order.indexOf(className);
-        List<String> rest = new ArrayList<>(at < 0 ? List.of() : order.subList(at + 1, order.size()));
         Set<String> requested = new HashSet<>(probe.classes());
-        rest.removeIf(name -> !requested.contains(name));
+        Set<String> finished = new HashSet<>();
+        for (ClassRun run : classes) {
+            finished.add(run.name());
+        }
+        List<String> rest = new ArrayList<>();
+        for (String name : order) {
+            if (requested.contains(name) && !finished.contains(name) && !name.equals(victim)) {
+                rest.add(name);
+            }
+        }
         return rest;
     }
 

@@ -119,7 +119,10 @@ public final class JournalInterpreter {
 
         List<ClassRun> runs = new ArrayList<>();
         for (ClassState state : classes.values()) {
-            runs.add(state.toRun(state == current, death, error, shutdown));
+            ClassRun run = state.toRun(death, error, shutdown);
+            if (run != null) {
+                runs.add(run);
+            }
         }
         if (runEnded && died && death != null && death.inFlightClass() == null) {
             notes.add("every class finished; the fork died afterwards");
@@ -344,7 +347,8 @@ public final class JournalInterpreter {
             this.name = name;
         }
 
-        ClassRun toRun(boolean inFlight, Death death, JournalEntry error, JournalEntry shutdown) {
+        /** The class's run, or null when the fork was stopped while it ran (it did not finish and is not to blame). */
+        ClassRun toRun(Death death, JournalEntry error, JournalEntry shutdown) {
             if (end != null) {
                 int failures = (int) end.number(Journal.FAILURES, 0);
                 int errors = (int) end.number(Journal.ERRORS, 0);
@@ -368,10 +372,13 @@ public final class JournalInterpreter {
                     measure = measure(last.nested(Journal.MEASURE));
                 }
             }
-            if (memoryError != null || (inFlight && death == null)) {
+            if (memoryError != null) {
                 // the fork was stopped once this class had failed of memory
                 return new ClassRun(
                         name, ClassRun.Outcome.MEMORY_ERROR, 0, 0, 0, 0, measure, memoryError, memoryMethod);
+            }
+            if (death == null) {
+                return null; // running when memprobe stopped the fork for another class's memory error: not a run
             }
             String problem = death == null
                     ? null
