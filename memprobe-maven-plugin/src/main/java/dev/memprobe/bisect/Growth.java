@@ -9,12 +9,21 @@ import java.util.function.ToLongFunction;
  * How much memory each class left behind in a fork, from its measurements: the signal that guides the polluter
  * search to the likeliest classes first.
  *
- * <p>For the heap, the fork measures the live set only when a collection happens to run, so growth is read from the
- * floor of live-heap observations: the least live heap seen at or after each class boundary. A rise of that floor
- * happened somewhere since the previous collection; every class in that window gets the rise as its score, and the
- * bytes each allocated break the tie. Exact measurements (a forced collection at each class end) are used as they
- * are. For memory outside the heap (direct buffers, threads, metaspace, RSS) the value at each class end is exact
- * enough, and growth is its rise across the class.
+ * <p>For the heap, the fork measures the live set only when a collection happens to run. What tests keep only grows,
+ * so the live heap seen at any collection is an upper bound of what was kept up to then, and so is the least live heap
+ * seen at any later collection: growth is read from that floor. The classes are cut into windows, each ending with a
+ * class during which a collection ran; a window's score is how much the floor rose from the last collection before
+ * the window (the {@code liveBefore} of its first class) to the last collection in it, and every class in the window
+ * gets it, the bytes each allocated breaking the tie. A leak in a class without a collection of its own is therefore
+ * charged to its whole window; what a class keeps after its own last collection is charged to the next window. The
+ * last window, just before the victim, ends at the victim's own collections (its {@code liveMin}): these include part
+ * of the victim's working set, so the classes right before it may score a little more than they kept; when the
+ * victim's measurements were lost, that window scores 0. Memory kept before the fork's first collection is not seen.
+ * Exact measurements (a forced collection at each class end) are used as they are.
+ *
+ * <p>For memory outside the heap the value at each class end is exact enough, and growth is its rise across the class:
+ * threads from the count at the class's start; direct buffers, metaspace and RSS from the previous class's end (the
+ * first class of a fork has no earlier value and scores 0).
  */
 public final class Growth {
 
@@ -36,7 +45,7 @@ public final class Growth {
         }
         long[] scores = switch (cause) {
             case DIRECT_OOM -> endDeltas(before, Measure::directEnd);
-            case THREAD_OOM -> endDeltas(before, Measure::threadsEnd);
+            case THREAD_OOM -> threadDeltas(before);
             case METASPACE_OOM -> endDeltas(before, Measure::metaspaceEnd);
             case MEMORY_LIMIT, KILLED -> endDeltas(before, Measure::rssEnd);
             default -> heapScores(before, victimRun);
@@ -69,6 +78,15 @@ public final class Growth {
         return scores;
     }
 
+    private static long[] threadDeltas(List<ClassRun> runs) {
+        long[] scores = new long[runs.size()];
+        for (int i = 0; i < runs.size(); i++) {
+            Measure m = runs.get(i).measure();
+            scores[i] = m.threadsStart() >= 0 && m.threadsEnd() >= 0 ? m.threadsEnd() - m.threadsStart() : 0;
+        }
+        return scores;
+    }
+
     private static long[] heapScores(List<ClassRun> runs, ClassRun victim) {
         int n = runs.size();
         long[] scores = new long[n];
@@ -83,12 +101,13 @@ public final class Growth {
             }
             return scores;
         }
-        // floor[i]: least live heap observed at boundary i or later (boundary n: the victim's start)
+        // floor[i]: least live heap observed from boundary i on, where a class's liveBefore stands for the boundary
+        // before it (it is the last collection before the class). At the victim's start only the victim's own
+        // collections count: its liveBefore was seen before the last window and would hide that window's growth.
         long[] floor = new long[n + 1];
         long least = Long.MAX_VALUE;
         if (victim != null) {
-            least = minKnown(
-                    least, victim.measure().liveBefore(), victim.measure().liveMin());
+            least = minKnown(least, victim.measure().liveMin());
         }
         floor[n] = least;
         for (int i = n - 1; i >= 0; i--) {
