@@ -4,6 +4,7 @@ import static dev.memprobe.bisect.Evidence.count;
 import static dev.memprobe.bisect.Evidence.simple;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -66,7 +67,7 @@ final class Search {
         }
     }
 
-    /** Fixed-size batches in order, then each class of a failing batch alone. */
+    /** Fixed-size batches in order; every class of a failing batch alone; the batch's victim investigated. */
     void batches() {
         List<String> classes = request.classes();
         int size = request.batchSize();
@@ -83,43 +84,45 @@ final class Search {
                 continue;
             }
             failureSeen = true;
-            String victim = failure.get().victim();
-            if (victim == null) {
-                findings.add(Findings.outsideClass(run.get(), failure.get()));
-                continue;
-            }
-            boolean single = false;
-            Optional<ForkResult> victimAlone = Optional.empty();
-            for (ClassRun member : run.get().classes()) {
-                Optional<ForkResult> alone =
-                        probes.run(List.of(member.name()), "does " + simple(member.name()) + " die alone?");
-                if (alone.isEmpty()) {
-                    budgetSpent(Findings.budget(request.maxProbes(), "while running batch members alone"));
-                    return;
-                }
-                if (member.name().equals(victim)) {
-                    victimAlone = alone;
-                }
-                Optional<Failure> died = alone.get().failure();
-                if (died.isPresent() && member.name().equals(died.get().victim())) {
-                    single = true;
-                    culprits.add(confirmation.confirm(Culprits.single(alone.get(), died.get(), null)));
-                    if (request.failFast()) {
-                        return;
-                    }
-                }
-            }
-            if (!single && victimAlone.isPresent()) {
-                if (failure.get().cause() == Cause.TERMINATED) {
-                    findings.add(Findings.externalSignal(failure.get()));
-                } else {
-                    survivedAlone(run.get(), failure.get(), victimAlone.get());
-                }
-            }
-            if (request.failFast() && !culprits.isEmpty()) {
+            if (!eachAlone(run.get(), failure.get()) || (request.failFast() && !culprits.isEmpty())) {
                 return;
             }
         }
+    }
+
+    /**
+     * Runs every class of a failing batch alone, in the batch's run order, those after the victim included (the fork
+     * never reached them). The victim, if it survives alone, is investigated like a cumulative failure whatever the
+     * other classes turn out to be. False when the search must stop (budget spent, or failFast satisfied).
+     */
+    private boolean eachAlone(ForkResult batchRun, Failure failure) {
+        String victim = failure.victim();
+        if (victim == null) {
+            findings.add(Findings.outsideClass(batchRun, failure));
+            return true;
+        }
+        if (failure.cause() == Cause.TERMINATED) {
+            findings.add(Findings.externalSignal(failure));
+            return true;
+        }
+        for (String member : runOrder(batchRun)) {
+            Optional<ForkResult> alone = probes.run(List.of(member), "does " + simple(member) + " die alone?");
+            if (alone.isEmpty()) {
+                budgetSpent(Findings.budget(request.maxProbes(), "while running batch members alone"));
+                return false;
+            }
+            Optional<Failure> died = alone.get().failure();
+            if (died.isPresent() && member.equals(died.get().victim())) {
+                culprits.add(confirmation.confirm(
+                        Culprits.single(alone.get(), died.get(), member.equals(victim) ? batchRun : null)));
+            } else if (member.equals(victim)) {
+                survivedAlone(batchRun, failure, alone.get());
+            }
+            if (request.failFast() && !culprits.isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** One fork per class, in order. */
@@ -221,6 +224,17 @@ final class Search {
             verdict = Verdict.NO_CULPRIT;
         }
         return new SearchResult(verdict, culprits, findings, probes.results(), order, ranking);
+    }
+
+    /** The fork's run order (its plan where it wrote one), keeping only the classes the probe asked for. */
+    private static List<String> runOrder(ForkResult run) {
+        if (run.planned().isEmpty()) {
+            return run.probe().classes();
+        }
+        Set<String> requested = new HashSet<>(run.probe().classes());
+        List<String> ordered = new ArrayList<>(run.planned());
+        ordered.removeIf(name -> !requested.contains(name));
+        return ordered;
     }
 
     /** How much more the victim used in the failing fork than alone, by the measure of the cause; -1 if unknown. */
