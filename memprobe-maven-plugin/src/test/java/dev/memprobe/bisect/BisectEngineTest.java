@@ -129,16 +129,7 @@ class BisectEngineTest {
 
     @Test
     void findsThreePollutersWithinTheStatedBound() {
-        SimulatedSuite suite = SimulatedSuite.builder()
-                .plain("T", 1, 5)
-                .add(plain("P1").leaks(mib(60)))
-                .plain("T", 6, 12)
-                .add(plain("P2").leaks(mib(60)))
-                .plain("T", 13, 20)
-                .add(plain("P3").leaks(mib(60)))
-                .plain("T", 21, 30)
-                .add(plain("V").needs(mib(100)))
-                .build();
+        SimulatedSuite suite = BisectEngineTestSuites.threePolluters();
 
         SearchResult result = search(suite);
 

@@ -7,14 +7,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
+import java.util.SplittableRandom;
 
 /**
  * A scripted test suite behind the {@link ForkRunner} port: every probe is a fresh simulated fork (see
  * {@link SimulatedFork} for the heap model) that runs the probe's classes in the order listed, measures each class as
  * the provider would, and stops at the first death. It counts probes and fork time so tests can compare strategies;
- * flaky classes draw from one seeded {@link Random}, so a test sees the same runs every time.
+ * flaky classes draw from one seeded {@link SplittableRandom} (seeds 1, 2, 3... give unrelated draws, which those of
+ * {@code java.util.Random} do not), so a test sees the same runs every time.
  */
 final class SimulatedSuite implements ForkRunner {
 
@@ -27,7 +28,7 @@ final class SimulatedSuite implements ForkRunner {
     private final boolean exact;
     private final boolean oomAsTestError;
     private final boolean measuresDeath;
-    private final Random random;
+    private final SplittableRandom random;
     private final Map<String, Integer> runsOf = new HashMap<>();
     private final List<Probe> probes = new ArrayList<>();
     private long forkMillis;
@@ -42,7 +43,7 @@ final class SimulatedSuite implements ForkRunner {
         this.exact = b.exact;
         this.oomAsTestError = b.oomAsTestError;
         this.measuresDeath = b.measuresDeath;
-        this.random = new Random(b.seed);
+        this.random = new SplittableRandom(b.seed);
     }
 
     static Builder builder() {
