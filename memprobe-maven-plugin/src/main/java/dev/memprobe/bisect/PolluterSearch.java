@@ -11,8 +11,8 @@ import java.util.Map;
  * Finds a small set of earlier classes that, run before the victim in their original order, reproduces its death.
  *
  * <p><b>Guided phase.</b> When {@link Growth} saw some earlier class leave memory behind, the classes that left most
- * are tried first: the top k of the ranking, k the fewest whose memory covers what the victim lacked when it ran alone
- * (the deficit), doubling k until the death reproduces. If no guess smaller than the prefix reproduces it, the whole
+ * are tried first: the top k of the ranking, k the fewest whose memory covers most of what the victim lacked when it
+ * ran alone (the deficit), doubling k until the death reproduces. If no guess smaller than the prefix reproduces it, the whole
  * prefix is run again; if even that survives, the death does not reproduce ({@link Status#NOT_REPRODUCED}). Without
  * any measured growth the guesses would be blind, so the search runs the prefix again at once.
  *
@@ -186,7 +186,11 @@ final class PolluterSearch {
         return sum;
     }
 
-    /** The fewest top-ranked classes whose scores add up to the deficit (all the scored ones if they never do). */
+    /**
+     * The fewest top-ranked classes whose scores add up to 70% of the deficit (all the scored ones if they never do).
+     * Not 100%: scores overlap (a window's rise goes to each class in it), and on simulated suites 70% cost slightly
+     * fewer probes than 100%.
+     */
     private int firstGuess(List<String> ranked, long deficit) {
         if (deficit <= 0) {
             return 1;
@@ -200,7 +204,7 @@ final class PolluterSearch {
             }
             sum += score;
             count++;
-            if (sum >= deficit) {
+            if (sum >= deficit * 7 / 10) {
                 return count;
             }
         }

@@ -37,7 +37,7 @@ class FindingsTest {
         assertThat(result.ranking())
                 .hasSize(40)
                 .allSatisfy(score -> assertThat(score.className()).startsWith("L"));
-        // suite, V alone, the guess of the top 36 survives, the prefix dies, 9 chunks that are each needed
+        // suite, V alone, the top 19 classes (V survives), the top 38 (V dies), 9 chunks of those each needed
         assertThat(suite.probes()).isEqualTo(1 + 1 + 2 + 9);
     }
 

@@ -14,7 +14,7 @@ class GrowthTest {
 
     @Test
     void leakInAClassWithoutCollectionIsChargedToItsWindow() {
-        // B keeps 50 MiB but no collection runs in it: its window is B..C, from A's last collection to C's
+        // B keeps 50 MiB but no collection runs in it: its window runs from A's last collection to C's
         ForkResult fork = fork(
                 heap("A", -1, 100, 100, 1, 30),
                 heap("B", 100, -1, -1, 0, 60),
@@ -29,8 +29,8 @@ class GrowthTest {
                 .containsExactly(
                         tuple("B", mib(50)), // same window as C; allocated more
                         tuple("C", mib(50)),
-                        tuple("D", mib(10)), // the victim's own working set at its first collection
-                        tuple("A", 0L));
+                        tuple("A", mib(50) / 4), // opened B's window: its tail is a suspect, after B and C
+                        tuple("D", mib(10))); // alone before the victim: the victim's working set at its collection
     }
 
     @Test
@@ -41,7 +41,7 @@ class GrowthTest {
 
         assertThat(Growth.rank(fork, "V", Cause.HEAP_OOM))
                 .extracting(Growth.Score::className, Growth.Score::retained)
-                .containsExactly(tuple("P", mib(160)), tuple("A", 0L));
+                .containsExactly(tuple("P", mib(160)), tuple("A", mib(160) / 4));
     }
 
     @Test
@@ -72,12 +72,12 @@ class GrowthTest {
 
     @Test
     void oneClassWithoutExactMeasurementFallsBackToTheFloorForAll() {
-        // A's exact 70 MiB is not used: A has no collection of its own, so A and B share B's window (20 to 95 MiB)
+        // B has no exact measurement: A and B share the first window, from A's liveBefore to B's collection
         ForkResult fork = fork(exact("A", 20, 90, 4), heap("B", 90, 90, 90, 1, 10), heap("V", 90, 95, 250, 2, 300));
 
         assertThat(Growth.rank(fork, "V", Cause.HEAP_OOM))
                 .extracting(Growth.Score::className, Growth.Score::retained)
-                .containsExactly(tuple("B", mib(75)), tuple("A", mib(75)));
+                .containsExactly(tuple("B", mib(70)), tuple("A", mib(70)));
     }
 
     @Test
