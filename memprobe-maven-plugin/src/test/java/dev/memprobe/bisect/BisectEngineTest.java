@@ -157,6 +157,29 @@ class BisectEngineTest {
     }
 
     @Test
+    void hogAfterAnEarlierVictimIsStillFoundInTheForkThatRunsTheRest() {
+        SimulatedSuite suite = SimulatedSuite.builder()
+                .plain("T", 1, 4)
+                .add(plain("P").leaks(mib(150)))
+                .plain("T", 5, 8)
+                .add(plain("V").needs(mib(100)))
+                .plain("T", 9, 12)
+                .add(plain("Hog").needs(mib(250)))
+                .plain("T", 13, 16)
+                .build();
+
+        SearchResult result = search(suite);
+
+        assertThat(result.culprits())
+                .extracting(Culprit::kind, Culprit::victim)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Culprit.Kind.CUMULATIVE, "V"),
+                        org.assertj.core.groups.Tuple.tuple(Culprit.Kind.SINGLE, "Hog"));
+        // suite, V alone, [P, V], confirm; the 9 after V (dies in Hog), Hog alone, confirm; the 4 after Hog
+        assertThat(suite.probes()).isEqualTo(8);
+    }
+
+    @Test
     void failFastStopsAtTheFirstCulprit() {
         SimulatedSuite suite = twoCulprits();
 
@@ -207,6 +230,22 @@ class BisectEngineTest {
                 .build();
 
         assertCumulative(search(suite), "V", "P");
+        assertThat(suite.probes()).isEqualTo(4);
+    }
+
+    @Test
+    void findsPolluterWhenTheVictimsMeasurementsWereLost() {
+        // no deficit is known and the window before V scores nothing, but P's own collections show its leak
+        SimulatedSuite suite = SimulatedSuite.builder()
+                .losesDeathMeasure()
+                .plain("T", 1, 5)
+                .add(plain("P").leaks(mib(150)))
+                .plain("T", 6, 12)
+                .add(plain("V").needs(mib(100)))
+                .build();
+
+        assertCumulative(search(suite), "V", "P");
+        // whole suite, V alone, [P, V] (the top-ranked class first), confirmation
         assertThat(suite.probes()).isEqualTo(4);
     }
 
