@@ -1,20 +1,47 @@
 package dev.memprobe.bisect;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Finds a small set of earlier classes that, run before the victim in their original order, reproduces its death.
  *
- * <p>First a guided phase: the classes that left most memory behind (by {@link Growth}) are tried first, as many as
- * the missing memory suggests, doubling until the death reproduces. Then delta debugging (ddmin, complements first,
- * least suspect chunks removed first) shrinks that set to a 1-minimal one: removing any single polluter makes the
- * victim survive. With good measurements a single polluter costs two or three probes, not log2(n) rounds.
+ * <p><b>Guided phase.</b> When {@link Growth} saw some earlier class leave memory behind, the classes that left most
+ * are tried first: the top k of the ranking, k the fewest whose memory covers most of what the victim lacked when it
+ * ran alone (the deficit), doubling k until the death reproduces. If no guess smaller than the prefix reproduces it, the whole
+ * prefix is run again; if even that survives, the death does not reproduce ({@link Status#NOT_REPRODUCED}). Without
+ * any measured growth the guesses would be blind, so the search runs the prefix again at once.
+ *
+ * <p><b>Reduction.</b> Delta debugging on complements, one pass per granularity: the failing set is cut into 2 chunks
+ * and each chunk, least suspect first, is dropped if the victim still dies without it; then the set is cut into twice
+ * as many chunks as the pass kept, and so on until the chunks are single classes. Unlike textbook ddmin a pass goes on
+ * after a removal instead of starting over, and there is no subset phase: memory only adds up (the monotonicity that
+ * {@link PolluterTrials} also relies on), so a chunk cannot kill the victim when a set containing it did not. The
+ * result is 1-minimal: without any one of its classes the victim survives.
+ *
+ * <p><b>Probe bound.</b> With {@code n} the classes before the victim, {@code m ≤ n} the size of the failing set the
+ * reduction starts from and {@code s} the size of the set found, and memory that adds up:
+ *
+ * <ul>
+ *   <li>guided phase: at most {@code ⌈log2 n⌉ + 1} probes (guesses of k, 2k, 4k, ... classes below n, then the
+ *       prefix; the unguided search runs only the prefix: 1 probe);
+ *   <li>reduction: at most {@code 2 + 2s(⌈log2 m⌉ - 1) ≤ 2s⌈log2 m⌉} probes. The first pass tests 2 chunks. A chunk
+ *       that a pass keeps holds a class of every set that still kills the victim (else the set without the chunk, a
+ *       superset of such a set, would have killed it), so a pass keeps at most s chunks and the next one tests at most
+ *       2s; chunks halve every pass, so there are at most {@code ⌈log2 m⌉} passes.
+ * </ul>
+ *
+ * So one search costs at most {@code ⌈log2 n⌉ + 1 + 2s⌈log2 n⌉} probes. The same argument bounds what a set needs: a
+ * pass that keeps more than {@code maxPolluters} chunks proves that no set of at most {@code maxPolluters} of the
+ * failing set kills the victim, and the search stops there ({@link Status#TOO_MANY}) instead of minimising a set
+ * nobody will read. When the measurements already foresee that (the deficit needs more than {@code maxPolluters} of
+ * the top-ranked classes), the first pass cuts {@code maxPolluters + 1} chunks instead of 2, so that memory adding up
+ * over many classes is proven in {@code maxPolluters + 1} probes; the reduction bound then reads
+ * {@code maxPolluters + 1 + 2s(⌈log2 m⌉ - 1)}.
  */
 final class PolluterSearch {
 
@@ -23,136 +50,132 @@ final class PolluterSearch {
         FOUND,
         /** Not even the whole prefix reproduces it again. */
         NOT_REPRODUCED,
-        /** A minimal set exists but it is larger than maxPolluters. */
+        /** Every set that reproduces it has more than maxPolluters classes. */
         TOO_MANY,
         /** maxProbes ran out first; the set is the smallest found so far. */
         BUDGET
     }
 
-    record Result(Status status, List<String> polluters, List<Integer> probeIds) {}
+    /** Whether the search tries the classes that measurements suspect first. */
+    enum Guidance {
+        /** The default: guided phase, then reduction with the least suspect chunks dropped first. */
+        MEASURED,
+        /** Plain delta debugging on the whole prefix, no ranking: the baseline the guided search is measured against. */
+        NONE
+    }
 
-    private static final class BudgetSpent extends RuntimeException {
-        private static final long serialVersionUID = 1L;
+    /**
+     * @param polluters the set found; for {@link Status#TOO_MANY} and {@link Status#BUDGET}, the smallest failing set
+     *     so far, which holds the polluters
+     * @param atLeast the fewest classes a failing set needs, as far as the probes prove it (the size of the set when
+     *     {@link Status#FOUND})
+     */
+    record Result(Status status, List<String> polluters, int atLeast, List<Integer> probeIds) {
 
-        BudgetSpent() {
-            super(null, null, false, false);
+        Result {
+            polluters = List.copyOf(polluters);
+            probeIds = List.copyOf(probeIds);
         }
     }
 
     private final Probes probes;
     private final int maxPolluters;
-    private final Map<List<String>, Boolean> outcomes = new HashMap<>();
-    private final List<Integer> probeIds = new ArrayList<>();
+    private final Guidance guidance;
     private Map<String, Long> scores = Map.of();
     private Map<String, Integer> positions = Map.of();
-    private String victim;
-    private Failure original;
+    private PolluterTrials trials;
 
-    PolluterSearch(Probes probes, int maxPolluters) {
+    PolluterSearch(Probes probes, int maxPolluters, Guidance guidance) {
         this.probes = probes;
         this.maxPolluters = maxPolluters;
+        this.guidance = guidance;
     }
 
     /**
      * @param prefix the classes that ran before the victim in the fork that died, in order (that fork is the
      *     observation that {@code prefix + victim} fails)
+     * @param original the failure of that fork
      * @param ranking classes by memory left behind, largest first
-     * @param deficit memory the victim lacks when it runs alone (limit minus its own peak), or -1 if unknown
+     * @param deficit memory the victim lacks when it runs alone (its peak in the failing fork minus its peak alone),
+     *     or -1 if unknown
      */
-    Result search(List<String> prefix, String victim, Failure original, List<Growth.Score> ranking, long deficit) {
-        this.victim = victim;
-        this.original = original;
+    Result search(List<String> prefix, Failure original, List<Growth.Score> ranking, long deficit) {
+        this.trials = new PolluterTrials(probes, original.victim(), original);
         this.positions = new HashMap<>();
         for (int i = 0; i < prefix.size(); i++) {
             positions.put(prefix.get(i), i);
         }
         this.scores = new HashMap<>();
         List<String> ranked = new ArrayList<>();
-        for (Growth.Score score : ranking) {
-            if (positions.containsKey(score.className())) {
-                scores.put(score.className(), score.retained());
-                ranked.add(score.className());
+        if (guidance == Guidance.MEASURED) {
+            for (Growth.Score score : ranking) {
+                if (positions.containsKey(score.className())
+                        && scores.putIfAbsent(score.className(), score.retained()) == null) {
+                    ranked.add(score.className());
+                }
             }
         }
         for (String name : prefix) {
-            if (!scores.containsKey(name)) {
-                scores.put(name, 0L);
+            if (scores.putIfAbsent(name, 0L) == null) {
                 ranked.add(name);
             }
         }
-        outcomes.put(List.of(), false); // the victim alone survived: that is why we search
+        boolean informed = scores.values().stream().anyMatch(v -> v > 0);
+        int firstGuess = informed ? firstGuess(ranked, deficit) : 0;
         List<String> failing = null;
         try {
-            for (int k = firstGuess(ranking, deficit); k < prefix.size(); k *= 2) {
-                List<String> guess = inOrder(ranked.subList(0, k));
-                if (fails(guess)) {
-                    failing = guess;
-                    break;
+            if (informed) {
+                for (int k = firstGuess; k < prefix.size(); k *= 2) {
+                    List<String> guess = inOrder(ranked.subList(0, k));
+                    if (trials.fails(guess)) {
+                        failing = guess;
+                        break;
+                    }
                 }
             }
             if (failing == null) {
-                if (!fails(prefix)) {
-                    return new Result(Status.NOT_REPRODUCED, List.of(), probeIds);
+                if (!trials.fails(prefix)) {
+                    return new Result(Status.NOT_REPRODUCED, List.of(), 0, trials.probeIds());
                 }
                 failing = prefix;
             }
-        } catch (BudgetSpent e) {
-            return new Result(Status.BUDGET, failing == null ? prefix : failing, probeIds);
+        } catch (PolluterTrials.BudgetSpent e) {
+            return new Result(Status.BUDGET, failing == null ? prefix : failing, 0, trials.probeIds());
         }
-        Minimized minimized = ddmin(failing);
-        if (!minimized.complete) {
-            return new Result(Status.BUDGET, minimized.set, probeIds);
-        }
-        if (minimized.set.size() > maxPolluters) {
-            return new Result(Status.TOO_MANY, minimized.set, probeIds);
-        }
-        return new Result(Status.FOUND, minimized.set, probeIds);
+        return reduce(failing, firstGuess > maxPolluters ? maxPolluters + 1 : 2);
     }
 
-    private record Minimized(List<String> set, boolean complete) {}
-
-    private Minimized ddmin(List<String> start) {
-        List<String> set = start;
-        int granularity = 2;
+    /** @param parts the chunks of the first pass: 2, or maxPolluters + 1 when measurements foresee a large set */
+    private Result reduce(List<String> failing, int parts) {
+        List<String> set = failing;
         try {
-            while (set.size() >= 2) {
-                List<List<String>> chunks = split(set, granularity);
-                boolean reduced = false;
-                List<List<String>> leastSuspectFirst = new ArrayList<>(chunks);
-                leastSuspectFirst.sort(Comparator.comparingLong(this::suspicion));
-                for (List<String> chunk : leastSuspectFirst) {
-                    List<String> complement = new ArrayList<>(set);
-                    complement.removeAll(chunk);
-                    if (!complement.isEmpty() && fails(complement)) {
-                        set = complement;
-                        granularity = Math.max(granularity - 1, 2);
-                        reduced = true;
-                        break;
+            while (set.size() > 1) {
+                boolean singles = parts >= set.size();
+                List<List<String>> chunks = split(set, Math.min(parts, set.size()));
+                chunks.sort(Comparator.comparingLong(this::suspicion)); // stable: equal suspicion keeps run order
+                int kept = 0;
+                for (List<String> chunk : chunks) {
+                    List<String> without = new ArrayList<>(set);
+                    without.removeAll(new HashSet<>(chunk));
+                    if (trials.fails(without)) {
+                        set = without;
+                    } else {
+                        kept++;
                     }
                 }
-                if (!reduced && granularity > 2) {
-                    List<List<String>> mostSuspectFirst = new ArrayList<>(leastSuspectFirst);
-                    Collections.reverse(mostSuspectFirst);
-                    for (List<String> chunk : mostSuspectFirst) {
-                        if (fails(chunk)) {
-                            set = chunk;
-                            granularity = 2;
-                            reduced = true;
-                            break;
-                        }
-                    }
+                if (kept > maxPolluters) {
+                    return new Result(Status.TOO_MANY, set, kept, trials.probeIds());
                 }
-                if (!reduced) {
-                    if (granularity >= set.size()) {
-                        break;
-                    }
-                    granularity = Math.min(granularity * 2, set.size());
+                if (singles) {
+                    break;
                 }
+                parts = 2 * kept;
             }
-            return new Minimized(set, true);
-        } catch (BudgetSpent e) {
-            return new Minimized(set, false);
+        } catch (PolluterTrials.BudgetSpent e) {
+            return new Result(Status.BUDGET, set, 0, trials.probeIds());
         }
+        Status status = set.size() > maxPolluters ? Status.TOO_MANY : Status.FOUND;
+        return new Result(status, set, set.size(), trials.probeIds());
     }
 
     private long suspicion(List<String> chunk) {
@@ -163,37 +186,23 @@ final class PolluterSearch {
         return sum;
     }
 
-    private boolean fails(List<String> polluters) {
-        Boolean known = outcomes.get(polluters);
-        if (known != null) {
-            return known;
-        }
-        List<String> classes = new ArrayList<>(polluters);
-        classes.add(victim);
-        String purpose = polluters.size() == 1
-                ? "does " + simple(polluters.get(0)) + " pollute " + simple(victim) + "?"
-                : "do " + polluters.size() + " classes pollute " + simple(victim) + "?";
-        Optional<ForkResult> result = probes.run(classes, purpose);
-        if (result.isEmpty()) {
-            throw new BudgetSpent();
-        }
-        probeIds.add(result.get().probe().id());
-        boolean fails = result.get().failure().map(original::sameAs).orElse(false);
-        outcomes.put(List.copyOf(polluters), fails);
-        return fails;
-    }
-
-    private int firstGuess(List<Growth.Score> ranking, long deficit) {
+    /**
+     * The fewest top-ranked classes whose scores add up to 70% of the deficit (all the scored ones if they never do).
+     * Not 100%: scores overlap (a window's rise goes to each class in it), and on simulated suites 70% cost slightly
+     * fewer probes than 100%.
+     */
+    private int firstGuess(List<String> ranked, long deficit) {
         if (deficit <= 0) {
             return 1;
         }
         long sum = 0;
         int count = 0;
-        for (Growth.Score score : ranking) {
-            if (score.retained() <= 0 || !positions.containsKey(score.className())) {
+        for (String name : ranked) {
+            long score = scores.get(name);
+            if (score <= 0) {
                 break;
             }
-            sum += score.retained();
+            sum += score;
             count++;
             if (sum >= deficit * 7 / 10) {
                 return count;
@@ -208,21 +217,15 @@ final class PolluterSearch {
         return sorted;
     }
 
+    /** {@code parts} chunks of nearly equal size, in order; {@code parts} must not exceed the set's size. */
     private static List<List<String>> split(List<String> set, int parts) {
         List<List<String>> chunks = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < parts; i++) {
             int end = start + (set.size() - start) / (parts - i);
-            if (end > start) {
-                chunks.add(List.copyOf(set.subList(start, end)));
-            }
+            chunks.add(List.copyOf(set.subList(start, end)));
             start = end;
         }
         return chunks;
-    }
-
-    static String simple(String className) {
-        int dot = className.lastIndexOf('.');
-        return dot < 0 ? className : className.substring(dot + 1);
     }
 }

@@ -1,0 +1,68 @@
+package dev.memprobe.bisect;
+
+import static dev.memprobe.bisect.Evidence.simple;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs a verdict's classes again, {@code confirmRuns} times, diffing the culprits' live-object histograms on the
+ * first run. A verdict that does not reproduce every time is demoted to {@link Culprit.Kind#INTERMITTENT}, with its
+ * polluters and the count of runs that did reproduce it: never dropped. When {@code maxProbes} runs out the verdict
+ * stands on the runs it had, and says so.
+ */
+final class Confirmation {
+
+    private final Probes probes;
+    private final int confirmRuns;
+
+    Confirmation(Probes probes, int confirmRuns) {
+        this.probes = probes;
+        this.confirmRuns = confirmRuns;
+    }
+
+    Culprit confirm(Culprit culprit) {
+        int reproduced = culprit.reproduced();
+        int attempts = culprit.attempts();
+        List<Integer> probeIds = new ArrayList<>(culprit.probes());
+        List<String> evidence = new ArrayList<>(culprit.evidence());
+        Failure expected = new Failure(culprit.victim(), culprit.method(), culprit.cause(), culprit.exitCode(), null);
+        for (int i = 0; i < confirmRuns; i++) {
+            Optional<ForkResult> run = probes.run(
+                    culprit.classes(),
+                    "confirm " + simple(culprit.victim()) + " (" + (i + 1) + "/" + confirmRuns + ")",
+                    false,
+                    Set.copyOf(culprit.classes()));
+            if (run.isEmpty()) {
+                evidence.add("not confirmed: memprobe.maxProbes ran out");
+                break;
+            }
+            attempts++;
+            probeIds.add(run.get().probe().id());
+            if (run.get().failure().map(expected::sameAs).orElse(false)) {
+                reproduced++;
+            }
+            if (i == 0) {
+                evidence.addAll(Evidence.histograms(run.get(), culprit.classes()));
+            }
+        }
+        Culprit.Kind kind = reproduced < attempts ? Culprit.Kind.INTERMITTENT : culprit.kind();
+        if (kind != culprit.kind()) {
+            evidence.add("reproduced in " + reproduced + " of " + attempts + " runs: intermittent");
+        }
+        return new Culprit(
+                kind,
+                culprit.victim(),
+                culprit.polluters(),
+                culprit.retained(),
+                culprit.cause(),
+                culprit.exitCode(),
+                culprit.method(),
+                evidence,
+                reproduced,
+                attempts,
+                probeIds);
+    }
+}

@@ -1,0 +1,284 @@
+package dev.memprobe.bisect;
+
+import static dev.memprobe.bisect.SimulatedClass.mib;
+import static dev.memprobe.bisect.SimulatedClass.plain;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Verdicts of the default strategy on scripted suites, and the probes each costs. Heap 256 MiB, of which the JVM holds
+ * 16 MiB; a plain class needs 8 MiB; confirmRuns 1.
+ */
+class BisectEngineTest {
+
+    static SearchResult search(SimulatedSuite suite, BisectRequest request) {
+        return new BisectEngine(suite, ProgressListener.NONE).run(request);
+    }
+
+    static SearchResult search(SimulatedSuite suite) {
+        return search(suite, BisectRequest.of(suite.names()));
+    }
+
+    @Test
+    void suiteThatFitsCostsOneProbeAndNamesNoCulprit() {
+        SimulatedSuite suite = SimulatedSuite.builder().plain("T", 1, 20).build();
+
+        SearchResult result = search(suite);
+
+        assertThat(result.verdict()).isEqualTo(Verdict.NO_CULPRIT);
+        assertThat(result.culprits()).isEmpty();
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.order()).isEqualTo(suite.names());
+        assertThat(suite.probes()).isEqualTo(1);
+    }
+
+    @Test
+    void findsHogInTheMiddle() {
+        SimulatedSuite suite = SimulatedSuite.builder()
+                .plain("T", 1, 9)
+                .add(plain("Hog").needs(mib(300)))
+                .plain("T", 10, 19)
+                .build();
+
+        SearchResult result = search(suite);
+
+        assertThat(result.verdict()).isEqualTo(Verdict.CULPRITS_FOUND);
+        assertSingle(result, "Hog");
+        // whole suite, Hog alone, confirmation, the 10 classes after it
+        assertThat(suite.probes()).isEqualTo(4);
+    }
+
+    @Test
+    void findsHogThatRunsFirst() {
+        SimulatedSuite suite = SimulatedSuite.builder()
+                .add(plain("Hog").needs(mib(300)))
+                .plain("T", 1, 19)
+                .build();
+
+        assertSingle(search(suite), "Hog");
+        assertThat(suite.probes()).isEqualTo(4);
+    }
+
+    @Test
+    void findsHogThatRunsLastWithoutAProbeForTheRest() {
+        SimulatedSuite suite = SimulatedSuite.builder()
+                .plain("T", 1, 19)
+                .add(plain("Hog").needs(mib(300)))
+                .build();
+
+        assertSingle(search(suite), "Hog");
+        assertThat(suite.probes()).isEqualTo(3);
+    }
+
+    @Test
+    void hogThatDiesAloneIsSingleEvenWhenPollutersRanBeforeIt() {
+        SimulatedSuite suite = SimulatedSuite.builder()
+                .plain("T", 1, 4)
+                .add(plain("P").leaks(mib(150)))
+                .plain("T", 5, 9)
+                .add(plain("Hog").needs(mib(245)))
+                .build();
+
+        SearchResult result = search(suite);
+
+        assertSingle(result, "Hog");
+        assertThat(result.culprits().get(0).polluters()).isEmpty();
+        assertThat(suite.probes()).isEqualTo(3);
+    }
+
+    @Test
+    void findsPolluterAndVictimInOneGuidedProbe() {
+        SimulatedSuite suite = SimulatedSuite.builder()
+                .plain("T", 1, 5)
+                .add(plain("P").leaks(mib(150)))
+                .plain("T", 6, 12)
+                .add(plain("V").needs(mib(100)))
+                .plain("T", 13, 20)
+                .build();
+
+        SearchResult result = search(suite);
+
+        Culprit culprit = assertCumulative(result, "V", "P");
+        assertThat(culprit.retained().get("P")).isGreaterThan(mib(100));
+        assertThat(culprit.evidence()).anyMatch(line -> line.startsWith("P left behind: byte[] +150 MiB"));
+        // whole suite, V alone, [P, V], confirmation, the 8 classes after V
+        assertThat(suite.probes()).isEqualTo(5);
+    }
+
+    @Test
+    void findsTwoPollutersThatAreHarmlessAlone() {
+        SimulatedSuite suite = SimulatedSuite.builder()
+                .plain("T", 1, 5)
+                .add(plain("P1").leaks(mib(80)))
+                .plain("T", 6, 12)
+                .add(plain("P2").leaks(mib(80)))
+                .plain("T", 13, 20)
+                .add(plain("V").needs(mib(120)))
+                .build();
+        assertThat(suite.dies(List.of("P1"), "V")).isFalse();
+        assertThat(suite.dies(List.of("P2"), "V")).isFalse();
+
+        SearchResult result = search(suite);
+
+        assertCumulative(result, "V", "P1", "P2");
+        // whole suite, V alone, [P1, P2, V], [P2, V], [P1, V], confirmation
+        assertThat(suite.probes()).isEqualTo(6);
+    }
+
+    @Test
+    void findsThreePollutersWithinTheStatedBound() {
+        SimulatedSuite suite = BisectEngineTestSuites.threePolluters();
+
+        SearchResult result = search(suite);
+
+        Culprit culprit = assertCumulative(result, "V", "P1", "P2", "P3");
+        // guesses: the top 2 [P1, P2] survive, the top 4 [P1, T12, P2, P3] reproduce; first pass: without [P1, T12]
+        // and without [P2, P3] V survives; singles pass: without T12 it dies, without P1, P3 or P2 it survives (two of
+        // those sets were already answered). 6 search probes, within ceil(log2 33) + 1 + 2 * 3 * ceil(log2 4) = 19
+        assertThat(culprit.probes()).hasSize(2 + 6 + 1);
+        assertThat(suite.probes()).isEqualTo(9);
+    }
+
+    @Test
+    void findsHogAndLeakInOneSuite() {
+        SimulatedSuite suite = twoCulprits();
+
+        SearchResult result = search(suite);
+
+        assertThat(result.culprits())
+                .extracting(Culprit::kind, Culprit::victim, Culprit::polluters)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Culprit.Kind.SINGLE, "Hog", List.of()),
+                        org.assertj.core.groups.Tuple.tuple(Culprit.Kind.CUMULATIVE, "V", List.of("P")));
+        // suite, Hog alone, confirm; the 20 after Hog, V alone, [P, V], confirm; the 7 after V
+        assertThat(suite.probes()).isEqualTo(8);
+    }
+
+    @Test
+    void hogAfterAnEarlierVictimIsStillFoundInTheForkThatRunsTheRest() {
+        SimulatedSuite suite = SimulatedSuite.builder()
+                .plain("T", 1, 4)
+                .add(plain("P").leaks(mib(150)))
+                .plain("T", 5, 8)
+                .add(plain("V").needs(mib(100)))
+                .plain("T", 9, 12)
+                .add(plain("Hog").needs(mib(250)))
+                .plain("T", 13, 16)
+                .build();
+
+        SearchResult result = search(suite);
+
+        assertThat(result.culprits())
+                .extracting(Culprit::kind, Culprit::victim)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Culprit.Kind.CUMULATIVE, "V"),
+                        org.assertj.core.groups.Tuple.tuple(Culprit.Kind.SINGLE, "Hog"));
+        // suite, V alone, [P, V], confirm; the 9 after V (dies in Hog), Hog alone, confirm; the 4 after Hog
+        assertThat(suite.probes()).isEqualTo(8);
+    }
+
+    @Test
+    void failFastStopsAtTheFirstCulprit() {
+        SimulatedSuite suite = twoCulprits();
+
+        SearchResult result = search(suite, BisectRequest.of(suite.names()).withFailFast(true));
+
+        assertThat(result.culprits()).extracting(Culprit::victim).containsExactly("Hog");
+        assertThat(suite.probes()).isEqualTo(3);
+    }
+
+    @Test
+    void systemExitIsASingleCulpritOfItsOwnCause() {
+        SimulatedSuite suite = SimulatedSuite.builder()
+                .plain("T", 1, 3)
+                .add(plain("Exits").exits())
+                .build();
+
+        SearchResult result = search(suite);
+
+        Culprit culprit = assertSingle(result, "Exits");
+        assertThat(culprit.cause()).isEqualTo(Cause.EXIT);
+        assertThat(culprit.exitCode()).isEqualTo(1);
+        assertThat(suite.probes()).isEqualTo(3);
+    }
+
+    @Test
+    void memoryErrorThatOnlyFailsATestIsFoundLikeADeath() {
+        SimulatedSuite suite = SimulatedSuite.builder()
+                .oomAsTestError()
+                .plain("T", 1, 5)
+                .add(plain("P").leaks(mib(150)))
+                .plain("T", 6, 9)
+                .add(plain("V").needs(mib(100)))
+                .build();
+
+        assertCumulative(search(suite), "V", "P");
+        assertThat(suite.probes()).isEqualTo(4);
+    }
+
+    @Test
+    void findsPolluterRightBeforeTheVictimWithNoCollectionBetween() {
+        // a large heap and young generation: P allocates too little for a collection of its own
+        SimulatedSuite suite = SimulatedSuite.builder()
+                .heapMax(mib(1024))
+                .young(mib(200))
+                .plain("T", 1, 12)
+                .add(plain("P").needs(mib(2)).leaks(mib(150)).allocates(mib(160)))
+                .add(plain("V").needs(mib(900)))
+                .build();
+
+        assertCumulative(search(suite), "V", "P");
+        assertThat(suite.probes()).isEqualTo(4);
+    }
+
+    @Test
+    void findsPolluterWhenTheVictimsMeasurementsWereLost() {
+        // no deficit is known and the window before V scores nothing, but P's own collections show its leak
+        SimulatedSuite suite = SimulatedSuite.builder()
+                .losesDeathMeasure()
+                .plain("T", 1, 5)
+                .add(plain("P").leaks(mib(150)))
+                .plain("T", 6, 12)
+                .add(plain("V").needs(mib(100)))
+                .build();
+
+        assertCumulative(search(suite), "V", "P");
+        // whole suite, V alone, [P, V] (the top-ranked class first), confirmation
+        assertThat(suite.probes()).isEqualTo(4);
+    }
+
+    private static SimulatedSuite twoCulprits() {
+        return SimulatedSuite.builder()
+                .plain("T", 1, 4)
+                .add(plain("Hog").needs(mib(300)))
+                .plain("T", 5, 10)
+                .add(plain("P").leaks(mib(150)))
+                .plain("T", 11, 15)
+                .add(plain("V").needs(mib(100)))
+                .plain("T", 16, 22)
+                .build();
+    }
+
+    static Culprit assertSingle(SearchResult result, String hog) {
+        assertThat(result.culprits()).hasSize(1);
+        Culprit culprit = result.culprits().get(0);
+        assertThat(culprit.kind()).isEqualTo(Culprit.Kind.SINGLE);
+        assertThat(culprit.victim()).isEqualTo(hog);
+        assertThat(culprit.reproduced()).isEqualTo(culprit.attempts()).isEqualTo(2);
+        return culprit;
+    }
+
+    static Culprit assertCumulative(SearchResult result, String victim, String... polluters) {
+        assertThat(result.verdict()).isEqualTo(Verdict.CULPRITS_FOUND);
+        assertThat(result.culprits()).hasSize(1);
+        Culprit culprit = result.culprits().get(0);
+        assertThat(culprit.kind()).isEqualTo(Culprit.Kind.CUMULATIVE);
+        assertThat(culprit.victim()).isEqualTo(victim);
+        assertThat(culprit.polluters()).containsExactly(polluters);
+        assertThat(culprit.classes()).endsWith(victim);
+        assertThat(culprit.reproduced()).isEqualTo(culprit.attempts()).isEqualTo(2);
+        return culprit;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.memprobe.bisect;
+
+import static dev.memprobe.bisect.BisectEngineTest.search;
+import static dev.memprobe.bisect.SimulatedClass.mib;
+import static dev.memprobe.bisect.SimulatedClass.plain;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Verdicts that do not repeat are reported as intermittent, never dropped. */
+class ConfirmationTest {
+
+    @Test
+    void victimThatDoesNotDieAgainIsIntermittent() {
+        SimulatedSuite suite = SimulatedSuite.builder()
+                .plain("T", 1, 5)
+                .add(plain("V").diesOnRuns(1))
+                .plain("T", 6, 12)
+                .build();
+
+        SearchResult result = search(suite);
+
+        assertThat(result.verdict()).isEqualTo(Verdict.CULPRITS_FOUND);
+        assertThat(result.culprits()).singleElement().satisfies(culprit -> {
+            assertThat(culprit.kind()).isEqualTo(Culprit.Kind.INTERMITTENT);
+            assertThat(culprit.victim()).isEqualTo("V");
+            assertThat(culprit.polluters()).isEmpty();
+            assertThat(culprit.reproduced()).isLessThan(culprit.attempts());
+            assertThat(culprit.evidence()).anyMatch(line -> line.contains("nor after the same 5 classes run again"));
+        });
+        // suite; V alone; the 5 classes before it and V again (no class kept anything: no guesses); the 7 after V
+        assertThat(suite.probes()).isEqualTo(4);
+    }
+
+    @Test
+    void hogWhoseConfirmationSurvivesIsDemotedToIntermittent() {
+        SimulatedSuite suite = SimulatedSuite.builder()
+                .plain("T", 1, 5)
+                .add(plain("Hog").diesOnRuns(1, 2))
+                .plain("T", 6, 9)
+                .build();
+
+        SearchResult result = search(suite);
+
+        assertThat(result.culprits()).singleElement().satisfies(culprit -> {
+            assertThat(culprit.kind()).isEqualTo(Culprit.Kind.INTERMITTENT);
+            assertThat(culprit.victim()).isEqualTo("Hog");
+            assertThat(culprit.reproduced()).isEqualTo(1);
+            assertThat(culprit.attempts()).isEqualTo(2);
+            assertThat(culprit.evidence()).contains("reproduced in 1 of 2 runs: intermittent");
+        });
+        assertThat(suite.probes()).isEqualTo(4);
+    }
+
+    @Test
+    void everyConfirmationRunIsCounted() {
+        SimulatedSuite suite = SimulatedSuite.builder()
+                .plain("T", 1, 5)
+                .add(plain("P").leaks(mib(150)))
+                .add(plain("V").needs(mib(100)))
+                .build();
+
+        SearchResult result = search(suite, BisectRequest.of(suite.names()).withConfirmRuns(3));
+
+        assertThat(result.culprits()).singleElement().satisfies(culprit -> {
+            assertThat(culprit.kind()).isEqualTo(Culprit.Kind.CUMULATIVE);
+            assertThat(culprit.reproduced()).isEqualTo(culprit.attempts()).isEqualTo(4);
+            assertThat(culprit.probes()).hasSize(1 + 1 + 1 + 3);
+        });
+        assertThat(suite.probes()).isEqualTo(6);
+    }
+
+    @Test
+    void flakyClassIsNeverDroppedWhateverTheSeed() {
+        int failingSuites = 0;
+        for (long seed = 1; seed <= 40; seed++) {
+            SimulatedSuite suite = SimulatedSuite.builder()
+                    .seed(seed)
+                    .plain("T", 1, 6)
+                    .add(plain("Flaky").flaky(0.3))
+                    .plain("T", 7, 12)
+                    .build();
+
+            SearchResult result = search(suite);
+
+            if (result.probes().get(0).failure().isEmpty()) {
+                assertThat(result.verdict()).as("seed %d", seed).isEqualTo(Verdict.NO_CULPRIT);
+                continue;
+            }
+            failingSuites++;
+            assertThat(result.culprits())
+                    .as("seed %d", seed)
+                    .extracting(Culprit::victim)
+                    .containsExactly("Flaky");
+            Culprit culprit = result.culprits().get(0);
+            if (culprit.kind() != Culprit.Kind.INTERMITTENT) {
+                assertThat(culprit.reproduced()).as("seed %d", seed).isEqualTo(culprit.attempts());
+            }
+        }
+        assertThat(failingSuites).isBetween(5, 25);
+    }
+}

@@ -1,0 +1,152 @@
+package dev.memprobe.bisect;
+
+import static dev.memprobe.bisect.BisectEngineTest.search;
+import static dev.memprobe.bisect.SimulatedClass.mib;
+import static dev.memprobe.bisect.SimulatedClass.plain;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Conclusions that name no culprit: the engine must say what it saw without inventing one. */
+class FindingsTest {
+
+    @Test
+    void memoryThatAddsUpAcrossManyClassesIsAFindingWithTheRankingNotACulprit() {
+        // 40 classes keep 5 MiB each; V needs 60 MiB: it dies after any 37 of them, never after 8
+        SimulatedSuite.Builder builder = SimulatedSuite.builder();
+        for (int i = 1; i <= 40; i++) {
+            builder.add(plain(String.format("L%02d", i)).leaks(mib(5)));
+        }
+        SimulatedSuite suite = builder.add(plain("V").needs(mib(60))).build();
+
+        SearchResult result = search(suite);
+
+        assertThat(result.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(result.culprits()).isEmpty();
+        assertThat(result.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.kind()).isEqualTo(Finding.NO_SMALL_SET);
+            assertThat(finding.message()).contains("V dies", "at least 9 earlier classes", "no set of at most 8");
+            assertThat(finding.classes())
+                    .hasSize(10)
+                    .isEqualTo(result.ranking().stream()
+                            .limit(10)
+                            .map(Growth.Score::className)
+                            .toList());
+        });
+        assertThat(result.ranking())
+                .hasSize(40)
+                .allSatisfy(score -> assertThat(score.className()).startsWith("L"));
+        // suite, V alone, the top 19 classes (V survives), the top 38 (V dies), 9 chunks of those each needed
+        assertThat(suite.probes()).isEqualTo(1 + 1 + 2 + 9);
+    }
+
+    @Test
+    void budgetSpentWhileSearchingNamesTheSuspectsOnce() {
+        SimulatedSuite suite = BisectEngineTestSuites.threePolluters();
+
+        SearchResult result = search(suite, BisectRequest.of(suite.names()).withMaxProbes(5));
+
+        assertThat(result.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(result.culprits()).isEmpty();
+        assertThat(result.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.kind()).isEqualTo(Finding.BUDGET);
+            assertThat(finding.message()).contains("memprobe.maxProbes (5)", "what kills V");
+            assertThat(finding.classes()).contains("P1", "P2", "P3").doesNotContain("V");
+        });
+        assertThat(suite.probes()).isEqualTo(5);
+    }
+
+    @Test
+    void budgetSpentBeforeConfirmationKeepsTheVerdictAndSaysItIsUnconfirmed() {
+        SimulatedSuite suite = SimulatedSuite.builder()
+                .plain("T", 1, 5)
+                .add(plain("Hog").needs(mib(300)))
+                .plain("T", 6, 9)
+                .build();
+
+        SearchResult result = search(suite, BisectRequest.of(suite.names()).withMaxProbes(2));
+
+        assertThat(result.verdict()).isEqualTo(Verdict.CULPRITS_FOUND);
+        assertThat(result.culprits()).singleElement().satisfies(culprit -> {
+            assertThat(culprit.kind()).isEqualTo(Culprit.Kind.SINGLE);
+            assertThat(culprit.reproduced()).isEqualTo(culprit.attempts()).isEqualTo(1);
+            assertThat(culprit.evidence()).contains("not confirmed: memprobe.maxProbes ran out");
+        });
+        assertThat(result.findings()).extracting(Finding::kind).containsExactly(Finding.BUDGET);
+        assertThat(suite.probes()).isEqualTo(2);
+    }
+
+    @Test
+    void forkThatDiesBetweenClassesIsAFindingAfterOneProbe() {
+        SimulatedSuite suite = SimulatedSuite.builder()
+                .plain("T", 1, 3)
+                .add(plain("Reaper").killsForkAfterwards(Cause.KILLED))
+                .plain("T", 4, 9)
+                .build();
+
+        SearchResult result = search(suite);
+
+        assertThat(result.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(result.culprits()).isEmpty();
+        assertThat(result.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.kind()).isEqualTo(Finding.OUTSIDE_CLASS);
+            assertThat(finding.message()).contains("no test class was running", "probe-1");
+        });
+        assertThat(suite.probes()).isEqualTo(1);
+    }
+
+    @Test
+    void forkTimeoutInAClassThatFinishesAloneIsASlowSuite() {
+        // 20 classes of 400 ms under a 5 s fork timeout: the 13th runs out of time
+        SimulatedSuite.Builder builder = SimulatedSuite.builder().forkTimeoutMs(5000);
+        for (int i = 1; i <= 20; i++) {
+            builder.add(plain(String.format("T%02d", i)).takes(400));
+        }
+        SimulatedSuite suite = builder.build();
+
+        SearchResult result = search(suite);
+
+        assertThat(result.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(result.culprits()).isEmpty();
+        assertThat(result.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.kind()).isEqualTo(Finding.SLOW_SUITE);
+            assertThat(finding.classes()).containsExactly("T13");
+            assertThat(finding.message()).contains("finishes alone in 1.9 s", "memprobe.forkTimeout");
+        });
+        // suite, T13 alone, the 7 classes after it (2.8 s: they fit)
+        assertThat(suite.probes()).isEqualTo(3);
+    }
+
+    @Test
+    void classThatRunsPastTheTimeoutAloneIsASingleCulpritOfTimeout() {
+        SimulatedSuite suite = SimulatedSuite.builder()
+                .forkTimeoutMs(5000)
+                .plain("T", 1, 3)
+                .add(plain("Hangs").takes(60_000))
+                .build();
+
+        SearchResult result = search(suite);
+
+        assertThat(result.culprits())
+                .extracting(Culprit::kind, Culprit::victim, Culprit::cause)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Culprit.Kind.SINGLE, "Hangs", Cause.TIMEOUT));
+        assertThat(result.findings()).isEmpty();
+        assertThat(suite.probes()).isEqualTo(3);
+    }
+
+    @Test
+    void noFindingIsInventedForASuiteThatFits() {
+        SimulatedSuite suite = SimulatedSuite.builder()
+                .plain("T", 1, 30)
+                .add(plain("P").leaks(mib(100)))
+                .build();
+
+        SearchResult result = search(suite);
+
+        assertThat(result.verdict()).isEqualTo(Verdict.NO_CULPRIT);
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.ranking()).isEmpty();
+        assertThat(suite.dies(List.of(), "P")).isFalse();
+    }
+}

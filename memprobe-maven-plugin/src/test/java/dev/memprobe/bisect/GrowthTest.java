@@ -1,0 +1,247 @@
+package dev.memprobe.bisect;
+
+import static dev.memprobe.bisect.SimulatedClass.mib;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class GrowthTest {
+
+    @Test
+    void leakInAClassWithoutCollectionIsChargedToItsWindow() {
+        // B keeps 50 MiB but no collection runs in it: its window runs from A's last collection to C's
+        ForkResult fork = fork(
+                heap("A", -1, 100, 100, 1, 30),
+                heap("B", 100, -1, -1, 0, 60),
+                heap("C", 100, 150, 150, 1, 30),
+                heap("D", 150, 150, 150, 1, 30),
+                heap("V", 150, 160, 200, 3, 90));
+
+        List<Growth.Score> ranking = Growth.rank(fork, "V", Cause.HEAP_OOM);
+
+        assertThat(ranking)
+                .extracting(Growth.Score::className, Growth.Score::retained)
+                .containsExactly(
+                        tuple("B", mib(50)), // same window as C; allocated more
+                        tuple("C", mib(50)),
+                        tuple("A", mib(50) / 4), // opened B's window: its tail is a suspect, after B and C
+                        tuple("D", mib(10))); // alone before the victim: the victim's working set at its collection
+    }
+
+    @Test
+    void classesAfterTheLastCollectionBeforeTheVictimAreScoredFromTheVictimsCollections() {
+        // P keeps 150 MiB right before V with no collection since A: only V's collections show it
+        ForkResult fork =
+                fork(heap("A", -1, 100, 100, 1, 30), heap("P", 100, -1, -1, 0, 160), heap("V", 100, 260, 1000, 6, 900));
+
+        assertThat(Growth.rank(fork, "V", Cause.HEAP_OOM))
+                .extracting(Growth.Score::className, Growth.Score::retained)
+                .containsExactly(tuple("P", mib(160)), tuple("A", mib(160) / 4));
+    }
+
+    @Test
+    void lastWindowScoresNothingWhenTheVictimsMeasurementsWereLost() {
+        ForkResult fork = fork(
+                heap("A", -1, 100, 100, 1, 30),
+                heap("P", 100, -1, -1, 0, 160),
+                new ClassRun("V", ClassRun.Outcome.DIED, 0, 0, 0, 0, Measure.NONE, "heap", null));
+
+        assertThat(Growth.rank(fork, "V", Cause.HEAP_OOM))
+                .extracting(Growth.Score::className, Growth.Score::retained)
+                .containsExactly(tuple("P", 0L), tuple("A", 0L));
+    }
+
+    @Test
+    void exactRetainedMeasurementsAreUsedAsTheyAre() {
+        ForkResult fork = fork(
+                exact("A", 20, 20, 0),
+                exact("P", 20, 90, 0),
+                exact("Q", 90, 95, 7),
+                exact("B", 95, 95, 3),
+                heap("V", 95, 200, 250, 2, 300));
+
+        assertThat(Growth.rank(fork, "V", Cause.GC_OVERHEAD))
+                .extracting(Growth.Score::className, Growth.Score::retained)
+                .containsExactly(tuple("P", mib(70)), tuple("Q", mib(5)), tuple("B", 0L), tuple("A", 0L));
+    }
+
+    @Test
+    void oneClassWithoutExactMeasurementFallsBackToTheFloorForAll() {
+        // B has no exact measurement: A and B share the first window, from A's liveBefore to B's collection
+        ForkResult fork = fork(exact("A", 20, 90, 4), heap("B", 90, 90, 90, 1, 10), heap("V", 90, 95, 250, 2, 300));
+
+        assertThat(Growth.rank(fork, "V", Cause.HEAP_OOM))
+                .extracting(Growth.Score::className, Growth.Score::retained)
+                .containsExactly(tuple("B", mib(70)), tuple("A", mib(70)));
+    }
+
+    @Test
+    void directBuffersGrowFromOneClassEndToTheNext() {
+        ForkResult fork = fork(
+                offHeap("A", m -> m.direct(10)),
+                offHeap("B", m -> m.direct(110)),
+                offHeap("C", m -> m.direct(110)),
+                offHeap("D", m -> m.direct(300)),
+                offHeap("V", m -> m.direct(600)));
+
+        assertThat(Growth.rank(fork, "V", Cause.DIRECT_OOM))
+                .extracting(Growth.Score::className, Growth.Score::retained)
+                .containsExactly(tuple("D", mib(190)), tuple("B", mib(100)), tuple("A", 0L), tuple("C", 0L));
+    }
+
+    @Test
+    void threadsAreCountedFromEachClassStartSoTheFirstClassCountsToo() {
+        ForkResult fork = fork(
+                offHeap("A", m -> m.threads(10, 40)),
+                offHeap("B", m -> m.threads(40, 38)),
+                offHeap("C", m -> m.threads(38, 45)),
+                offHeap("V", m -> m.threads(45, 4000)));
+
+        assertThat(Growth.rank(fork, "V", Cause.THREAD_OOM))
+                .extracting(Growth.Score::className, Growth.Score::retained)
+                .containsExactly(tuple("A", 30L), tuple("C", 7L), tuple("B", 0L));
+    }
+
+    @Test
+    void metaspaceAndResidentMemoryGrowFromOneClassEndToTheNext() {
+        ForkResult fork = fork(
+                offHeap("A", m -> m.metaspace(40).rss(300)),
+                offHeap("B", m -> m.metaspace(140).rss(320)),
+                offHeap("C", m -> m.metaspace(150).rss(900)),
+                offHeap("V", m -> m.metaspace(500).rss(1500)));
+
+        assertThat(Growth.rank(fork, "V", Cause.METASPACE_OOM))
+                .extracting(Growth.Score::className)
+                .containsExactly("B", "C", "A");
+        for (Cause cause : List.of(Cause.MEMORY_LIMIT, Cause.KILLED)) {
+            assertThat(Growth.rank(fork, "V", cause))
+                    .extracting(Growth.Score::className, Growth.Score::retained)
+                    .containsExactly(tuple("C", mib(580)), tuple("B", mib(20)), tuple("A", 0L));
+        }
+    }
+
+    @Test
+    void onlyClassesBeforeTheVictimAreRanked() {
+        ForkResult fork =
+                fork(heap("A", -1, 50, 50, 1, 10), heap("V", 50, 60, 60, 1, 10), heap("Z", 60, 90, 90, 1, 10));
+
+        assertThat(Growth.rank(fork, "V", Cause.HEAP_OOM))
+                .extracting(Growth.Score::className)
+                .containsExactly("A");
+    }
+
+    private static ForkResult fork(ClassRun... runs) {
+        List<String> names = new ArrayList<>();
+        for (ClassRun run : runs) {
+            names.add(run.name());
+        }
+        Probe probe = new Probe(1, names, "test", false, Set.of(), true);
+        return new ForkResult(probe, names, List.of(runs), null, 0, null, List.of());
+    }
+
+    /** A class measured the cheap way; sizes in MiB. */
+    private static ClassRun heap(
+            String name, long liveBefore, long liveMin, long liveLast, long gcCount, long allocated) {
+        return run(name, new Values().heap(liveBefore, liveMin, liveLast, gcCount, allocated));
+    }
+
+    /** A class measured with forced collections at its boundaries; sizes in MiB. */
+    private static ClassRun exact(String name, long liveBefore, long retained, long allocated) {
+        return run(name, new Values().heap(liveBefore, -1, -1, 0, allocated).retained(retained));
+    }
+
+    private static ClassRun offHeap(String name, java.util.function.UnaryOperator<Values> values) {
+        return run(name, values.apply(new Values()));
+    }
+
+    private static ClassRun run(String name, Values v) {
+        return new ClassRun(name, ClassRun.Outcome.PASSED, 1, 0, 0, 0, v.measure(), null, null);
+    }
+
+    /** Measure fields a test sets; sizes in MiB, -1 for "not measured". */
+    private static final class Values {
+        long liveBefore = -1;
+        long liveMin = -1;
+        long liveLast = -1;
+        long gcCount = -1;
+        long allocated = -1;
+        long retained = -1;
+        long direct = -1;
+        long metaspace = -1;
+        long rss = -1;
+        long threadsStart = -1;
+        long threadsEnd = -1;
+
+        Values heap(long before, long min, long last, long gcs, long alloc) {
+            liveBefore = before;
+            liveMin = min;
+            liveLast = last;
+            gcCount = gcs;
+            allocated = alloc;
+            return this;
+        }
+
+        Values retained(long value) {
+            retained = value;
+            return this;
+        }
+
+        Values direct(long value) {
+            direct = value;
+            return this;
+        }
+
+        Values metaspace(long value) {
+            metaspace = value;
+            return this;
+        }
+
+        Values rss(long value) {
+            rss = value;
+            return this;
+        }
+
+        Values threads(long start, long end) {
+            threadsStart = start;
+            threadsEnd = end;
+            return this;
+        }
+
+        Measure measure() {
+            return new Measure(
+                    100,
+                    -1,
+                    bytes(liveMin),
+                    bytes(liveLast),
+                    bytes(liveLast),
+                    bytes(liveBefore),
+                    bytes(retained),
+                    -1,
+                    mib(256),
+                    -1,
+                    bytes(rss),
+                    -1,
+                    bytes(direct),
+                    -1,
+                    -1,
+                    bytes(metaspace),
+                    threadsStart,
+                    -1,
+                    threadsEnd,
+                    bytes(allocated),
+                    gcCount,
+                    -1,
+                    Map.of(),
+                    List.of());
+        }
+
+        private static long bytes(long mebibytes) {
+            return mebibytes < 0 ? -1 : mib(mebibytes);
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package dev.memprobe.bisect;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * One fresh fork of a {@link SimulatedSuite}: runs classes in order and measures each the way the provider does.
+ *
+ * <p>The heap model: the fork starts holding {@code base} bytes. A class runs in {@value #STEPS} steps; in each it
+ * allocates a tenth of its bytes, its working set grows by a tenth of its need and its leak by a tenth of the leak.
+ * A collection runs when the bytes allocated since the last one reach the young generation's size or fill the heap;
+ * it observes the live set (everything leaked so far plus the running class's working set) and frees the rest. The
+ * class dies of a heap OutOfMemoryError as soon as the live set exceeds the maximum heap, so it dies exactly when
+ * {@code retained before it + its leak + its need > heapMax}. The working set is dropped when the class ends; the
+ * leak stays for the rest of the fork.
+ */
+final class SimulatedFork {
+
+    static final int STEPS = 10;
+    static final String OOM = "java.lang.OutOfMemoryError: Java heap space";
+    private static final long NATIVE = SimulatedClass.mib(96);
+    private static final long METASPACE = SimulatedClass.mib(40);
+    private static final long THREADS = 14;
+
+    private final SimulatedSuite suite;
+    private final Predicate<SimulatedClass> flakes;
+    private final List<ClassRun> runs = new ArrayList<>();
+    private long retained;
+    private long liveRef;
+    private long lastObserved = -1;
+    private long sinceGc;
+    private long clock;
+    private Death death;
+    private boolean stopped;
+
+    /** @param flakes whether this run of a class dies regardless of memory (counts the run) */
+    SimulatedFork(SimulatedSuite suite, Predicate<SimulatedClass> flakes) {
+        this.suite = suite;
+        this.flakes = flakes;
+        this.retained = suite.base();
+        this.liveRef = suite.base();
+    }
+
+    /** Runs the classes in order until one dies (or, with {@code stopOnFailure}, fails of memory). */
+    void run(List<SimulatedClass> classes, Set<String> histogramClasses, boolean stopOnFailure) {
+        for (SimulatedClass c : classes) {
+            runs.add(runClass(c, histogramClasses.contains(c.name())));
+            boolean memoryError = runs.get(runs.size() - 1).outcome() == ClassRun.Outcome.MEMORY_ERROR;
+            if (death != null || (memoryError && stopOnFailure)) {
+                stopped = true;
+                return;
+            }
+            if (c.forkDiesAfter() != null) {
+                death = new Death(
+                        c.forkDiesAfter(),
+                        c.forkDiesAfter() == Cause.KILLED || c.forkDiesAfter() == Cause.MEMORY_LIMIT ? 137 : 1,
+                        null,
+                        null,
+                        "the fork died after " + c.name() + " ended");
+                stopped = true;
+                return;
+            }
+        }
+    }
+
+    List<ClassRun> runs() {
+        return runs;
+    }
+
+    Death death() {
+        return death;
+    }
+
+    boolean stopped() {
+        return stopped;
+    }
+
+    long elapsedMs() {
+        return clock;
+    }
+
+    private ClassRun runClass(SimulatedClass c, boolean histogram) {
+        Window w = new Window();
+        if (suite.exact()) {
+            collect(retained);
+        }
+        w.liveBefore = lastObserved;
+        w.start = retained;
+        if (c.ending() == Cause.EXIT) {
+            clock += Math.min(c.durationMs(), 5);
+            return died(c, w, 0, new Death(Cause.EXIT, 1, c.name(), "exits", "System.exit(1) called from " + c.name()));
+        }
+        boolean flake = flakes.test(c);
+        for (int step = 1; step <= STEPS; step++) {
+            long alloc = c.allocated() / STEPS + (step == STEPS ? c.allocated() % STEPS : 0);
+            w.allocated += alloc;
+            sinceGc += alloc;
+            long leaked = w.start + c.leak() * step / STEPS;
+            long live = leaked + c.need() * step / STEPS;
+            retained = leaked;
+            w.peak = Math.max(w.peak, Math.min(suite.heapMax(), Math.max(liveRef + sinceGc, live)));
+            if (live > suite.heapMax() || (flake && step == STEPS / 2)) {
+                w.observe(Math.min(live, suite.heapMax()));
+                clock += c.durationMs() * step / STEPS;
+                return memoryDeath(c, w, step);
+            }
+            if (sinceGc >= Math.min(suite.young(), suite.heapMax() - liveRef)) {
+                collect(live);
+                w.observe(live);
+            }
+        }
+        clock += c.durationMs();
+        if (clock > suite.forkTimeoutMs()) {
+            return died(c, w, STEPS, new Death(Cause.TIMEOUT, 143, c.name(), "slow", timeoutEvidence()));
+        }
+        long heapEnd = Math.min(suite.heapMax(), liveRef + sinceGc);
+        long exactRetained = -1;
+        if (suite.exact()) {
+            collect(retained);
+            exactRetained = retained;
+        }
+        return new ClassRun(
+                c.name(),
+                ClassRun.Outcome.PASSED,
+                3,
+                0,
+                0,
+                0,
+                w.measure(c, exactRetained, heapEnd, histogram),
+                null,
+                null);
+    }
+
+    private ClassRun memoryDeath(SimulatedClass c, Window w, int step) {
+        w.peak = suite.heapMax();
+        if (suite.oomAsTestError()) {
+            retained = w.start; // the test's data is unreachable once the error is thrown; a leak half-made is dropped
+            Measure m = w.measure(c, -1, suite.heapMax(), false);
+            return new ClassRun(c.name(), ClassRun.Outcome.MEMORY_ERROR, 3, 0, 1, 0, m, OOM, "loads");
+        }
+        return died(c, w, step, new Death(Cause.HEAP_OOM, null, c.name(), "loads", OOM));
+    }
+
+    private ClassRun died(SimulatedClass c, Window w, int step, Death how) {
+        death = how;
+        Measure m = suite.measuresDeath() ? w.measure(c, -1, Math.max(w.peak, liveRef), false) : Measure.NONE;
+        String problem = how.cause().description() + ": " + how.evidence();
+        return new ClassRun(
+                c.name(),
+                ClassRun.Outcome.DIED,
+                0,
+                0,
+                0,
+                0,
+                m.withDuration(c.durationMs() * step / STEPS),
+                problem,
+                how.inFlightMethod());
+    }
+
+    private String timeoutEvidence() {
+        return "ran past memprobe.forkTimeout (" + suite.forkTimeoutMs() + " ms); memprobe sent SIGTERM";
+    }
+
+    private void collect(long live) {
+        liveRef = live;
+        lastObserved = live;
+        sinceGc = 0;
+    }
+
+    /** What the provider sees of one class. */
+    private final class Window {
+        long liveBefore;
+        long start;
+        long allocated;
+        long peak;
+        long liveMin = -1;
+        long liveMax = -1;
+        long liveLast = -1;
+        int gcCount;
+
+        void observe(long live) {
+            liveMin = liveMin < 0 ? live : Math.min(liveMin, live);
+            liveMax = Math.max(liveMax, live);
+            liveLast = live;
+            gcCount++;
+        }
+
+        Measure measure(SimulatedClass c, long exactRetained, long heapEnd, boolean histogram) {
+            Map<String, Long> pools = new LinkedHashMap<>();
+            long old = liveMin < 0 ? start : liveMin;
+            pools.put("G1 Old Gen", Math.min(old, peak));
+            pools.put("G1 Eden Space", Math.max(0, peak - old));
+            List<Measure.HistogramRow> rows = histogram && c.leak() > 0
+                    ? List.of(new Measure.HistogramRow("byte[]", c.leak(), Math.max(1, c.leak() / 4096), c.leak()))
+                    : List.of();
+            return new Measure(
+                    c.durationMs(),
+                    peak,
+                    liveMin,
+                    liveMax,
+                    liveLast,
+                    liveBefore,
+                    exactRetained,
+                    heapEnd,
+                    suite.heapMax(),
+                    NATIVE + peak,
+                    NATIVE + heapEnd,
+                    0,
+                    0,
+                    0,
+                    METASPACE,
+                    METASPACE,
+                    THREADS,
+                    THREADS,
+                    THREADS,
+                    allocated,
+                    gcCount,
+                    gcCount * 3L,
+                    pools,
+                    rows);
+        }
+    }
+}
