@@ -14,8 +14,9 @@ import java.util.function.ToLongFunction;
  * seen at any later collection: growth is read from that floor. The classes are cut into windows, each running from
  * the last collection of one class (the opener; the fork's first collection for the first window) to the last
  * collection of the next class that had one. The floor's rise across a window was kept by a class inside it or by the
- * opener after its last collection: every class inside gets the rise as its score, and the bytes each allocated break
- * the tie, so a leak in a class without a collection of its own is charged to its whole window. The opener gets a
+ * opener after its last collection: the classes inside share the rise in proportion to the bytes each allocated (memory
+ * kept must first be allocated), so a leak in a class without a collection of its own is charged to its window, most
+ * to the class that allocated most. The opener gets a
  * quarter of the rise when that is more than it scored itself (the whole rise when no other class is in the window):
  * it is a suspect, but one to try after the classes inside (a heuristic: on simulated suites this kept the mean cost
  * of a polluter search as low as leaving the opener out, and its worst case as low as giving the opener the whole
@@ -135,8 +136,13 @@ public final class Growth {
                 boolean others = opener + 1 <= Math.min(i, n - 1);
                 scores[opener] = Math.max(scores[opener], others ? rise / OPENER_SHARE : rise);
             }
-            for (int j = opener + 1; j <= Math.min(i, n - 1); j++) {
-                scores[j] = Math.max(scores[j], rise);
+            int last = Math.min(i, n - 1);
+            long allocatedInWindow = allocated(runs, opener + 1, last);
+            for (int j = opener + 1; j <= last; j++) {
+                long share = allocatedInWindow > 0
+                        ? Math.round(rise * (double) runs.get(j).measure().allocated() / allocatedInWindow)
+                        : rise;
+                scores[j] = Math.max(scores[j], share);
             }
             opener = i;
             opened = closed;
@@ -146,6 +152,22 @@ public final class Growth {
 
     private static boolean collected(Measure m) {
         return m.gcCount() > 0 || m.liveLast() >= 0;
+    }
+
+    /**
+     * Bytes the classes {@code from..to} allocated, or 0 when any of them was not measured: within a window the rise
+     * goes to the classes in proportion to what they allocated, since memory kept must first be allocated.
+     */
+    private static long allocated(List<ClassRun> runs, int from, int to) {
+        long sum = 0;
+        for (int j = from; j <= to; j++) {
+            long bytes = runs.get(j).measure().allocated();
+            if (bytes < 0) {
+                return 0;
+            }
+            sum += bytes;
+        }
+        return sum;
     }
 
     private static long minKnown(long least, long... values) {

@@ -27,8 +27,8 @@ class GrowthTest {
         assertThat(ranking)
                 .extracting(Growth.Score::className, Growth.Score::retained)
                 .containsExactly(
-                        tuple("B", mib(50)), // same window as C; allocated more
-                        tuple("C", mib(50)),
+                        tuple("B", Math.round(mib(50) * 60.0 / 90)), // shares C's window; allocated two thirds of it
+                        tuple("C", Math.round(mib(50) * 30.0 / 90)),
                         tuple("A", mib(50) / 4), // opened B's window: its tail is a suspect, after B and C
                         tuple("D", mib(10))); // alone before the victim: the victim's working set at its collection
     }
@@ -77,7 +77,8 @@ class GrowthTest {
 
         assertThat(Growth.rank(fork, "V", Cause.HEAP_OOM))
                 .extracting(Growth.Score::className, Growth.Score::retained)
-                .containsExactly(tuple("B", mib(70)), tuple("A", mib(70)));
+                .containsExactly(
+                        tuple("B", Math.round(mib(70) * 10.0 / 14)), tuple("A", Math.round(mib(70) * 4.0 / 14)));
     }
 
     @Test
