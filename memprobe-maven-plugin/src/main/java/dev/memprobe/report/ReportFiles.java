@@ -3,6 +3,7 @@ package dev.memprobe.report;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -14,8 +15,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Writes every report format into the output folder, each through a temporary file renamed into place: an earlier
- * report is replaced whole or left as it was, never half-overwritten.
+ * The report files on disk. Writes every report format into the output folder, each through a temporary file renamed
+ * into place: an earlier report is replaced whole or left as it was, never half-overwritten. Reads {@code report.json}
+ * back, for {@code check}.
  */
 public final class ReportFiles {
 
@@ -35,6 +37,22 @@ public final class ReportFiles {
         written.add(writeAtomically(folder.resolve(HTML), w -> HtmlReport.write(report, w)));
         written.add(writeAtomically(folder.resolve(HEAVY), w -> w.write(heavyClasses(report))));
         return written;
+    }
+
+    /**
+     * Reads a {@code report.json}.
+     *
+     * @throws java.nio.file.NoSuchFileException when there is no such file
+     * @throws JsonReport.InvalidReportException when the file is not a memprobe report this version reads
+     */
+    public static Report read(Path file) throws IOException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
+            throw new JsonReport.InvalidReportException("it is not UTF-8 text, so not JSON");
+        }
+        return JsonReport.read(text);
     }
 
     /** Something that writes a whole file's text. */
