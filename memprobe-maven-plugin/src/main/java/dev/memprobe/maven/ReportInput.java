@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;
 
 /**
- * A {@code report.json} a goal reads ({@code check}'s report and baseline, {@code bisect}'s shard balance): every way
- * it can be unusable becomes one line that names the input and the fix.
+ * A {@code report.json} a goal reads ({@code check}'s report and baseline, {@code merge}'s shards, {@code bisect}'s
+ * shard balance): every way it can be unusable becomes one line that names the input and the fix.
  */
 final class ReportInput {
 

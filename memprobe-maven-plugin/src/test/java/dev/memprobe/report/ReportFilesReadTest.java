@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,5 +43,42 @@ class ReportFilesReadTest {
         assertThatThrownBy(() -> ReportFiles.read(binary)).hasMessage("it is not UTF-8 text, so not JSON");
         assertThatThrownBy(() -> ReportFiles.read(root.resolve("missing.json")))
                 .isInstanceOf(NoSuchFileException.class);
+    }
+
+    @Test
+    void findsTheReportsInAFolderButNotTheOnesInTheOutputFolder() throws IOException {
+        Path one = touch("target/shard-1/report.json");
+        Path two = touch("target/shard-2/report.json");
+        touch("target/shard-2/probes/probe-1/TEST-com.acme.ATest.xml");
+        touch("target/memprobe/report.json");
+        touch("target/shard-3/report.md");
+        Path extra = touch("elsewhere/main.json");
+
+        List<Path> found = ReportFiles.find(
+                List.of(root.resolve("target"), extra, root.resolve("target/shard-1")),
+                root.resolve("target/memprobe"));
+
+        assertThat(found).containsExactly(one, two, extra);
+    }
+
+    @Test
+    void namesAnEntryThatDoesNotExist() {
+        assertThatThrownBy(() -> ReportFiles.find(List.of(root.resolve("nowhere")), root.resolve("out")))
+                .isInstanceOf(NoSuchFileException.class)
+                .hasMessage(root.resolve("nowhere").toString());
+    }
+
+    @Test
+    void findsNothingInAFolderWithoutReports() throws IOException {
+        touch("target/classes/A.class");
+
+        assertThat(ReportFiles.find(List.of(root.resolve("target")), root.resolve("target/memprobe")))
+                .isEmpty();
+    }
+
+    private Path touch(String path) throws IOException {
+        Path file = root.resolve(path).toAbsolutePath().normalize();
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, "{}", StandardCharsets.UTF_8);
     }
 }
