@@ -40,7 +40,9 @@ class ArchitectureTest {
             "dev/memprobe/report",
             "dev/memprobe/fork",
             "dev/memprobe/config",
-            "dev/memprobe/env");
+            "dev/memprobe/env",
+            "dev/memprobe/check",
+            "dev/memprobe/metrics");
 
     private static final List<String> PROVIDER_PACKAGES = List.of("dev/memprobe/journal");
 

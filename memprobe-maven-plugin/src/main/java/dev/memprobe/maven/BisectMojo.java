@@ -6,6 +6,7 @@ import dev.memprobe.bisect.SearchResult;
 import dev.memprobe.bisect.Strategy;
 import dev.memprobe.bisect.Verdict;
 import dev.memprobe.config.Durations;
+import dev.memprobe.config.Shard;
 import dev.memprobe.config.Size;
 import dev.memprobe.env.Environment;
 import dev.memprobe.fork.ProcessControl;
@@ -148,6 +149,27 @@ public class BisectMojo extends SurefireMojoSupport {
     private boolean skipMemprobe;
 
     /**
+     * Search only shard {@code i} of {@code n} ({@code 2/3}, counted from 1) of the test set, after
+     * {@code memprobe.testFile}: n CI jobs, one per shard, search every class exactly once; {@code memprobe:merge}
+     * makes one report of theirs. The cut is deterministic: balanced by {@code memprobe.shardBalance} when given,
+     * else by a stable hash of the class names. Unset: the whole test set.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "memprobe.shard")
+    private String shard;
+
+    /**
+     * A {@code report.json} of an earlier run of the whole suite (main's merged report, say) to balance the shards
+     * by: the classes' time and heap are spread evenly over the shards. Classes it does not list are placed by
+     * class-name hash. Every shard job of one run must be given the same file. Unset: by class-name hash only.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "memprobe.shardBalance")
+    private File shardBalance;
+
+    /**
      * Fail the build (MojoFailureException) when a culprit is found.
      *
      * @since 0.1.0
@@ -185,7 +207,7 @@ public class BisectMojo extends SurefireMojoSupport {
         String projectArgLine = getArgLine();
         shapeForks();
 
-        List<String> testSet = testSet();
+        List<String> testSet = testSet(limits.shard());
         Environment environment = Environment.detect();
         String ownSurefire = surefireVersion();
         logStart(testSet.size(), limits, timeout, environment, ownSurefire);
@@ -233,7 +255,7 @@ public class BisectMojo extends SurefireMojoSupport {
                         maxProbes,
                         1,
                         testFile == null ? null : testFile.getPath(),
-                        null,
+                        limits.shard() == null ? null : limits.shard().toString(),
                         projectArgLine,
                         getRunOrder()),
                 new Report.EnvironmentInfo(
@@ -307,7 +329,7 @@ public class BisectMojo extends SurefireMojoSupport {
                 .forEach(System.out::println);
     }
 
-    private record Limits(long maxHeap, long memoryLimit, Duration timeout, Strategy strategy) {}
+    private record Limits(long maxHeap, long memoryLimit, Duration timeout, Strategy strategy, Shard shard) {}
 
     /** Parses memprobe's own parameters; a bad value stops the goal before any fork starts. */
     private Limits limits() throws MojoExecutionException {
@@ -335,7 +357,8 @@ public class BisectMojo extends SurefireMojoSupport {
             if (maxProbes < 1) {
                 throw new IllegalArgumentException("memprobe.maxProbes=" + maxProbes + " must be at least 1");
             }
-            return new Limits(heap, limit, timeout, chosen);
+            Shard part = shard == null || shard.isBlank() ? null : Shard.parse("memprobe.shard", shard);
+            return new Limits(heap, limit, timeout, chosen, part);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage());
         }
@@ -381,8 +404,8 @@ public class BisectMojo extends SurefireMojoSupport {
         quietSurefireConsole();
     }
 
-    /** The classes to search: Surefire's scan of the project, narrowed by the test selection file. */
-    private List<String> testSet() throws MojoExecutionException {
+    /** The classes to search: Surefire's scan of the project, narrowed by the test selection file, then the shard. */
+    private List<String> testSet(Shard part) throws MojoExecutionException {
         boolean scansDependencies = getDependenciesToScan() != null && getDependenciesToScan().length > 0;
         if (!getTestClassesDirectory().isDirectory() && !scansDependencies) {
             throw new MojoExecutionException("No compiled test classes in "
@@ -395,10 +418,12 @@ public class BisectMojo extends SurefireMojoSupport {
                     + relative(getTestClassesDirectory().toPath()) + " matches the includes/excludes"
                     + (getTest() == null ? "" : " and -Dtest=" + getTest()) + "): there is nothing to search");
         }
-        if (testFile == null) {
-            return scanned;
-        }
-        return TestSelection.read(testFile.toPath()).apply(scanned);
+        List<String> selected = testFile == null
+                ? scanned
+                : TestSelection.read(testFile.toPath()).apply(scanned);
+        return part == null
+                ? selected
+                : ShardSelection.apply(part, shardBalance, selected, getLog(), f -> relative(f.toPath()));
     }
 
     private void ensureWritable(Path output) throws MojoExecutionException {

@@ -2,7 +2,6 @@ package dev.memprobe.report;
 
 import dev.memprobe.bisect.ClassRun;
 import dev.memprobe.bisect.Culprit;
-import dev.memprobe.bisect.Finding;
 import dev.memprobe.bisect.ForkResult;
 import dev.memprobe.bisect.Measure;
 import dev.memprobe.bisect.SearchResult;
@@ -78,7 +77,7 @@ public final class ReportBuilder {
                 generatedAt,
                 project,
                 result.verdict().id(),
-                summary(result, settings, classesRun),
+                summary(result.verdict().id(), culprits, findings, settings, classesRun),
                 culprits,
                 findings,
                 ordered,
@@ -132,14 +131,19 @@ public final class ReportBuilder {
                 probe.notes());
     }
 
-    private static String summary(SearchResult result, Report.Settings settings, int classesRun) {
-        if (result.verdict() == Verdict.CULPRITS_FOUND) {
-            String list =
-                    result.culprits().stream().map(ReportBuilder::describe).collect(Collectors.joining("; "));
-            int n = result.culprits().size();
+    /** The one-sentence {@code summary} of a report, from its verdict and entries. */
+    static String summary(
+            String verdict,
+            List<Report.CulpritEntry> culprits,
+            List<Report.FindingEntry> findings,
+            Report.Settings settings,
+            int classesRun) {
+        if (verdict.equals(Verdict.CULPRITS_FOUND.id())) {
+            String list = culprits.stream().map(ReportBuilder::describe).collect(Collectors.joining("; "));
+            int n = culprits.size();
             return (n == 1 ? "1 culprit: " : n + " culprits: ") + list;
         }
-        if (result.verdict() == Verdict.NO_CULPRIT) {
+        if (verdict.equals(Verdict.NO_CULPRIT.id())) {
             return "No memory failure: all " + classesRun + " classes ran"
                     + (settings.maxHeapBytes() > 0 ? " under -Xmx" + Size.toJvm(settings.maxHeapBytes()) : "")
                     + (settings.memoryLimitBytes() > 0
@@ -147,20 +151,21 @@ public final class ReportBuilder {
                             : "")
                     + ".";
         }
-        Finding first = result.findings().isEmpty() ? null : result.findings().get(0);
+        Report.FindingEntry first = findings.isEmpty() ? null : findings.get(0);
         return first == null ? "Inconclusive." : "Inconclusive: " + first.message();
     }
 
-    static String describe(Culprit c) {
-        String cause = c.cause().id();
+    /** A culprit in a few words: "com.acme.ImportTest (single, heap-oom)". */
+    public static String describe(Report.CulpritEntry c) {
+        String cause = c.cause();
         return switch (c.kind()) {
-            case SINGLE -> c.victim() + " (single, " + cause + ")";
-            case CUMULATIVE ->
+            case "cumulative" ->
                 c.victim() + " after "
                         + c.polluters().stream().map(Advice::simple).collect(Collectors.joining(" + "))
                         + " (cumulative, " + cause + ")";
-            case INTERMITTENT ->
+            case "intermittent" ->
                 c.victim() + " (intermittent, " + cause + ", " + c.reproduced() + " of " + c.attempts() + " runs)";
+            default -> c.victim() + " (" + c.kind() + ", " + cause + ")";
         };
     }
 }

@@ -3,9 +3,11 @@ package dev.memprobe.report;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -14,10 +16,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
- * Writes every report format into the output folder, each through a temporary file renamed into place: an earlier
- * report is replaced whole or left as it was, never half-overwritten.
+ * The report files on disk. Writes every report format into the output folder, each through a temporary file renamed
+ * into place: an earlier report is replaced whole or left as it was, never half-overwritten. Reads {@code report.json}
+ * back and finds the ones in a folder, for {@code check} and {@code merge}.
  */
 public final class ReportFiles {
 
@@ -37,6 +41,52 @@ public final class ReportFiles {
         written.add(writeAtomically(folder.resolve(HTML), w -> HtmlReport.write(report, w)));
         written.add(writeAtomically(folder.resolve(HEAVY), w -> w.write(heavyClasses(report))));
         return written;
+    }
+
+    /**
+     * Reads a {@code report.json}.
+     *
+     * @throws java.nio.file.NoSuchFileException when there is no such file
+     * @throws JsonReport.InvalidReportException when the file is not a memprobe report this version reads
+     */
+    public static Report read(Path file) throws IOException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
+            throw new JsonReport.InvalidReportException("it is not UTF-8 text, so not JSON");
+        }
+        return JsonReport.read(text);
+    }
+
+    /**
+     * The report files named by {@code entries}: a file is taken as it is, a folder is searched (sub-folders too) for
+     * files named {@code report.json}, except those inside {@code exclude} (where a merge writes its own). Each file
+     * once, in the order of the entries, a folder's files sorted by path.
+     *
+     * @throws java.nio.file.NoSuchFileException naming the first entry that does not exist
+     */
+    public static List<Path> find(List<Path> entries, Path exclude) throws IOException {
+        Path skip = exclude.toAbsolutePath().normalize();
+        Set<Path> found = new LinkedHashSet<>();
+        for (Path entry : entries) {
+            if (!Files.exists(entry)) {
+                throw new NoSuchFileException(entry.toString());
+            }
+            if (!Files.isDirectory(entry)) {
+                found.add(entry.toAbsolutePath().normalize());
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(entry)) {
+                walk.map(p -> p.toAbsolutePath().normalize())
+                        .filter(p -> p.getFileName().toString().equals(JSON))
+                        .filter(p -> !p.startsWith(skip))
+                        .filter(Files::isRegularFile)
+                        .sorted()
+                        .forEach(found::add);
+            }
+        }
+        return List.copyOf(found);
     }
 
     /** Something that writes a whole file's text. */
