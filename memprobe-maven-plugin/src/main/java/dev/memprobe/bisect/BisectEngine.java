@@ -28,12 +28,14 @@ public final class BisectEngine {
     }
 
     public SearchResult run(BisectRequest request) {
-        Search search = new Search(request, new Probes(runner, request.maxProbes(), listener), guidance);
-        switch (request.strategy()) {
-            case BISECT -> search.bisect();
-            case BATCHES -> search.batches();
-            case ISOLATED -> search.isolated();
+        try (Probes probes = new Probes(runner, request.maxProbes(), request.parallelProbes(), listener)) {
+            Search search = new Search(request, probes, guidance);
+            switch (request.strategy()) {
+                case BISECT -> search.bisect();
+                case BATCHES -> search.batches();
+                case ISOLATED -> search.isolated();
+            }
+            return search.result();
         }
-        return search.result();
     }
 }

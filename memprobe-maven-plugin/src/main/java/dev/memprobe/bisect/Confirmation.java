@@ -29,12 +29,16 @@ final class Confirmation {
         List<Integer> probeIds = new ArrayList<>(culprit.probes());
         List<String> evidence = new ArrayList<>(culprit.evidence());
         Failure expected = new Failure(culprit.victim(), culprit.method(), culprit.cause(), culprit.exitCode(), null);
-        for (int i = 0; i < confirmRuns; i++) {
-            Optional<ForkResult> run = probes.run(
+        List<Optional<Probes.Pending>> runs = new ArrayList<>();
+        for (int i = 0; i < confirmRuns; i++) { // independent runs: in parallel when probes may be
+            runs.add(probes.start(
                     culprit.classes(),
                     "confirm " + simple(culprit.victim()) + " (" + (i + 1) + "/" + confirmRuns + ")",
                     false,
-                    Set.copyOf(culprit.classes()));
+                    Set.copyOf(culprit.classes())));
+        }
+        for (int i = 0; i < confirmRuns; i++) {
+            Optional<ForkResult> run = runs.get(i).map(Probes.Pending::get);
             if (run.isEmpty()) {
                 evidence.add("not confirmed: memprobe.maxProbes ran out");
                 break;

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.function.ToLongFunction;
 
 /** The state of one search: the strategies, and what a failing class turns out to be. */
@@ -31,23 +32,23 @@ final class Search {
         this.order = request.classes();
     }
 
-    /** The whole set in CI order; each failure investigated; then on with the classes the failing fork never ran. */
+    /**
+     * The whole set in CI order; each failure investigated; then on with the classes the failing fork did not finish.
+     * When probes run in parallel, the rest of the suite starts at once, beside the failing class's own questions.
+     */
     void bisect() {
         List<String> pending = request.classes();
-        boolean first = true;
-        while (!pending.isEmpty()) {
-            String purpose =
-                    first ? "whole suite, " + count(pending) + " in CI order" : count(pending) + " not yet run";
-            Optional<ForkResult> run = probes.run(pending, purpose, first, Set.of());
+        Optional<ForkResult> run =
+                probes.run(pending, "whole suite, " + count(pending) + " in CI order", true, Set.of());
+        while (true) {
             if (run.isEmpty()) {
                 budgetSpent(Findings.budget(request.maxProbes(), "before every class had run"));
                 return;
             }
             ForkResult result = run.get();
-            if (first && !result.planned().isEmpty()) {
+            if (result.probe().id() == 1 && !result.planned().isEmpty()) {
                 order = result.planned();
             }
-            first = false;
             Optional<Failure> failure = result.failure();
             if (failure.isEmpty()) {
                 return;
@@ -58,11 +59,18 @@ final class Search {
                 findings.add(Findings.outsideClass(result, failure.get()));
                 return;
             }
-            investigate(result, failure.get());
-            if (request.failFast() && !culprits.isEmpty()) {
+            List<String> rest = result.notFinished(victim);
+            Optional<Probes.Pending> alone = failure.get().cause() == Cause.TERMINATED
+                    ? Optional.empty()
+                    : probes.start(List.of(victim), "does " + simple(victim) + " die alone?");
+            Optional<Probes.Pending> ahead = probes.parallel() && !request.failFast() && !rest.isEmpty()
+                    ? probes.start(rest, count(rest) + " not yet run")
+                    : Optional.empty();
+            investigate(result, failure.get(), alone);
+            if ((request.failFast() && !culprits.isEmpty()) || rest.isEmpty()) {
                 return;
             }
-            pending = result.notFinished(victim);
+            run = ahead.isPresent() ? Optional.of(ahead.get().get()) : probes.run(rest, count(rest) + " not yet run");
         }
     }
 
@@ -71,9 +79,13 @@ final class Search {
         List<String> classes = request.classes();
         int size = request.batchSize();
         int batches = (classes.size() + size - 1) / size;
+        IntFunction<List<String>> batch = b -> classes.subList(b * size, Math.min(classes.size(), (b + 1) * size));
+        IntFunction<String> purpose = b -> "batch " + (b + 1) + "/" + batches;
+        List<Optional<Probes.Pending>> ahead = startAhead(batches, batch, purpose);
         for (int b = 0; b < batches; b++) {
-            List<String> batch = classes.subList(b * size, Math.min(classes.size(), (b + 1) * size));
-            Optional<ForkResult> run = probes.run(batch, "batch " + (b + 1) + "/" + batches, true, Set.of());
+            Optional<ForkResult> run = ahead.isEmpty()
+                    ? probes.run(batch.apply(b), purpose.apply(b), true, Set.of())
+                    : ahead.get(b).map(Probes.Pending::get);
             if (run.isEmpty()) {
                 budgetSpent(Findings.budget(request.maxProbes(), "before every batch had run"));
                 return;
@@ -104,8 +116,14 @@ final class Search {
             findings.add(Findings.externalSignal(failure));
             return true;
         }
-        for (String member : runOrder(batchRun)) {
-            Optional<ForkResult> alone = probes.run(List.of(member), "does " + simple(member) + " die alone?");
+        List<String> members = runOrder(batchRun);
+        IntFunction<String> purpose = i -> "does " + simple(members.get(i)) + " die alone?";
+        List<Optional<Probes.Pending>> ahead = startAhead(members.size(), i -> List.of(members.get(i)), purpose);
+        for (int i = 0; i < members.size(); i++) {
+            String member = members.get(i);
+            Optional<ForkResult> alone = ahead.isEmpty()
+                    ? probes.run(List.of(member), purpose.apply(i))
+                    : ahead.get(i).map(Probes.Pending::get);
             if (alone.isEmpty()) {
                 budgetSpent(Findings.budget(request.maxProbes(), "while running batch members alone"));
                 return false;
@@ -124,54 +142,63 @@ final class Search {
         return true;
     }
 
-    /** One fork per class, in order. */
+    /** One fork per class, in order (all started at once when probes run in parallel and failFast is off). */
     void isolated() {
         List<String> classes = request.classes();
+        List<Optional<Probes.Pending>> ahead = startAhead(
+                classes.size(), i -> List.of(classes.get(i)), i -> "alone " + (i + 1) + "/" + classes.size());
         for (int i = 0; i < classes.size(); i++) {
-            String name = classes.get(i);
-            Optional<ForkResult> run = probes.run(List.of(name), "alone " + (i + 1) + "/" + classes.size());
-            if (run.isEmpty()) {
+            Optional<Probes.Pending> probe = ahead.isEmpty()
+                    ? probes.start(List.of(classes.get(i)), "alone " + (i + 1) + "/" + classes.size())
+                    : ahead.get(i);
+            if (probe.isEmpty()) {
                 budgetSpent(Findings.budget(request.maxProbes(), "before every class had run alone"));
                 return;
             }
-            Optional<Failure> failure = run.get().failure();
+            ForkResult run = probe.get().get();
+            Optional<Failure> failure = run.failure();
             if (failure.isEmpty()) {
                 continue;
             }
             failureSeen = true;
             if (failure.get().victim() == null) {
-                findings.add(Findings.outsideClass(run.get(), failure.get()));
+                findings.add(Findings.outsideClass(run, failure.get()));
                 continue;
             }
-            culprits.add(confirmation.confirm(Culprits.single(run.get(), failure.get(), null)));
+            culprits.add(confirmation.confirm(Culprits.single(run, failure.get(), null)));
             if (request.failFast()) {
                 return;
             }
         }
     }
 
-    /** A class died in a fork: is it a hog, a victim of polluters, or neither? */
-    private void investigate(ForkResult result, Failure failure) {
+    /**
+     * A class died in a fork: is it a hog, a victim of polluters, or neither?
+     *
+     * @param alone the probe of the class alone, already started (empty for a signal from outside, or when the
+     *     budget was spent)
+     */
+    private void investigate(ForkResult result, Failure failure, Optional<Probes.Pending> alone) {
         String victim = failure.victim();
         if (failure.cause() == Cause.TERMINATED) {
             findings.add(Findings.externalSignal(failure));
             return;
         }
-        Optional<ForkResult> alone = probes.run(List.of(victim), "does " + simple(victim) + " die alone?");
         if (alone.isEmpty()) {
             budgetSpent(Findings.budget(request.maxProbes(), "before " + victim + " could be run alone"));
             return;
         }
-        Optional<Failure> aloneFailure = alone.get().failure();
+        ForkResult aloneRun = alone.get().get();
+        Optional<Failure> aloneFailure = aloneRun.failure();
         if (aloneFailure.isPresent() && aloneFailure.get().victim() == null) {
-            findings.add(Findings.outsideClass(alone.get(), aloneFailure.get()));
+            findings.add(Findings.outsideClass(aloneRun, aloneFailure.get()));
             return;
         }
         if (aloneFailure.isPresent() && victim.equals(aloneFailure.get().victim())) {
-            culprits.add(confirmation.confirm(Culprits.single(alone.get(), aloneFailure.get(), result)));
+            culprits.add(confirmation.confirm(Culprits.single(aloneRun, aloneFailure.get(), result)));
             return;
         }
-        survivedAlone(result, failure, alone.get());
+        survivedAlone(result, failure, aloneRun);
     }
 
     /** The class in flight survives alone: a fork timeout means a slow suite, anything else has polluters. */
@@ -204,6 +231,22 @@ final class Search {
                 budgetSpent(Findings.budgetInSearch(request.maxProbes(), failure, found.polluters()));
             }
         }
+    }
+
+    /**
+     * Starts {@code count} independent probes at once when probes run in parallel and failFast is off (failFast
+     * wants them one at a time, to stop after the first culprit); empty otherwise, and the caller starts each when
+     * it needs it.
+     */
+    private List<Optional<Probes.Pending>> startAhead(
+            int count, IntFunction<List<String>> classes, IntFunction<String> purpose) {
+        List<Optional<Probes.Pending>> started = new ArrayList<>();
+        if (probes.parallel() && !request.failFast()) {
+            for (int i = 0; i < count; i++) {
+                started.add(probes.start(classes.apply(i), purpose.apply(i), true, Set.of()));
+            }
+        }
+        return started;
     }
 
     /** Records that maxProbes ran out; only the first time, which says best where the search stood. */

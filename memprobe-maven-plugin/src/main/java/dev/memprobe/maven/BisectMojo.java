@@ -3,8 +3,8 @@ package dev.memprobe.maven;
 import dev.memprobe.bisect.BisectEngine;
 import dev.memprobe.bisect.BisectRequest;
 import dev.memprobe.bisect.SearchResult;
-import dev.memprobe.bisect.Strategy;
 import dev.memprobe.bisect.Verdict;
+import dev.memprobe.config.BisectOptions;
 import dev.memprobe.config.Durations;
 import dev.memprobe.config.Shard;
 import dev.memprobe.config.Size;
@@ -27,6 +27,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugin.MavenPluginManager;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -177,11 +178,25 @@ public class BisectMojo extends SurefireMojoSupport {
     @Parameter(property = "memprobe.failOnCulprit", defaultValue = "false")
     private boolean failOnCulprit;
 
+    /**
+     * How many forks may run at once, for probes that do not depend on each other (the rest of the suite while a
+     * class that died runs alone, confirmations, the isolated and batches strategies): {@code auto} (as many as the
+     * machine has cores and memory for, at most 4; a fork takes {@code memoryLimit}, else 1.5 times its max heap and
+     * 256 MiB) or a number; {@code 1} runs one fork at a time. failFast runs one at a time.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "memprobe.parallelProbes", defaultValue = "auto")
+    private String parallelProbes;
+
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     private MojoExecution mojoExecution;
 
     @Component(role = ComponentConfigurator.class, hint = "basic")
     private ComponentConfigurator configurator;
+
+    @Component
+    private MavenPluginManager pluginManager;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -194,21 +209,17 @@ public class BisectMojo extends SurefireMojoSupport {
             return;
         }
         Instant started = Instant.now();
-        Limits limits = limits();
+        Environment environment = Environment.detect();
+        BisectOptions limits = options().resolveParallel(environment);
         Path output = outputDirectory.toPath();
         ensureWritable(output);
 
         SurefireConfiguration surefire = SurefireConfiguration.of(getProject(), mojoExecution.getExecutionId());
-        List<String> applied = surefire.applyTo(this, mojoExecution, getSession(), configurator);
-        if (getLog().isDebugEnabled()) {
-            getLog().debug("memprobe: applied from maven-surefire-plugin: " + applied);
-        }
-        Duration timeout = limits.timeout() != null ? limits.timeout() : surefireTimeout(surefire);
+        prepareForProbes(surefire);
         String projectArgLine = getArgLine();
-        shapeForks();
+        Duration timeout = limits.timeout() != null ? limits.timeout() : surefireTimeout(surefire);
 
         List<String> testSet = testSet(limits.shard());
-        Environment environment = Environment.detect();
         String ownSurefire = surefireVersion();
         logStart(testSet.size(), limits, timeout, environment, ownSurefire);
 
@@ -220,7 +231,7 @@ public class BisectMojo extends SurefireMojoSupport {
                 confirmRuns,
                 maxProbes,
                 BisectRequest.DEFAULT_MAX_POLLUTERS,
-                1);
+                limits.parallelProbes());
         SurefireForkRunner.Settings settings = new SurefireForkRunner.Settings(
                 output.resolve("probes"),
                 projectArgLine,
@@ -231,8 +242,12 @@ public class BisectMojo extends SurefireMojoSupport {
                 ForkOptions.DEFAULT_NEAR_LIMIT,
                 false);
         SearchResult result;
-        try (ForkReaper reaper = new ForkReaper(ProcessControl.system())) {
-            SurefireForkRunner runner = new SurefireForkRunner(this, settings, reaper, ProcessControl.system());
+        int runners = Math.min(limits.parallelProbes(), Math.max(1, testSet.size()));
+        try (ForkReaper reaper = new ForkReaper(ProcessControl.system());
+                ProbeRunners instances = ProbeRunners.of(
+                        this, runners, pluginManager, getSession(), mojoExecution, i -> i.prepareForProbes(surefire))) {
+            SurefireForkRunner runner =
+                    new SurefireForkRunner(instances.instances(), settings, reaper, ProcessControl.system());
             result = new BisectEngine(runner, new ConsoleProgress(getLog(), maxProbes)).run(request);
         } catch (SurefireForkRunner.ProbeException e) {
             throw new MojoExecutionException("memprobe could not run a fork: " + e.getMessage(), e);
@@ -253,7 +268,7 @@ public class BisectMojo extends SurefireMojoSupport {
                         failFast,
                         confirmRuns,
                         maxProbes,
-                        1,
+                        limits.parallelProbes(),
                         testFile == null ? null : testFile.getPath(),
                         limits.shard() == null ? null : limits.shard().toString(),
                         projectArgLine,
@@ -285,7 +300,7 @@ public class BisectMojo extends SurefireMojoSupport {
     }
 
     /** Maps the outcome to Maven: the one place that decides between success, failure and error. */
-    private void finish(Report report, SearchResult result, Limits limits, Path output)
+    private void finish(Report report, SearchResult result, BisectOptions limits, Path output)
             throws MojoExecutionException, MojoFailureException {
         for (String line : ConsoleSummary.lines(report, relative(output))) {
             if (report.verdict().equals(Verdict.CULPRITS_FOUND.id()) && line.startsWith("  ")) {
@@ -329,39 +344,32 @@ public class BisectMojo extends SurefireMojoSupport {
                 .forEach(System.out::println);
     }
 
-    private record Limits(long maxHeap, long memoryLimit, Duration timeout, Strategy strategy, Shard shard) {}
-
     /** Parses memprobe's own parameters; a bad value stops the goal before any fork starts. */
-    private Limits limits() throws MojoExecutionException {
+    private BisectOptions options() throws MojoExecutionException {
         try {
-            long heap = maxHeap == null || maxHeap.isBlank() ? -1 : Size.parse("memprobe.maxHeap", maxHeap);
-            long limit =
-                    memoryLimit == null || memoryLimit.isBlank() ? -1 : Size.parse("memprobe.memoryLimit", memoryLimit);
-            if (heap > 0 && limit > 0 && heap >= limit) {
-                throw new IllegalArgumentException("memprobe.maxHeap=" + maxHeap + " is not below memprobe.memoryLimit="
-                        + memoryLimit + ": a fork needs memory beyond its heap (metaspace, threads, buffers), so give"
-                        + " it a heap well under the limit, e.g. -Dmemprobe.maxHeap=" + Size.toJvm(limit / 2));
-            }
-            Duration timeout = forkTimeout == null || forkTimeout.isBlank()
-                    ? null
-                    : Durations.parse("memprobe.forkTimeout", forkTimeout);
-            Strategy chosen = Strategy.fromId(strategy)
-                    .orElseThrow(() -> new IllegalArgumentException(
-                            "memprobe.strategy=" + strategy + " is not a strategy: use one of " + Strategy.ids()));
-            if (batchSize < 1) {
-                throw new IllegalArgumentException("memprobe.batchSize=" + batchSize + " must be at least 1");
-            }
-            if (confirmRuns < 0) {
-                throw new IllegalArgumentException("memprobe.confirmRuns=" + confirmRuns + " must not be negative");
-            }
-            if (maxProbes < 1) {
-                throw new IllegalArgumentException("memprobe.maxProbes=" + maxProbes + " must be at least 1");
-            }
-            Shard part = shard == null || shard.isBlank() ? null : Shard.parse("memprobe.shard", shard);
-            return new Limits(heap, limit, timeout, chosen, part);
+            return BisectOptions.parse(
+                    maxHeap,
+                    memoryLimit,
+                    forkTimeout,
+                    strategy,
+                    batchSize,
+                    confirmRuns,
+                    maxProbes,
+                    parallelProbes,
+                    shard);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage());
         }
+    }
+
+    /** Applies the project's Surefire configuration and gives the forks memprobe's shape: for this instance and for
+     * every further one that runs probes in parallel. */
+    private void prepareForProbes(SurefireConfiguration surefire) throws MojoExecutionException {
+        List<String> applied = surefire.applyTo(this, mojoExecution, getSession(), configurator);
+        if (getLog().isDebugEnabled()) {
+            getLog().debug("memprobe: applied from maven-surefire-plugin: " + applied);
+        }
+        shapeForks();
     }
 
     private Duration surefireTimeout(SurefireConfiguration surefire) {
@@ -437,7 +445,8 @@ public class BisectMojo extends SurefireMojoSupport {
         }
     }
 
-    private void logStart(int classes, Limits limits, Duration timeout, Environment environment, String ownSurefire) {
+    private void logStart(
+            int classes, BisectOptions limits, Duration timeout, Environment environment, String ownSurefire) {
         StringBuilder line =
                 new StringBuilder("memprobe: ").append(classes).append(classes == 1 ? " test class" : " test classes");
         line.append(", max heap ")
@@ -451,6 +460,8 @@ public class BisectMojo extends SurefireMojoSupport {
             line.append(", fork timeout ").append(Durations.format(timeout.toMillis()));
         }
         line.append(", strategy ").append(limits.strategy().id());
+        line.append(", ").append(limits.parallelProbes()).append(limits.parallelProbes() == 1 ? " fork" : " forks");
+        line.append(" at a time");
         getLog().info(line.toString());
         getLog().info("memprobe: this machine has " + Size.format(environment.machineMemory()) + ", "
                 + (environment.containerLimit() > 0

@@ -18,7 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -49,13 +52,18 @@ final class SurefireForkRunner implements ForkRunner {
         }
     }
 
-    private final SurefireMojoSupport mojo;
+    private final BlockingQueue<SurefireMojoSupport> idle;
     private final Settings settings;
     private final ForkReaper reaper;
     private final ProcessControl control;
 
-    SurefireForkRunner(SurefireMojoSupport mojo, Settings settings, ForkReaper reaper, ProcessControl control) {
-        this.mojo = mojo;
+    /**
+     * @param instances the goal's instances: one per fork that may run at the same time (Surefire's mojo keeps a
+     *     run's state in its fields)
+     */
+    SurefireForkRunner(
+            List<SurefireMojoSupport> instances, Settings settings, ForkReaper reaper, ProcessControl control) {
+        this.idle = new ArrayBlockingQueue<>(instances.size(), false, instances);
         this.settings = settings;
         this.reaper = reaper;
         this.control = control;
@@ -63,6 +71,21 @@ final class SurefireForkRunner implements ForkRunner {
 
     @Override
     public ForkResult run(Probe probe) {
+        SurefireMojoSupport mojo;
+        try {
+            mojo = idle.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProbeException("interrupted before probe " + probe.id() + " could start", e);
+        }
+        try {
+            return run(probe, mojo);
+        } finally {
+            idle.add(mojo);
+        }
+    }
+
+    private ForkResult run(Probe probe, SurefireMojoSupport mojo) {
         Path folder = settings.probesFolder().resolve("probe-" + probe.id());
         Path journal = folder.resolve("journal.jsonl");
         Path plan = folder.resolve("plan.txt");

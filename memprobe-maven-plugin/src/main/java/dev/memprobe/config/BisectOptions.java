@@ -1,0 +1,110 @@
+package dev.memprobe.config;
+
+import dev.memprobe.bisect.Strategy;
+import dev.memprobe.env.Environment;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * memprobe's own settings for {@code bisect}, parsed and checked before any fork starts: a bad value is an
+ * {@link IllegalArgumentException} whose message names the property, the value and the fix.
+ *
+ * @param maxHeap bytes, or -1: the project's
+ * @param memoryLimit bytes, or -1: none
+ * @param timeout null: none
+ * @param parallelProbes forks that may run at once; 0 until {@link #resolveParallel} decides "auto"
+ * @param shard null: the whole set
+ */
+public record BisectOptions(
+        long maxHeap,
+        long memoryLimit,
+        Duration timeout,
+        Strategy strategy,
+        int batchSize,
+        int confirmRuns,
+        int maxProbes,
+        int parallelProbes,
+        Shard shard) {
+
+    /** The most forks "auto" runs at once. */
+    static final int AUTO_CEILING = 4;
+
+    /** Memory left to Maven's own JVM when "auto" shares the machine between forks. */
+    static final long MAVEN_RESERVE = 1L << 30;
+
+    /** Parses the raw parameter values; blank strings are "not set". */
+    public static BisectOptions parse(
+            String maxHeap,
+            String memoryLimit,
+            String forkTimeout,
+            String strategy,
+            int batchSize,
+            int confirmRuns,
+            int maxProbes,
+            String parallelProbes,
+            String shard) {
+        long heap = blank(maxHeap) ? -1 : Size.parse("memprobe.maxHeap", maxHeap);
+        long limit = blank(memoryLimit) ? -1 : Size.parse("memprobe.memoryLimit", memoryLimit);
+        if (heap > 0 && limit > 0 && heap >= limit) {
+            throw new IllegalArgumentException("memprobe.maxHeap=" + maxHeap + " is not below memprobe.memoryLimit="
+                    + memoryLimit + ": a fork needs memory beyond its heap (metaspace, threads, buffers), so give it a"
+                    + " heap well under the limit, e.g. -Dmemprobe.maxHeap=" + Size.toJvm(limit / 2));
+        }
+        Duration timeout = blank(forkTimeout) ? null : Durations.parse("memprobe.forkTimeout", forkTimeout);
+        Strategy chosen = Strategy.fromId(strategy == null ? "" : strategy)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "memprobe.strategy=" + strategy + " is not a strategy: use one of " + Strategy.ids()));
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("memprobe.batchSize=" + batchSize + " must be at least 1");
+        }
+        if (confirmRuns < 0) {
+            throw new IllegalArgumentException("memprobe.confirmRuns=" + confirmRuns + " must not be negative");
+        }
+        if (maxProbes < 1) {
+            throw new IllegalArgumentException("memprobe.maxProbes=" + maxProbes + " must be at least 1");
+        }
+        Shard part = blank(shard) ? null : Shard.parse("memprobe.shard", shard);
+        return new BisectOptions(
+                heap, limit, timeout, chosen, batchSize, confirmRuns, maxProbes, parallel(parallelProbes), part);
+    }
+
+    private static int parallel(String value) {
+        String text = value == null ? "auto" : value.trim().toLowerCase(Locale.ROOT);
+        if (text.isEmpty() || text.equals("auto")) {
+            return 0;
+        }
+        try {
+            int forks = Integer.parseInt(text);
+            if (forks >= 1) {
+                return forks;
+            }
+        } catch (NumberFormatException e) {
+            // the message below says what to write
+        }
+        throw new IllegalArgumentException("memprobe.parallelProbes=" + value
+                + " is not a number of forks: write auto, or a whole number of 1 or more (1 runs one fork at a time)");
+    }
+
+    /**
+     * "auto": as many forks at once as the machine has cores and memory for, at most {@value #AUTO_CEILING}. A fork
+     * takes its memory limit, else its max heap and half as much again for everything else, else the JVM's default
+     * heap likewise; Maven keeps a gigabyte.
+     */
+    public BisectOptions resolveParallel(Environment machine) {
+        if (parallelProbes > 0) {
+            return this;
+        }
+        long perFork = memoryLimit > 0
+                ? memoryLimit
+                : (maxHeap > 0 ? maxHeap : Math.max(0, machine.defaultMaxHeap())) * 3 / 2 + (256L << 20);
+        long memory = machine.containerLimit() > 0 ? machine.containerLimit() : machine.machineMemory();
+        long fits = memory <= 0 ? 1 : (memory - MAVEN_RESERVE) / Math.max(1, perFork);
+        int forks = (int) Math.max(1, Math.min(Math.min(machine.cores(), AUTO_CEILING), fits));
+        return new BisectOptions(
+                maxHeap, memoryLimit, timeout, strategy, batchSize, confirmRuns, maxProbes, forks, shard);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}
