@@ -104,6 +104,11 @@ public record BisectOptions(
                 maxHeap, memoryLimit, timeout, strategy, batchSize, confirmRuns, maxProbes, forks, shard);
     }
 
+    public BisectOptions withParallelProbes(int forks) {
+        return new BisectOptions(
+                maxHeap, memoryLimit, timeout, strategy, batchSize, confirmRuns, maxProbes, forks, shard);
+    }
+
     private static boolean blank(String value) {
         return value == null || value.isBlank();
     }

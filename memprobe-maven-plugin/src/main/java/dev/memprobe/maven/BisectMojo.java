@@ -210,7 +210,7 @@ public class BisectMojo extends SurefireMojoSupport {
         }
         Instant started = Instant.now();
         Environment environment = Environment.detect();
-        BisectOptions limits = options().resolveParallel(environment);
+        BisectOptions limits = oneAtATimeOnMaven4(options().resolveParallel(environment));
         Path output = outputDirectory.toPath();
         ensureWritable(output);
 
@@ -360,6 +360,20 @@ public class BisectMojo extends SurefireMojoSupport {
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage());
         }
+    }
+
+    /**
+     * Maven 4 keeps a goal's scope (its project, its session) on the goal's own thread: Surefire cannot start a fork
+     * from another one, so forks run one at a time there.
+     */
+    private BisectOptions oneAtATimeOnMaven4(BisectOptions options) {
+        String version = getSession().getSystemProperties().getProperty("maven.version", "");
+        if (options.parallelProbes() <= 1 || !version.startsWith("4")) {
+            return options;
+        }
+        getLog().info("memprobe: on Maven " + version + " forks run one at a time (Maven 4 keeps a goal's scope on"
+                + " its own thread)");
+        return options.withParallelProbes(1);
     }
 
     /** Applies the project's Surefire configuration and gives the forks memprobe's shape: for this instance and for

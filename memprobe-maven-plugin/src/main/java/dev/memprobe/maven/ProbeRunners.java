@@ -52,12 +52,13 @@ final class ProbeRunners implements AutoCloseable {
         } catch (MojoExecutionException e) {
             runners.close();
             throw e;
-        } catch (Exception e) {
-            runners.close();
-            throw new MojoExecutionException(
-                    "memprobe cannot start a second runner of probes (" + e.getMessage()
-                            + "); run with -Dmemprobe.parallelProbes=1",
-                    e);
+        } catch (Exception | LinkageError e) {
+            // Maven 4 hands out no instance of a goal outside that goal's own execution scope: one at a time then
+            first.getLog()
+                    .info("memprobe: this Maven gives memprobe no second instance of its goal (" + firstLine(e)
+                            + "); forks run one at a time");
+            runners.releaseBorrowed();
+            runners.instances.subList(1, runners.instances.size()).clear();
         }
         return runners;
     }
@@ -68,9 +69,23 @@ final class ProbeRunners implements AutoCloseable {
 
     @Override
     public void close() {
+        releaseBorrowed();
+    }
+
+    private void releaseBorrowed() {
         for (Object mojo : borrowed) {
-            plugins.releaseMojo(mojo, execution);
+            try {
+                plugins.releaseMojo(mojo, execution);
+            } catch (RuntimeException e) {
+                // releasing is housekeeping: the instance is dropped either way
+            }
         }
         borrowed.clear();
+    }
+
+    private static String firstLine(Throwable e) {
+        String message = String.valueOf(e.getMessage());
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 }

@@ -112,6 +112,9 @@ final class SurefireForkRunner implements ForkRunner {
             mojo.putProviderProperty(ForkOptions.HISTOGRAM_CLASSES, "");
         }
         mojo.setReportsDirectory(folder.resolve("surefire-reports").toFile());
+        // Surefire deletes its temporary folder (booter jar, properties) when a fork ends: forks running at the
+        // same time must not share one
+        mojo.setTempDir("memprobe-surefire/probe-" + probe.id());
         mojo.setArgLine(argLine(folder));
 
         long started = System.nanoTime();
