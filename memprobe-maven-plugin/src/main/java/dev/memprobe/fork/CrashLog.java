@@ -55,8 +55,7 @@ public final class CrashLog {
                 if (text.startsWith("SIG")
                         || text.startsWith("EXCEPTION_")
                         || text.startsWith("Internal Error")
-                        || text.startsWith("Out of Memory Error")
-                        || text.startsWith("There is insufficient memory")) {
+                        || text.startsWith("Native memory allocation")) {
                     return text;
                 }
             }

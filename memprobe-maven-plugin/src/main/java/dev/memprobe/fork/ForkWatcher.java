@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * Watches one fork from outside while it runs: reads its pid from the journal, then enforces
@@ -30,7 +31,8 @@ public final class ForkWatcher implements AutoCloseable {
     private final ProcessControl control;
     private final LongConsumer pidListener;
     private final Thread thread;
-    private final long started = System.nanoTime();
+    private final LongSupplier clock;
+    private final long started;
 
     private volatile boolean closing;
     private volatile long pid = -1;
@@ -52,6 +54,19 @@ public final class ForkWatcher implements AutoCloseable {
             boolean stopOnMemoryError,
             ProcessControl control,
             LongConsumer pidListener) {
+        this(journal, memoryLimit, timeout, grace, stopOnMemoryError, control, pidListener, System::nanoTime);
+    }
+
+    /** For tests: {@code clock} stands in for {@link System#nanoTime()}. */
+    ForkWatcher(
+            Path journal,
+            long memoryLimit,
+            Duration timeout,
+            Duration grace,
+            boolean stopOnMemoryError,
+            ProcessControl control,
+            LongConsumer pidListener,
+            LongSupplier clock) {
         this.journal = journal;
         this.memoryLimit = memoryLimit;
         this.timeout = timeout;
@@ -59,6 +74,8 @@ public final class ForkWatcher implements AutoCloseable {
         this.stopOnMemoryError = stopOnMemoryError;
         this.control = control;
         this.pidListener = pidListener;
+        this.clock = clock;
+        this.started = clock.getAsLong();
         this.thread = new Thread(this::watch, "memprobe-watchdog");
         this.thread.setDaemon(true);
     }
@@ -131,7 +148,7 @@ public final class ForkWatcher implements AutoCloseable {
     }
 
     private long elapsedMillis() {
-        return (System.nanoTime() - started) / 1_000_000L;
+        return (clock.getAsLong() - started) / 1_000_000L;
     }
 
     private void readJournal() {
