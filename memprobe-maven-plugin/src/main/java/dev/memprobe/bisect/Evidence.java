@@ -36,12 +36,24 @@ final class Evidence {
             case THREAD_OOM -> m.threadsPeak() >= 0 ? " (" + m.threadsPeak() + " live threads at peak)" : "";
             case METASPACE_OOM ->
                 m.metaspacePeak() >= 0 ? " (metaspace peak " + Size.format(m.metaspacePeak()) + ")" : "";
-            default ->
-                m.heapPeak() >= 0
-                        ? " (heap peak " + Size.format(m.heapPeak())
-                                + (m.heapMax() > 0 ? " of " + Size.format(m.heapMax()) + " max" : "") + ")"
-                        : "";
+            default -> heapNote(m);
         };
+    }
+
+    /**
+     * The heap peak is a sum of the pools' peaks, an upper bound that may pass the max: near or past the max it reads
+     * "the heap was full", with the live heap after collections, which is exact.
+     */
+    private static String heapNote(Measure m) {
+        if (m.heapPeak() < 0) {
+            return "";
+        }
+        String live = m.liveMax() >= 0 ? "; live heap after GC reached " + Size.format(m.liveMax()) : "";
+        if (m.heapMax() > 0 && m.heapPeak() >= m.heapMax() * 95 / 100) {
+            return " (the heap was full: " + Size.format(m.heapMax()) + " max" + live + ")";
+        }
+        return " (heap peak " + Size.format(m.heapPeak())
+                + (m.heapMax() > 0 ? " of " + Size.format(m.heapMax()) + " max" : "") + live + ")";
     }
 
     /** What the class's confirmation run says it left behind, by object type (one line per class that has a diff). */
