@@ -2,7 +2,12 @@ package dev.memprobe.bisect;
 
 import java.util.List;
 
-/** The JVM a fork ran on, as its provider described itself. */
+/**
+ * The JVM a fork ran on, as its provider described itself.
+ *
+ * @param setupMs from memprobe asking Surefire for the fork to the fork's JVM starting: Maven's side (-1: unknown)
+ * @param bootMs from the JVM starting to memprobe's provider running in it (-1: unknown)
+ */
 public record ForkInfo(
         long pid,
         String javaVersion,
@@ -11,7 +16,9 @@ public record ForkInfo(
         long maxHeap,
         List<String> collectors,
         boolean rssResettable,
-        boolean parallelForcedOff) {
+        boolean parallelForcedOff,
+        long setupMs,
+        long bootMs) {
 
     public ForkInfo {
         collectors = List.copyOf(collectors);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
  * @param surefireMessage Surefire's fork exception message, or null
  * @param action what the watchdog did to the fork
  * @param crashLog the JVM's hs_err file, when it wrote one
+ * @param askedAt when memprobe asked Surefire for the fork (epoch ms), or -1
  */
 public record ForkEnd(
         boolean saidGoodbye,
@@ -17,7 +18,8 @@ public record ForkEnd(
         String surefireMessage,
         WatchdogAction action,
         Path crashLog,
-        long wallMs) {
+        long wallMs,
+        long askedAt) {
 
     /** What memprobe's watchdog did to a fork. */
     public sealed interface WatchdogAction {}

@@ -60,7 +60,7 @@ public final class JournalInterpreter {
         boolean runEnded = false;
         for (JournalEntry entry : journal.entries()) {
             switch (entry.event()) {
-                case Journal.FORK -> fork = forkInfo(entry);
+                case Journal.FORK -> fork = forkInfo(entry, end.askedAt());
                 case Journal.PLAN -> planned = strings(entry.list(Journal.CLASSES));
                 case Journal.CLASS_START -> {
                     // a class that runs again in one fork keeps the measurements of its first run
@@ -248,7 +248,8 @@ public final class JournalInterpreter {
                 || "java.lang.ExceptionInInitializerError".equals(throwable);
     }
 
-    private static ForkInfo forkInfo(JournalEntry entry) {
+    private static ForkInfo forkInfo(JournalEntry entry, long askedAt) {
+        long jvmStart = entry.number(Journal.JVM_START, -1);
         return new ForkInfo(
                 entry.number(Journal.PID, -1),
                 entry.string(Journal.JAVA_VERSION),
@@ -257,7 +258,9 @@ public final class JournalInterpreter {
                 entry.number(Journal.MAX_HEAP, -1),
                 strings(entry.list(Journal.GCS)),
                 entry.flag(Journal.RSS_RESET),
-                entry.flag("parallelForcedOff"));
+                entry.flag("parallelForcedOff"),
+                jvmStart > 0 && askedAt > 0 ? Math.max(0, jvmStart - askedAt) : -1,
+                jvmStart > 0 ? Math.max(0, entry.time() - jvmStart) : -1);
     }
 
     static Measure measure(JournalEntry e) {

@@ -118,6 +118,7 @@ final class SurefireForkRunner implements ForkRunner {
         mojo.setArgLine(argLine(folder));
 
         long started = System.nanoTime();
+        long askedAt = System.currentTimeMillis();
         SurefireMojoSupport.SurefireRun run;
         ForkWatcher watcher = new ForkWatcher(
                 journal,
@@ -143,7 +144,8 @@ final class SurefireForkRunner implements ForkRunner {
                 message,
                 watcher.action(),
                 CrashLog.find(folder).orElse(null),
-                wall);
+                wall,
+                askedAt);
         return JournalInterpreter.interpret(probe, JournalReader.read(journal), end);
     }
 

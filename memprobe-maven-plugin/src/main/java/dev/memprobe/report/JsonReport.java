@@ -148,6 +148,8 @@ public final class JsonReport {
             m.put("method", p.method());
             m.put("evidence", p.evidence());
             m.put("wallMs", p.wallMs());
+            m.put("setupMs", measured(p.setupMs()));
+            m.put("bootMs", measured(p.bootMs()));
             m.put("notes", p.notes());
             probes.add(m);
         }
@@ -309,6 +311,8 @@ public final class JsonReport {
                     p.string("method"),
                     p.string("evidence"),
                     p.number("wallMs"),
+                    p.number("setupMs"),
+                    p.number("bootMs"),
                     p.strings("notes")));
         }
         List<Report.RankEntry> ranking = new ArrayList<>();

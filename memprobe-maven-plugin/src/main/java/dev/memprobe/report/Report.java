@@ -94,7 +94,12 @@ public record Report(
             int probe,
             String problem) {}
 
-    /** One fork memprobe ran. */
+    /**
+     * One fork memprobe ran.
+     *
+     * @param setupMs Maven's side of starting it: from memprobe asking Surefire to the fork's JVM starting (-1 unknown)
+     * @param bootMs from the JVM starting to memprobe's provider running in it (-1 unknown)
+     */
     public record ProbeEntry(
             int id,
             String purpose,
@@ -106,6 +111,8 @@ public record Report(
             String method,
             String evidence,
             long wallMs,
+            long setupMs,
+            long bootMs,
             List<String> notes) {
 
         public ProbeEntry {

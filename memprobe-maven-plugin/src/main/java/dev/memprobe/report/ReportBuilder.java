@@ -128,6 +128,8 @@ public final class ReportBuilder {
                 failure.map(f -> f.method()).orElse(null),
                 failure.map(f -> f.evidence()).orElse(null),
                 probe.wallMs(),
+                probe.fork() == null ? -1 : probe.fork().setupMs(),
+                probe.fork() == null ? -1 : probe.fork().bootMs(),
                 probe.notes());
     }
 

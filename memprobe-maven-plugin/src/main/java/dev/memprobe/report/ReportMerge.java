@@ -93,6 +93,8 @@ public final class ReportMerge {
                         p.method(),
                         p.evidence(),
                         p.wallMs(),
+                        p.setupMs(),
+                        p.bootMs(),
                         notes));
             }
             for (Report.CulpritEntry c : r.culprits()) {

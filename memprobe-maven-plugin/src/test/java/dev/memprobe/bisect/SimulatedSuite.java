@@ -65,7 +65,9 @@ final class SimulatedSuite implements ForkRunner {
                 heapMax,
                 List.of("G1 Young Generation", "G1 Old Generation"),
                 true,
-                false);
+                false,
+                200,
+                jvmStartMs);
         List<String> notes = fork.stopped() && fork.death() == null
                 ? List.of("memprobe stopped the fork once a test had failed of memory")
                 : List.of();

@@ -48,7 +48,7 @@ class JournalInterpreterTest {
     private static final String RUN_END = "{\"event\":\"run-end\",\"time\":10,\"seq\":3}\n";
 
     private static ForkEnd goodbye() {
-        return new ForkEnd(true, null, null, new ForkEnd.NoAction(), null, 100);
+        return new ForkEnd(true, null, null, new ForkEnd.NoAction(), null, 100, -1);
     }
 
     private static ForkEnd crashed(Integer exit, ForkEnd.WatchdogAction action) {
@@ -58,7 +58,8 @@ class JournalInterpreterTest {
                 "The forked VM terminated without properly saying goodbye.\nProcess Exit Code: " + exit,
                 action,
                 null,
-                100);
+                100,
+                -1);
     }
 
     private static ForkResult interpret(String journal, ForkEnd end) {
@@ -114,7 +115,8 @@ class JournalInterpreterTest {
                         "There was an error in the forked process\njava.lang.OutOfMemoryError",
                         new ForkEnd.NoAction(),
                         null,
-                        100));
+                        100,
+                        -1));
 
         Failure failure = result.failure().orElseThrow();
         assertThat(failure.victim()).isEqualTo("a.Two");
@@ -233,7 +235,7 @@ class JournalInterpreterTest {
                         + "# Native memory allocation (malloc) failed to allocate 896256 bytes. Error detail: Chunk::new\n");
 
         ForkResult result = interpret(
-                FORK + classStart("a.One"), new ForkEnd(false, 1, "goodbye", new ForkEnd.NoAction(), log, 100));
+                FORK + classStart("a.One"), new ForkEnd(false, 1, "goodbye", new ForkEnd.NoAction(), log, 100, -1));
 
         assertThat(result.death().cause()).isEqualTo(Cause.JVM_CRASH);
         assertThat(result.death().evidence()).startsWith(Death.NATIVE_MEMORY).contains("malloc");
@@ -254,7 +256,7 @@ class JournalInterpreterTest {
                         + oomTestEnd
                         + classEnd("a.Two", 0)
                         + classStart("a.One"),
-                new ForkEnd(false, 137, "goodbye", new ForkEnd.StoppedAfterMemoryError("a.Two"), null, 100));
+                new ForkEnd(false, 137, "goodbye", new ForkEnd.StoppedAfterMemoryError("a.Two"), null, 100, -1));
 
         assertThat(result.death()).isNull();
         assertThat(result.classes()).extracting(ClassRun::name).containsExactly("a.Two");

@@ -53,7 +53,19 @@ class ProbeTimelineTest {
     @Test
     void treatsUnknownOutcomesAndMissingTimesCalmly() {
         Report.ProbeEntry odd = new Report.ProbeEntry(
-                1, "odd\" one", List.of(), "weird\" onclick=\"x", null, null, null, null, null, -1, List.of("a note"));
+                1,
+                "odd\" one",
+                List.of(),
+                "weird\" onclick=\"x",
+                null,
+                null,
+                null,
+                null,
+                null,
+                -1,
+                -1,
+                -1,
+                List.of("a note"));
 
         String timeline = timeline(List.of(odd));
 

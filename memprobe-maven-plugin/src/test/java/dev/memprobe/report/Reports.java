@@ -197,6 +197,8 @@ final class Reports {
                         "finds \"everything\" | fast",
                         "RSS 1.1 GiB > memprobe.memoryLimit 1 GiB",
                         125_000,
+                        -1,
+                        -1,
                         List.of("near the limit: G1 Old Gen held 498 MiB of 512 MiB")),
                 new Report.ProbeEntry(
                         2,
@@ -209,6 +211,8 @@ final class Reports {
                         SCRIPT_METHOD,
                         "java.lang.OutOfMemoryError: Java heap space",
                         61_900,
+                        -1,
+                        -1,
                         List.of()),
                 new Report.ProbeEntry(
                         3,
@@ -221,6 +225,8 @@ final class Reports {
                         null,
                         null,
                         59_950,
+                        -1,
+                        -1,
                         List.of()));
         List<Report.RankEntry> ranking =
                 List.of(new Report.RankEntry(CACHE, 268_435_456), new Report.RankEntry(TICK, 104_857_600));

@@ -91,6 +91,8 @@ public final class SampleReport {
                 null,
                 null,
                 1_000L * id,
+                -1,
+                -1,
                 List.of());
     }
 

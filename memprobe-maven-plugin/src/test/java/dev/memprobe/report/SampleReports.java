@@ -312,6 +312,8 @@ final class SampleReports {
                 inFlight == null ? null : "fills",
                 cause == null ? null : "evidence for " + inFlight,
                 ms,
+                -1,
+                -1,
                 List.of());
     }
 

@@ -49,6 +49,8 @@ public final class Journal {
     public static final String MAX_HEAP = "maxHeap";
     public static final String GCS = "gcs";
     public static final String RSS_RESET = "rssReset";
+    /** When the fork's JVM started (epoch ms): with the line's time, how long the JVM took to reach memprobe. */
+    public static final String JVM_START = "jvmStart";
 
     // fields of "plan"
     public static final String CLASSES = "classes";

@@ -60,6 +60,7 @@ final class RunRecorder {
                 .put(Journal.MAX_HEAP, meter.heapMax() < 0 ? null : meter.heapMax())
                 .put(Journal.GCS, gcNames)
                 .put(Journal.RSS_RESET, rssResettable)
+                .put(Journal.JVM_START, ManagementFactory.getRuntimeMXBean().getStartTime())
                 .put("parallelForcedOff", parallelForcedOff ? Boolean.TRUE : null)
                 .write();
     }
