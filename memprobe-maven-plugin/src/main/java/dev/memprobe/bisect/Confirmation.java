@@ -2,8 +2,11 @@ package dev.memprobe.bisect;
 
 import static dev.memprobe.bisect.Evidence.simple;
 
+import dev.memprobe.config.Size;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,11 +26,38 @@ final class Confirmation {
         this.confirmRuns = confirmRuns;
     }
 
+    /**
+     * A confirmation run takes a live-object histogram before and after each culprit class, each after a full
+     * collection: the heap around a polluter's two is what it kept, exactly. Replaces the estimate of the failing
+     * fork (read from collections that happened to run) where the confirmation measured it.
+     */
+    private static void exactRetained(
+            ForkResult run, List<String> polluters, Map<String, Long> retained, List<String> evidence) {
+        StringBuilder line = new StringBuilder();
+        for (String polluter : polluters) {
+            Optional<Measure> measure = run.run(polluter).map(ClassRun::measure);
+            if (measure.isPresent()
+                    && measure.get().retained() >= 0
+                    && measure.get().liveBefore() >= 0) {
+                long kept = Math.max(0, measure.get().retained() - measure.get().liveBefore());
+                retained.put(polluter, kept);
+                line.append(line.length() == 0 ? "" : ", ")
+                        .append(simple(polluter))
+                        .append(" keeps ");
+                line.append(Size.format(kept));
+            }
+        }
+        if (line.length() > 0) {
+            evidence.add("measured exactly in the confirmation run (after full collections): " + line);
+        }
+    }
+
     Culprit confirm(Culprit culprit) {
         int reproduced = culprit.reproduced();
         int attempts = culprit.attempts();
         List<Integer> probeIds = new ArrayList<>(culprit.probes());
         List<String> evidence = new ArrayList<>(culprit.evidence());
+        Map<String, Long> retained = new LinkedHashMap<>(culprit.retained());
         Failure expected = new Failure(culprit.victim(), culprit.method(), culprit.cause(), culprit.exitCode(), null);
         List<Optional<Probes.Pending>> runs = new ArrayList<>();
         for (int i = 0; i < confirmRuns; i++) { // independent runs: in parallel when probes may be
@@ -50,6 +80,7 @@ final class Confirmation {
             }
             if (i == 0) {
                 evidence.addAll(Evidence.histograms(run.get(), culprit.classes()));
+                exactRetained(run.get(), culprit.polluters(), retained, evidence);
             }
         }
         Culprit.Kind kind = reproduced < attempts ? Culprit.Kind.INTERMITTENT : culprit.kind();
@@ -60,7 +91,7 @@ final class Confirmation {
                 kind,
                 culprit.victim(),
                 culprit.polluters(),
-                culprit.retained(),
+                retained,
                 culprit.cause(),
                 culprit.exitCode(),
                 culprit.method(),

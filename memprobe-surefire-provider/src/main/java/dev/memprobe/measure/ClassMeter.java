@@ -59,6 +59,11 @@ public final class ClassMeter {
         this.mapped = mappedPool;
     }
 
+    /** Heap used now, garbage included. */
+    public long heapUsed() {
+        return memory.getHeapMemoryUsage().getUsed();
+    }
+
     /** The heap's maximum (-Xmx) in bytes, or -1 when undefined. */
     public long heapMax() {
         return memory.getHeapMemoryUsage().getMax();

@@ -38,6 +38,9 @@ final class RunRecorder {
     private volatile boolean terminal;
     private volatile boolean nearLimitReported;
     private Histogram histogramBefore;
+    /** Heap used right after the full collection of the class's first histogram: exact, not sampled. */
+    private long heapAfterFirstHistogram = -1;
+
     private int tests;
     private int failures;
     private int errors;
@@ -83,6 +86,7 @@ final class RunRecorder {
             skipped = 0;
             nearLimitReported = false;
             histogramBefore = histogramClasses.contains(className) ? Histogram.take() : null;
+            heapAfterFirstHistogram = histogramBefore == null ? -1 : meter.heapUsed();
             journal.line(Journal.CLASS_START)
                     .put(Journal.CLASS, className)
                     .put(Journal.SEQ, seq)
@@ -109,6 +113,14 @@ final class RunRecorder {
         }
         try {
             ClassMeter.Measures measures = meter.end(w, true);
+            List<Map<String, Object>> histogram = null;
+            if (histogramBefore != null) {
+                // a histogram collects all garbage first: the heap around the class's two is what it kept, exactly
+                histogram = Histogram.take().topGrowth(histogramBefore, histogramTop);
+                measures.liveBefore = heapAfterFirstHistogram;
+                measures.retained = meter.heapUsed();
+                histogramBefore = null;
+            }
             JournalWriter.Line line = journal.line(Journal.CLASS_END)
                     .put(Journal.CLASS, className)
                     .put(Journal.SEQ, seq)
@@ -117,10 +129,7 @@ final class RunRecorder {
                     .put(Journal.ERRORS, errors)
                     .put(Journal.SKIPS, skipped);
             putMeasures(line, measures);
-            if (histogramBefore != null) {
-                line.put(Journal.HISTOGRAM, Histogram.take().topGrowth(histogramBefore, histogramTop));
-                histogramBefore = null;
-            }
+            line.put(Journal.HISTOGRAM, histogram);
             line.write();
         } catch (OutOfMemoryError e) {
             outOfMemory();
