@@ -189,6 +189,16 @@ public class BisectMojo extends SurefireMojoSupport {
     @Parameter(property = "memprobe.parallelProbes", defaultValue = "auto")
     private String parallelProbes;
 
+    /**
+     * The memory of the CI machine the suite runs on ({@code 7g}): the report then carries a fork plan, the
+     * {@code -Xmx} and {@code forkCount} that fit the measured high-water marks, with the heavy classes in a job of
+     * their own. Unset: no plan.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "memprobe.runnerMemory")
+    private String runnerMemory;
+
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     private MojoExecution mojoExecution;
 
@@ -272,7 +282,8 @@ public class BisectMojo extends SurefireMojoSupport {
                         testFile == null ? null : testFile.getPath(),
                         limits.shard() == null ? null : limits.shard().toString(),
                         projectArgLine,
-                        getRunOrder()),
+                        getRunOrder(),
+                        runnerMemoryBytes()),
                 new Report.EnvironmentInfo(
                         System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
                         forkJdk(result),
@@ -344,9 +355,14 @@ public class BisectMojo extends SurefireMojoSupport {
                 .forEach(System.out::println);
     }
 
+    private long runnerMemoryBytes() {
+        return runnerMemory == null || runnerMemory.isBlank() ? -1 : Size.parse("memprobe.runnerMemory", runnerMemory);
+    }
+
     /** Parses memprobe's own parameters; a bad value stops the goal before any fork starts. */
     private BisectOptions options() throws MojoExecutionException {
         try {
+            runnerMemoryBytes();
             return BisectOptions.parse(
                     maxHeap,
                     memoryLimit,

@@ -43,6 +43,7 @@ public final class ConsoleSummary {
         for (Report.FindingEntry f : report.findings()) {
             lines.add("  " + f.message());
         }
+        ForkPlan.of(report).ifPresent(plan -> lines.add("  " + plan.summary()));
         lines.add("  Reports: " + reportsFolder + "/report.html (also report.md, report.json)");
         return lines;
     }

@@ -52,6 +52,7 @@ public final class HtmlReport {
         new ProbeTimeline(report.probes()).render(h);
         ReportTables tables = new ReportTables(report, roles);
         tables.ranking(h);
+        tables.forkPlan(h);
         tables.classes(h);
         tables.settingsAndEnvironment(h);
         h.append("<footer>memprobe ").append(Html.escape(report.toolVersion()));

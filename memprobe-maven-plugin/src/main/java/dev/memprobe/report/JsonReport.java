@@ -174,7 +174,9 @@ public final class JsonReport {
         settings.put("shard", s.shard());
         settings.put("argLine", s.argLine());
         settings.put("runOrder", s.runOrder());
+        settings.put("runnerMemoryBytes", measured(s.runnerMemoryBytes()));
         root.put("settings", settings);
+        root.put("forkPlan", ForkPlan.of(r).map(JsonReport::forkPlan).orElse(null));
         Report.EnvironmentInfo e = r.environment();
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("mavenJdk", e.mavenJdk());
@@ -197,6 +199,19 @@ public final class JsonReport {
         totals.put("wallMs", t.wallMs());
         root.put("totals", totals);
         return root;
+    }
+
+    private static Map<String, Object> forkPlan(ForkPlan plan) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("runnerMemoryBytes", plan.runnerMemoryBytes());
+        m.put("classes", plan.classes());
+        m.put("maxHeapBytes", plan.maxHeapBytes());
+        m.put("perForkBytes", plan.perForkBytes());
+        m.put("forkCount", plan.forkCount());
+        m.put("heavyClasses", plan.heavyClasses());
+        m.put("heavyMaxHeapBytes", measured(plan.heavyMaxHeapBytes()));
+        m.put("notes", plan.notes());
+        return m;
     }
 
     private static Long measured(long value) {
@@ -333,7 +348,8 @@ public final class JsonReport {
                 s.string("testFile"),
                 s.string("shard"),
                 s.string("argLine"),
-                s.string("runOrder"));
+                s.string("runOrder"),
+                s.number("runnerMemoryBytes"));
         Node e = root.node("environment");
         Report.EnvironmentInfo environment = new Report.EnvironmentInfo(
                 e.string("mavenJdk"),

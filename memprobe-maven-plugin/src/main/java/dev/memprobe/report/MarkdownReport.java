@@ -72,6 +72,7 @@ public final class MarkdownReport {
             }
             md.append('\n');
         }
+        ForkPlan.of(report).ifPresent(plan -> forkPlan(plan, md));
         List<Report.ClassEntry> heaviest = report.classes().stream()
                 .sorted(Comparator.comparingLong(Report.ClassEntry::heapPeakBytes)
                         .reversed())
@@ -135,6 +136,28 @@ public final class MarkdownReport {
         md.append(" · memprobe ").append(text(String.valueOf(report.toolVersion())));
         md.append("</sub>\n");
         out.write(md.toString());
+    }
+
+    private static void forkPlan(ForkPlan plan, StringBuilder md) {
+        md.append("#### Fork plan for a ")
+                .append(Size.format(plan.runnerMemoryBytes()))
+                .append(" runner\n\n");
+        md.append("| Job | Classes | -Xmx | forkCount |\n|---|---:|---:|---:|\n");
+        md.append("| fast | ").append(plan.classes()).append(" | ").append(Size.toJvm(plan.maxHeapBytes()));
+        md.append(" | ").append(plan.forkCount()).append(" |\n");
+        if (plan.heavyClasses() > 0) {
+            md.append("| heavy (heavy-classes.txt) | ")
+                    .append(plan.heavyClasses())
+                    .append(" | ");
+            md.append(plan.heavyMaxHeapBytes() > 0 ? Size.toJvm(plan.heavyMaxHeapBytes()) : "as now")
+                    .append(" | 1 |\n");
+        }
+        md.append('\n');
+        for (String note : plan.notes()) {
+            md.append("- ").append(text(note)).append('\n');
+        }
+        md.append("- Each fast fork takes about ").append(Size.format(plan.perForkBytes()));
+        md.append(": its heap and what the forks used beside it.\n\n");
     }
 
     static String headline(Report report) {

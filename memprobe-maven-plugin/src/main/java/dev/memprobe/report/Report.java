@@ -124,7 +124,11 @@ public record Report(
     /** A class by the memory it left behind, for deaths that add up. */
     public record RankEntry(String name, long retainedBytes) {}
 
-    /** The limits and search settings the report was made with. */
+    /**
+     * The limits and search settings the report was made with.
+     *
+     * @param runnerMemoryBytes the CI machine's memory, for the fork plan; -1 when not given
+     */
     public record Settings(
             long maxHeapBytes,
             long memoryLimitBytes,
@@ -138,7 +142,8 @@ public record Report(
             String testFile,
             String shard,
             String argLine,
-            String runOrder) {}
+            String runOrder,
+            long runnerMemoryBytes) {}
 
     /** The machine, JDKs and Surefire that ran the forks. */
     public record EnvironmentInfo(

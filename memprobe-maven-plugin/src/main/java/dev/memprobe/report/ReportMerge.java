@@ -169,7 +169,8 @@ public final class ReportMerge {
                 s.testFile(),
                 run.describe(),
                 s.argLine(),
-                s.runOrder());
+                s.runOrder(),
+                s.runnerMemoryBytes());
         List<Report.RankEntry> ranked = ranking.entrySet().stream()
                 .map(e -> new Report.RankEntry(e.getKey(), e.getValue()))
                 .sorted(Comparator.comparingLong(Report.RankEntry::retainedBytes)

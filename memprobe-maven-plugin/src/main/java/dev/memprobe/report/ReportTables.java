@@ -88,6 +88,32 @@ final class ReportTables {
         h.append("</tbody></table></div></details>\n");
     }
 
+    /** The fork plan, when the settings name the runner's memory. */
+    void forkPlan(StringBuilder h) {
+        ForkPlan.of(report).ifPresent(plan -> {
+            h.append("<h2 id=\"fork-plan\">Fork plan for a ")
+                    .append(Html.escape(Size.format(plan.runnerMemoryBytes())));
+            h.append(" runner</h2>\n<table><thead><tr><th>Job</th><th class=\"n\">Classes</th><th class=\"n\">-Xmx</th>"
+                    + "<th class=\"n\">forkCount</th></tr></thead><tbody>\n");
+            h.append("<tr><td>fast</td><td class=\"n\">").append(plan.classes()).append("</td><td class=\"n\">");
+            h.append(Html.escape(Size.toJvm(plan.maxHeapBytes()))).append("</td><td class=\"n\">");
+            h.append(plan.forkCount()).append("</td></tr>\n");
+            if (plan.heavyClasses() > 0) {
+                h.append("<tr><td>heavy (heavy-classes.txt)</td><td class=\"n\">")
+                        .append(plan.heavyClasses());
+                h.append("</td><td class=\"n\">");
+                h.append(plan.heavyMaxHeapBytes() > 0 ? Html.escape(Size.toJvm(plan.heavyMaxHeapBytes())) : "as now");
+                h.append("</td><td class=\"n\">1</td></tr>\n");
+            }
+            h.append("</tbody></table>\n<ul>");
+            for (String note : plan.notes()) {
+                h.append("<li>").append(Html.escape(note)).append("</li>");
+            }
+            h.append("<li>Each fast fork takes about ").append(Html.escape(Size.format(plan.perForkBytes())));
+            h.append(": its heap and what the forks used beside it.</li></ul>\n");
+        });
+    }
+
     void settingsAndEnvironment(StringBuilder h) {
         Report.Settings s = report.settings();
         Report.EnvironmentInfo e = report.environment();
@@ -105,6 +131,7 @@ final class ReportTables {
         row(h, "Shard", s.shard());
         row(h, "argLine", s.argLine());
         row(h, "Run order", s.runOrder());
+        row(h, "Runner memory", size(s.runnerMemoryBytes()));
         h.append(
                 "</tbody></table>\n</div><div>\n<h2 id=\"environment\">Environment</h2>\n<table class=\"kv\"><tbody>\n");
         row(h, "Fork JDK", e.forkJdk());

@@ -216,7 +216,8 @@ public final class SampleReport {
                         testFile,
                         shard,
                         argLine,
-                        "filesystem"),
+                        "filesystem",
+                        -1),
                 new Report.EnvironmentInfo(
                         "17.0.12 (Eclipse Adoptium)",
                         "17.0.12 (Eclipse Adoptium)",

@@ -209,7 +209,8 @@ final class SampleReports {
                         s.testFile(),
                         s.shard(),
                         s.argLine(),
-                        s.runOrder()),
+                        s.runOrder(),
+                        -1),
                 new Report.EnvironmentInfo(
                         e.mavenJdk(),
                         e.forkJdk(),
@@ -260,7 +261,8 @@ final class SampleReports {
                         null,
                         null,
                         "-Dfile.encoding=UTF-8 -Dx=\"<y>\"",
-                        "filesystem"),
+                        "filesystem",
+                        -1),
                 new Report.EnvironmentInfo(
                         "17.0.15 (Debian)",
                         "17.0.15 (Debian)",
