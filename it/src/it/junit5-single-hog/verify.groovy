@@ -27,6 +27,12 @@ assert hog.heapPeakBytes >= 120L * 1024 * 1024 : "the hog filled the 128 MiB hea
 report.classes.findAll { it.outcome == 'passed' }.each { assert it.tests == 2 }
 
 assert report.settings.maxHeapBytes == 128L * 1024 * 1024
+// a fork plan for a 4 GiB runner: the five light classes in the fast job, the hog in a job of its own
+assert report.settings.runnerMemoryBytes == 4L << 30
+assert report.forkPlan.classes == 5 && report.forkPlan.heavyClasses == 1
+assert report.forkPlan.forkCount >= 1 && report.forkPlan.maxHeapBytes >= 64L << 20
+assert report.forkPlan.heavyMaxHeapBytes == 256L << 20
+assert new File(basedir, 'target/memprobe/report.md').text.contains('#### Fork plan for a 4 GiB runner')
 assert report.environment.surefireVersion == '3.6.1'
 // whole suite, hog alone, confirmation, the rest: a handful of forks, not one per class
 assert report.probes.size() <= 4 : "spent ${report.probes.size()} probes"

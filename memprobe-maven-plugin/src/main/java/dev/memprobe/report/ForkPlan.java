@@ -78,6 +78,9 @@ public record ForkPlan(
             notes.add("Not even one fork fits: a fork needs about " + Size.format(perFork) + ", the runner has "
                     + Size.format(runner) + " of which Maven keeps " + Size.format(MAVEN_RESERVE) + ".");
         }
+        if (forks > 1) {
+            notes.add("forkCount counts memory only: keep it at or below the runner's cores.");
+        }
         long heavyHeap = singleHogs && report.settings().maxHeapBytes() > 0
                 ? roundUp(2 * report.settings().maxHeapBytes())
                 : -1;
@@ -108,6 +111,7 @@ public record ForkPlan(
     public String summary() {
         return "fork plan for a " + Size.format(runnerMemoryBytes) + " runner: -Xmx" + Size.toJvm(maxHeapBytes)
                 + ", forkCount=" + forkCount + " (about " + Size.format(perForkBytes) + " a fork)"
-                + (heavyClasses > 0 ? ", " + heavyClasses + " heavy classes in a job of their own" : "");
+                + (heavyClasses == 1 ? ", the heavy class in a job of its own" : "")
+                + (heavyClasses > 1 ? ", " + heavyClasses + " heavy classes in a job of their own" : "");
     }
 }
