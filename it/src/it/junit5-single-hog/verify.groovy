@@ -44,6 +44,21 @@ assert new File(basedir, 'target/memprobe/report.html').text.contains('it.hog.Ho
 assert new File(basedir, 'target/memprobe/heavy-classes.txt').text.contains('it/hog/HogTest')
 
 def log = new File(basedir, 'build.log').text
+def runs = log.split(/\[INFO\] Scanning for projects\.\.\./).findAll { it.trim() }
+assert runs.size() == 3
+
+// GitHub Actions: report.md appended to the step summary, the culprit as an error annotation at a line's start
+def summary = new File(basedir, 'step-summary.md')
+assert summary.text.startsWith('## memprobe: 1 culprit')
+assert runs[0].readLines().any { it.startsWith('::error title=memprobe') && it.contains('it.hog.HogTest') }
+
+// heavy-classes.txt works as Surefire's excludesFile (the fast job passes under 128 MiB) ...
+assert runs[1].contains('BUILD SUCCESS') && !runs[1].contains('Running it.hog.HogTest')
+assert runs[1].contains('Running it.hog.AlphaTest')
+// ... and as its includesFile (the heavy job runs the hog alone)
+assert runs[2].contains('BUILD SUCCESS') && runs[2].contains('Running it.hog.HogTest')
+assert !runs[2].contains('Running it.hog.AlphaTest')
+log = runs[0]
 assert log.contains('probe 1/')
 assert log.contains('SINGLE  it.hog.HogTest')
 assert !log.contains('Tests run:') : 'Surefire console output should be quiet'
