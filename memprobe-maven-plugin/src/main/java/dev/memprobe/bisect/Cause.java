@@ -53,8 +53,9 @@ public enum Cause {
     }
 
     /**
-     * The cause an error names: {@code java.lang.OutOfMemoryError} with its message, or {@code StackOverflowError}
-     * and other VM errors (reported as {@link #FORK_ERROR}). Empty for anything that is not a VM error.
+     * The memory cause an {@code java.lang.OutOfMemoryError} names by its message (heap, metaspace, direct buffers,
+     * native threads, GC overhead). Empty for any other throwable: a {@code StackOverflowError} or an assertion is
+     * no death of memory, and where one kills the fork its cause is {@link #FORK_ERROR}.
      */
     public static Optional<Cause> ofError(String throwableClass, String message) {
         if (throwableClass == null) {
