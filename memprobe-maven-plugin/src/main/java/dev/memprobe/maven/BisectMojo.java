@@ -420,6 +420,10 @@ public class BisectMojo extends SurefireMojoSupport {
         setPrintSummary(false);
         setRedirectTestOutputToFile(true);
         setUseFile(true);
+        // each probe's TEST-*.xml would repeat every system property of the fork, the test classpath twice among
+        // them: with a long classpath hundreds of KiB per class and probe (800 MB for 2,000 classes), memprobe's
+        // journal has what it needs
+        setEnablePropertiesElement(false);
         setShutdown("kill");
         if (getEnableProcessChecker() == null) {
             setEnableProcessChecker("all");
