@@ -17,11 +17,17 @@ import java.util.function.LongSupplier;
  * Watches one fork from outside while it runs: reads its pid from the journal, then enforces
  * {@code memprobe.memoryLimit} (SIGKILL when resident memory passes it, as a container's OOM killer does) and
  * {@code memprobe.forkTimeout} (SIGTERM, then SIGKILL after a grace period, as a CI timeout does), and stops a fork
- * whose question is answered (a test failed of memory and the framework went on).
+ * whose question is answered (a test failed of memory and the framework went on). Such a fork is stopped once the
+ * class that failed has written its measurements (its {@code class-end}, or the {@code error} record of a framework
+ * that gives up), or after {@link #MEASUREMENT_WAIT} when they do not come: stopped at the failed test itself, the
+ * culprit would lose its own numbers.
  */
 public final class ForkWatcher implements AutoCloseable {
 
     private static final long POLL_MILLIS = 50;
+
+    /** How long a fork whose test failed of memory may go on to write that class's measurements. */
+    static final Duration MEASUREMENT_WAIT = Duration.ofSeconds(2);
 
     private final Path journal;
     private final long memoryLimit;
@@ -30,8 +36,8 @@ public final class ForkWatcher implements AutoCloseable {
     private final boolean stopOnMemoryError;
     private final ProcessControl control;
     private final LongConsumer pidListener;
+    private final LongSupplier nanoTime;
     private final Thread thread;
-    private final LongSupplier clock;
     private final long started;
 
     private volatile boolean closing;
@@ -40,6 +46,8 @@ public final class ForkWatcher implements AutoCloseable {
     private long offset;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private long terminatedAt = -1;
+    private String stopAfter;
+    private long stopAt = -1;
 
     /**
      * @param memoryLimit bytes, or -1 for none
@@ -57,7 +65,6 @@ public final class ForkWatcher implements AutoCloseable {
         this(journal, memoryLimit, timeout, grace, stopOnMemoryError, control, pidListener, System::nanoTime);
     }
 
-    /** For tests: {@code clock} stands in for {@link System#nanoTime()}. */
     ForkWatcher(
             Path journal,
             long memoryLimit,
@@ -66,7 +73,7 @@ public final class ForkWatcher implements AutoCloseable {
             boolean stopOnMemoryError,
             ProcessControl control,
             LongConsumer pidListener,
-            LongSupplier clock) {
+            LongSupplier nanoTime) {
         this.journal = journal;
         this.memoryLimit = memoryLimit;
         this.timeout = timeout;
@@ -74,8 +81,8 @@ public final class ForkWatcher implements AutoCloseable {
         this.stopOnMemoryError = stopOnMemoryError;
         this.control = control;
         this.pidListener = pidListener;
-        this.clock = clock;
-        this.started = clock.getAsLong();
+        this.nanoTime = nanoTime;
+        this.started = nanoTime.getAsLong();
         this.thread = new Thread(this::watch, "memprobe-watchdog");
         this.thread.setDaemon(true);
     }
@@ -132,6 +139,10 @@ public final class ForkWatcher implements AutoCloseable {
             }
             return;
         }
+        if (stopAfter != null && elapsedMillis() >= stopAt) {
+            stop();
+            return;
+        }
         if (memoryLimit > 0) {
             long rss = control.residentBytes(current);
             if (rss > memoryLimit) {
@@ -148,7 +159,7 @@ public final class ForkWatcher implements AutoCloseable {
     }
 
     private long elapsedMillis() {
-        return (clock.getAsLong() - started) / 1_000_000L;
+        return (nanoTime.getAsLong() - started) / 1_000_000L;
     }
 
     private void readJournal() {
@@ -194,13 +205,29 @@ public final class ForkWatcher implements AutoCloseable {
                 pidListener.accept(pid);
             }
         } else if (stopOnMemoryError
+                && stopAfter == null
                 && entry.is(Journal.TEST_END)
                 && pid >= 0
                 && action instanceof ForkEnd.NoAction
                 && Cause.ofError(entry.string(Journal.THROWABLE), entry.string(Journal.MESSAGE))
                         .isPresent()) {
-            action = new ForkEnd.StoppedAfterMemoryError(entry.string(Journal.CLASS));
+            stopAfter = entry.string(Journal.CLASS);
+            stopAt = elapsedMillis() + MEASUREMENT_WAIT.toMillis();
+        } else if (stopAfter != null
+                && (entry.is(Journal.CLASS_END)
+                        || entry.is(Journal.ERROR)
+                        || entry.is(Journal.SHUTDOWN)
+                        || entry.is(Journal.RUN_END))) {
+            stop();
+        }
+    }
+
+    /** Stops the fork whose test failed of memory, once. */
+    private void stop() {
+        if (action instanceof ForkEnd.NoAction) {
+            action = new ForkEnd.StoppedAfterMemoryError(stopAfter);
             control.kill(pid);
         }
+        stopAfter = null;
     }
 }

@@ -19,6 +19,7 @@ import dev.memprobe.report.ReportBuilder;
 import dev.memprobe.report.ReportFiles;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,11 +27,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MavenPluginManager;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -208,6 +211,21 @@ public class BisectMojo extends SurefireMojoSupport {
     @Component
     private MavenPluginManager pluginManager;
 
+    private Log moduleLog;
+
+    /** Maven's log; in a parallel build ({@code -T}) each line names the module, as lines of modules interleave. */
+    @Override
+    public Log getLog() {
+        Log log = super.getLog();
+        if (getSession() == null || !getSession().isParallel() || getProject() == null) {
+            return log;
+        }
+        if (moduleLog == null) {
+            moduleLog = ModuleLog.of(log, getProject().getArtifactId());
+        }
+        return moduleLog;
+    }
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skipMemprobe) {
@@ -221,6 +239,11 @@ public class BisectMojo extends SurefireMojoSupport {
         Instant started = Instant.now();
         Environment environment = Environment.detect();
         BisectOptions limits = oneAtATimeOnMaven4(options().resolveParallel(environment));
+        String nothing = nothingToSearch();
+        if (nothing != null) {
+            getLog().info("memprobe: skipped, " + nothing);
+            return;
+        }
         Path output = outputDirectory.toPath();
         ensureWritable(output);
 
@@ -435,11 +458,42 @@ public class BisectMojo extends SurefireMojoSupport {
         setPrintSummary(false);
         setRedirectTestOutputToFile(true);
         setUseFile(true);
+        // each probe's TEST-*.xml would repeat every system property of the fork, the test classpath twice among
+        // them: with a long classpath hundreds of KiB per class and probe (800 MB for 2,000 classes), memprobe's
+        // journal has what it needs
+        setEnablePropertiesElement(false);
         setShutdown("kill");
         if (getEnableProcessChecker() == null) {
             setEnableProcessChecker("all");
         }
         quietSurefireConsole();
+    }
+
+    /**
+     * Why this module has no tests to search (a module of a reactor with main code only, or the reactor's pom), or
+     * null when it has some. A module with test sources but no compiled test classes is a mistake, not this: the scan
+     * says so.
+     */
+    private String nothingToSearch() {
+        boolean scansDependencies = getDependenciesToScan() != null && getDependenciesToScan().length > 0;
+        if (scansDependencies || getTestClassesDirectory().isDirectory()) {
+            return null;
+        }
+        List<String> roots = getProject().getTestCompileSourceRoots();
+        for (String root : roots) {
+            try (Stream<Path> files = Files.walk(Path.of(root))) {
+                if (files.anyMatch(Files::isRegularFile)) {
+                    return null;
+                }
+            } catch (IOException | UncheckedIOException e) {
+                // a root that does not exist or cannot be read holds no test source
+            }
+        }
+        return getProject().getGroupId() + ":" + getProject().getArtifactId() + " has no tests (no test sources"
+                + (roots.isEmpty()
+                        ? ""
+                        : " in " + roots.stream().map(r -> relative(Path.of(r))).toList())
+                + ", no compiled test classes)";
     }
 
     /** The classes to search: Surefire's scan of the project, narrowed by the test selection file, then the shard. */
@@ -531,8 +585,13 @@ public class BisectMojo extends SurefireMojoSupport {
                 .orElse(null);
     }
 
+    /**
+     * A path as the user finds it from where Maven was started: {@code target/memprobe} in a single project,
+     * {@code service/target/memprobe} for a module of a reactor built from its root.
+     */
     private String relative(Path path) {
-        Path base = getProject().getBasedir().toPath().toAbsolutePath();
+        String root = getSession().getExecutionRootDirectory();
+        Path base = (root != null ? Path.of(root) : getProject().getBasedir().toPath()).toAbsolutePath();
         Path absolute = path.toAbsolutePath();
         return absolute.startsWith(base) ? base.relativize(absolute).toString() : absolute.toString();
     }

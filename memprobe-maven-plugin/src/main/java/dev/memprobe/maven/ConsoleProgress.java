@@ -3,9 +3,10 @@ package dev.memprobe.maven;
 import dev.memprobe.bisect.ForkResult;
 import dev.memprobe.bisect.Probe;
 import dev.memprobe.config.Durations;
+import dev.memprobe.report.ConsoleLine;
 import org.apache.maven.plugin.logging.Log;
 
-/** One console line per probe: what ran, how it ended, how long it took. */
+/** One console line per probe: what ran, how it ended, how long it took; line breaks in test names escaped. */
 final class ConsoleProgress implements dev.memprobe.bisect.ProgressListener {
 
     private final Log log;
@@ -55,7 +56,7 @@ final class ConsoleProgress implements dev.memprobe.bisect.ProgressListener {
             }
         }
         line.append("  [").append(Durations.format(result.wallMs())).append(']');
-        log.info(line.toString());
+        log.info(ConsoleLine.of(line.toString()));
         if (!parallelNoted && result.fork() != null && result.fork().parallelForcedOff()) {
             parallelNoted = true;
             log.info("memprobe: the project switches on JUnit parallel execution; memprobe's forks run the classes"

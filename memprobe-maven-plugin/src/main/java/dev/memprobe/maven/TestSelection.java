@@ -8,7 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.surefire.api.testset.TestListResolver;
 
@@ -18,6 +22,9 @@ import org.apache.maven.surefire.api.testset.TestListResolver;
  * {@code #} comments ignored. It narrows the project's Surefire test set; the order stays the order CI runs them.
  */
 final class TestSelection {
+
+    private static final Pattern CLASS_NAME =
+            Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)+");
 
     /** One entry of the file. */
     record Entry(int line, String pattern) {}
@@ -75,16 +82,28 @@ final class TestSelection {
     List<String> apply(List<String> testSet) throws MojoExecutionException {
         List<String> selected = new ArrayList<>();
         boolean[] used = new boolean[entries.size()];
-        List<TestListResolver> resolvers = new ArrayList<>();
-        for (Entry entry : entries) {
-            resolvers.add(new TestListResolver(asPattern(entry.pattern())));
+        // a class name selects exactly that class: looked up, not matched against every class (a file of thousands
+        // of names against a test set of thousands would take seconds); patterns go through Surefire's resolver
+        Map<String, List<Integer>> names = new HashMap<>();
+        Map<Integer, TestListResolver> patterns = new LinkedHashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            String pattern = entries.get(i).pattern();
+            if (isClassName(pattern)) {
+                names.computeIfAbsent(pattern, n -> new ArrayList<>()).add(i);
+            } else {
+                patterns.put(i, new TestListResolver(pattern));
+            }
         }
         for (String className : testSet) {
-            String classFile = TestListResolver.toClassFileName(className);
             boolean chosen = false;
-            for (int i = 0; i < resolvers.size(); i++) {
-                if (resolvers.get(i).shouldRun(classFile, null)) {
-                    used[i] = true;
+            for (int i : names.getOrDefault(className, List.of())) {
+                used[i] = true;
+                chosen = true;
+            }
+            String classFile = patterns.isEmpty() ? null : TestListResolver.toClassFileName(className);
+            for (Map.Entry<Integer, TestListResolver> pattern : patterns.entrySet()) {
+                if (pattern.getValue().shouldRun(classFile, null)) {
+                    used[pattern.getKey()] = true;
                     chosen = true;
                 }
             }
@@ -111,9 +130,8 @@ final class TestSelection {
         return selected;
     }
 
-    /** A fully qualified class name becomes a path pattern, the form Surefire's resolver reads without doubt. */
-    static String asPattern(String entry) {
-        boolean plainName = entry.matches("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)+");
-        return plainName ? entry.replace('.', '/') : entry;
+    /** A fully qualified class name ({@code com.acme.FooTest}), not a pattern: it selects that class only. */
+    static boolean isClassName(String entry) {
+        return CLASS_NAME.matcher(entry).matches();
     }
 }

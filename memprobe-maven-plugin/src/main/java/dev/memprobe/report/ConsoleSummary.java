@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The few lines Maven prints at the end: the verdict, each culprit on a line, where the reports are. */
+/**
+ * The few lines Maven prints at the end: the verdict, each culprit on a line, where the reports are. Each is one line
+ * of the console: line breaks in test names are escaped ({@link ConsoleLine}).
+ */
 public final class ConsoleSummary {
 
     private ConsoleSummary() {}
@@ -45,6 +48,6 @@ public final class ConsoleSummary {
         }
         ForkPlan.of(report).ifPresent(plan -> lines.add("  " + plan.summary()));
         lines.add("  Reports: " + reportsFolder + "/report.html (also report.md, report.json)");
-        return lines;
+        return lines.stream().map(ConsoleLine::of).toList();
     }
 }

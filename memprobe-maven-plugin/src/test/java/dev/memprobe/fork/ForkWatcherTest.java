@@ -10,152 +10,116 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The watchdog, driven poll by poll with a scripted process and clock: no fork, no sleeping. */
 class ForkWatcherTest {
 
-    /** A process that reports what the test sets and records what was done to it. */
-    static final class ScriptedProcess implements ProcessControl {
-        long rss = 100L << 20;
-        boolean alive = true;
-        final List<String> signals = new ArrayList<>();
-
-        @Override
-        public long residentBytes(long pid) {
-            return rss;
-        }
-
-        @Override
-        public void terminate(long pid) {
-            signals.add("TERM " + pid);
-        }
-
-        @Override
-        public void kill(long pid) {
-            signals.add("KILL " + pid);
-            alive = false;
-        }
-
-        @Override
-        public boolean alive(long pid) {
-            return alive;
-        }
-    }
+    private static final long PID = 4242;
+    private static final String OOM_END = "{\"event\":\"test-end\",\"class\":\"a.HogTest\",\"method\":\"loads\","
+            + "\"status\":\"error\",\"throwable\":\"java.lang.OutOfMemoryError\",\"message\":\"Java heap space\"}";
 
     @TempDir
     Path folder;
 
-    private final ScriptedProcess process = new ScriptedProcess();
-    private final AtomicLong nanos = new AtomicLong();
-    private final List<Long> pids = new ArrayList<>();
+    private Path journal;
+    private final List<Long> killed = new ArrayList<>();
+    private long nanos;
+    private ForkWatcher watcher;
 
-    private ForkWatcher watcher(long memoryLimit, Duration timeout, boolean stopOnMemoryError) {
-        return new ForkWatcher(
-                folder.resolve("journal.jsonl"),
-                memoryLimit,
-                timeout,
-                Duration.ofSeconds(10),
-                stopOnMemoryError,
-                process,
-                pids::add,
-                nanos::get);
+    @BeforeEach
+    void startFork() throws IOException {
+        journal = folder.resolve("journal.jsonl");
+        watcher = new ForkWatcher(
+                journal, -1, null, Duration.ofSeconds(10), true, new RecordingControl(), pid -> {}, () -> nanos);
+        append(
+                "{\"event\":\"fork\",\"pid\":" + PID + "}",
+                "{\"event\":\"class-start\",\"class\":\"a.HogTest\",\"seq\":1}",
+                "{\"event\":\"test-start\",\"class\":\"a.HogTest\",\"method\":\"loads\"}");
+        watcher.poll();
     }
 
-    private void journal(String... lines) throws IOException {
+    @Test
+    void waitsForTheClassMeasurementsBeforeStoppingAForkWhoseTestFailedOfMemory() throws IOException {
+        append(OOM_END);
+        watcher.poll();
+        assertThat(killed)
+                .as("the class-end with the hog's own numbers is still to come")
+                .isEmpty();
+        assertThat(watcher.action()).isInstanceOf(ForkEnd.NoAction.class);
+
+        append("{\"event\":\"class-end\",\"class\":\"a.HogTest\",\"seq\":1,\"heapPeak\":1}");
+        watcher.poll();
+
+        assertThat(killed).containsExactly(PID);
+        assertThat(watcher.action()).isEqualTo(new ForkEnd.StoppedAfterMemoryError("a.HogTest"));
+    }
+
+    @Test
+    void stopsAtTheErrorRecordOfAFrameworkThatGivesUp() throws IOException {
+        append(OOM_END, "{\"event\":\"error\",\"class\":\"a.HogTest\",\"measure\":{\"heapPeak\":1}}");
+        watcher.poll();
+
+        assertThat(killed).containsExactly(PID);
+    }
+
+    @Test
+    void stopsAfterTheWaitWhenTheMeasurementsNeverCome() throws IOException {
+        append(OOM_END);
+        watcher.poll();
+        nanos += ForkWatcher.MEASUREMENT_WAIT.toNanos() - 1_000_000;
+        watcher.poll();
+        assertThat(killed).isEmpty();
+
+        nanos += 1_000_000;
+        watcher.poll();
+
+        assertThat(killed).containsExactly(PID);
+        assertThat(watcher.action()).isEqualTo(new ForkEnd.StoppedAfterMemoryError("a.HogTest"));
+    }
+
+    @Test
+    void letsAForkGoOnWhenATestFailedOfSomethingElse() throws IOException {
+        append(
+                "{\"event\":\"test-end\",\"class\":\"a.HogTest\",\"method\":\"loads\",\"status\":\"failed\","
+                        + "\"throwable\":\"org.opentest4j.AssertionFailedError\",\"message\":\"expected 1\"}",
+                "{\"event\":\"class-end\",\"class\":\"a.HogTest\",\"seq\":1}");
+        nanos += Duration.ofMinutes(1).toNanos();
+        watcher.poll();
+
+        assertThat(killed).isEmpty();
+        assertThat(watcher.action()).isInstanceOf(ForkEnd.NoAction.class);
+    }
+
+    private void append(String... lines) throws IOException {
         Files.writeString(
-                folder.resolve("journal.jsonl"),
+                journal,
                 String.join("\n", lines) + "\n",
                 StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
     }
 
-    private void advance(Duration by) {
-        nanos.addAndGet(by.toNanos());
-    }
+    private final class RecordingControl implements ProcessControl {
+        @Override
+        public long residentBytes(long pid) {
+            return 1;
+        }
 
-    @Test
-    void doesNothingBeforeTheForkNamesItsPid() {
-        ForkWatcher watcher = watcher(1, Duration.ofMillis(1), true);
-        advance(Duration.ofHours(1));
+        @Override
+        public void terminate(long pid) {
+            throw new AssertionError("no timeout was set");
+        }
 
-        watcher.poll();
+        @Override
+        public void kill(long pid) {
+            killed.add(pid);
+        }
 
-        assertThat(process.signals).isEmpty();
-        assertThat(watcher.pid()).isEqualTo(-1);
-        assertThat(watcher.action()).isInstanceOf(ForkEnd.NoAction.class);
-    }
-
-    @Test
-    void killsAForkWhoseResidentMemoryPassesTheLimit() throws IOException {
-        ForkWatcher watcher = watcher(512L << 20, null, false);
-        journal("{\"event\":\"fork\",\"time\":1,\"pid\":77}");
-        watcher.poll();
-        assertThat(pids).containsExactly(77L);
-        assertThat(process.signals).isEmpty();
-
-        process.rss = 600L << 20;
-        watcher.poll();
-
-        assertThat(process.signals).containsExactly("KILL 77");
-        assertThat(watcher.action()).isEqualTo(new ForkEnd.KilledOverMemoryLimit(600L << 20, 512L << 20));
-    }
-
-    @Test
-    void sendsSigtermAtTheTimeoutAndSigkillAfterTheGracePeriod() throws IOException {
-        ForkWatcher watcher = watcher(-1, Duration.ofSeconds(60), false);
-        journal("{\"event\":\"fork\",\"time\":1,\"pid\":78}");
-        watcher.poll();
-        advance(Duration.ofSeconds(59));
-        watcher.poll();
-        assertThat(process.signals).isEmpty();
-
-        advance(Duration.ofSeconds(2));
-        watcher.poll();
-        assertThat(process.signals).containsExactly("TERM 78");
-        assertThat(watcher.action()).isEqualTo(new ForkEnd.TimedOut(60_000, false));
-
-        advance(Duration.ofSeconds(5));
-        watcher.poll();
-        assertThat(process.signals).containsExactly("TERM 78");
-
-        advance(Duration.ofSeconds(6));
-        watcher.poll();
-        assertThat(process.signals).containsExactly("TERM 78", "KILL 78");
-        assertThat(watcher.action()).isEqualTo(new ForkEnd.TimedOut(60_000, true));
-    }
-
-    @Test
-    void stopsAForkOnceATestFailedOfMemoryWhenTheQuestionIsAnswered() throws IOException {
-        ForkWatcher watcher = watcher(-1, null, true);
-        journal(
-                "{\"event\":\"fork\",\"time\":1,\"pid\":79}",
-                "{\"event\":\"test-end\",\"time\":2,\"class\":\"a.B\",\"status\":\"failed\",\"throwable\":"
-                        + "\"java.lang.AssertionError\"}");
-        watcher.poll();
-        assertThat(process.signals).isEmpty();
-
-        journal("{\"event\":\"test-end\",\"time\":3,\"class\":\"a.C\",\"status\":\"error\",\"throwable\":"
-                + "\"java.lang.OutOfMemoryError\",\"message\":\"Java heap space\"}");
-        watcher.poll();
-
-        assertThat(process.signals).containsExactly("KILL 79");
-        assertThat(watcher.action()).isEqualTo(new ForkEnd.StoppedAfterMemoryError("a.C"));
-    }
-
-    @Test
-    void readsALineThatArrivesInPieces() throws IOException {
-        ForkWatcher watcher = watcher(-1, null, false);
-        Files.writeString(folder.resolve("journal.jsonl"), "{\"event\":\"fork\",\"time\":1,\"pi");
-        watcher.poll();
-        assertThat(watcher.pid()).isEqualTo(-1);
-
-        Files.writeString(folder.resolve("journal.jsonl"), "d\":80}\n", StandardOpenOption.APPEND);
-        watcher.poll();
-
-        assertThat(watcher.pid()).isEqualTo(80);
+        @Override
+        public boolean alive(long pid) {
+            return !killed.contains(pid);
+        }
     }
 }

@@ -1,0 +1,82 @@
+import groovy.json.JsonSlurper
+
+// the scenario name of the hog (ÄrgerSzenarienTest.HOSTILE), character for character
+def hostile = '<script>alert(1)</script> "double" \'single\' & `tick` ``two`` | pipe  two  spaces $(id) ü 测试' +
+        '\n::error title=injected::by a test name'
+def hog = 'it.hostile.ÄrgerSzenarienTest'
+def folder = new File(basedir, 'target/memprobe')
+
+// ---- report.json: UTF-8, the names exactly
+def report = new JsonSlurper().parse(new File(folder, 'report.json'), 'UTF-8')
+assert report.verdict == 'culprits-found'
+assert report.culprits.size() == 1 : report.culprits*.victim
+def culprit = report.culprits[0]
+assert culprit.kind == 'single'
+assert culprit.victim == hog
+assert culprit.classes == [hog]
+assert culprit.cause == 'heap-oom'
+assert culprit.method == hostile : "method as the engine named it, line break and all: ${culprit.method.inspect()}"
+assert culprit.evidence[0].contains("ÄrgerSzenarienTest#${hostile} (java.lang.OutOfMemoryError: Java heap space)")
+assert report.probes[0].inFlight == hog && report.probes[0].method == hostile
+
+assert report.classes*.name.sort() == ['it.hostile.FailingTest', 'it.hostile.größe.MaßTest', 'it.hostile.ÄrgerSzenarienTest',
+                                       'it.hostile.ÜberprüfungTest', 'it.hostile.测试Test'].sort()
+report.classes.each { c ->
+    assert c.heapPeakBytes > 0 && c.rssPeakBytes > 0 : "${c.name} was not measured"
+}
+def outcomes = report.classes.collectEntries { [it.name, it.outcome] }
+assert outcomes['it.hostile.FailingTest'] == 'failed' : 'a failed assertion is recorded, never blamed'
+assert outcomes['it.hostile.ÜberprüfungTest'] == 'passed'
+assert outcomes['it.hostile.测试Test'] == 'passed'
+assert outcomes['it.hostile.größe.MaßTest'] == 'passed'
+assert report.classes.find { it.name == 'it.hostile.ÜberprüfungTest' }.tests == 2
+assert report.classes.find { it.name == 'it.hostile.测试Test' }.tests == 3
+// Surefire reports JUnit Jupiter tests by their Java names: no @DisplayName (alert 2 to 5) reaches a report
+def json = new File(folder, 'report.json').getText('UTF-8')
+(2..5).each { assert !json.contains("alert(${it})") : "display name ${it} in report.json" }
+
+// ---- report.md: in a code span the name is literal; in text, escaped for Markdown and HTML
+def md = new File(folder, 'report.md').getText('UTF-8')
+def flat = hostile.replace('\n', ' ')
+assert md.contains('- In flight: ``` ÄrgerSzenarienTest#' + flat + ' ```\n') : 'a fence longer than the name\'s `` run'
+def evidence = md.readLines().find { it.startsWith('  - dies alone:') }
+assert evidence == '  - dies alone: heap OutOfMemoryError in ÄrgerSzenarienTest\\#&lt;script&gt;alert(1)&lt;/script&gt;' +
+        ' "double" \'single\' &amp; \\`tick\\` \\`\\`two\\`\\` \\| pipe  two  spaces $(id) ü 测试 ::error title=injected::by a' +
+        ' test name (java.lang.OutOfMemoryError: Java heap space)' + evidence.substring(evidence.indexOf(' (heap peak'))
+md.readLines().findAll { it.contains('<script>') }.each { assert it.startsWith('- In flight: ```') : "raw markup: ${it}" }
+assert md.contains('| `it.hostile.ÄrgerSzenarienTest` | memory-error |')
+assert md.contains('| `it.hostile.测试Test` | passed |')
+assert md.contains('| `it.hostile.größe.MaßTest` | passed |')
+// GitHub's step summary got the same Markdown
+assert new File(basedir, 'step-summary.md').getText('UTF-8').contains(md.trim())
+
+// ---- report.html: no markup from a test name, the text present escaped
+def html = new File(folder, 'report.html').getText('UTF-8')
+assert html.contains('<meta charset="utf-8">')
+assert !(html =~ /(?i)<script/) : 'report.html has no script, and no test name adds one'
+assert !html.contains('alert(1)</') && !html.contains('<b>fett') && !html.contains('<img')
+def escaped = hostile.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;').replace('"', '&quot;')
+        .replace("'", '&#39;')
+def inFlight = (html =~ /(?s)<dt>In flight<\/dt><dd><code>(.*?)<\/code>/)
+assert inFlight.find() : 'the culprit names its method in flight'
+assert inFlight.group(1) == 'ÄrgerSzenarienTest#' + escaped
+assert html.contains('<h2>1. <code>it.hostile.ÄrgerSzenarienTest</code></h2>')
+
+// ---- heavy-classes.txt: the hog as a Surefire pattern, non-ASCII intact ...
+def heavy = new File(folder, 'heavy-classes.txt').getText('UTF-8').readLines().findAll { !it.startsWith('#') }
+assert heavy == ['it/hostile/ÄrgerSzenarienTest.java']
+// ... and Surefire takes it as its excludesFile (second invocation): every class ran but the hog
+def ran = new File(basedir, 'target/surefire-reports').list().findAll { it.startsWith('TEST-') }.sort()
+assert ran == ['TEST-it.hostile.FailingTest.xml', 'TEST-it.hostile.größe.MaßTest.xml', 'TEST-it.hostile.ÜberprüfungTest.xml',
+               'TEST-it.hostile.测试Test.xml'].sort() : ran
+
+// ---- the console: names intact, a line break in a name cannot start a line of its own
+def log = new File(basedir, 'build.log').getText('UTF-8')
+def lines = log.readLines()
+assert lines.any { it.startsWith('[WARNING]   SINGLE  it.hostile.ÄrgerSzenarienTest  heap-oom in #<script>alert(1)') }
+assert lines.any { it.startsWith('[INFO] probe 1/50') && it.contains('\\n::error title=injected::by a test name  [') }
+def commands = lines.findAll { it.startsWith('::') }
+assert commands.size() == 1 : "one workflow command, memprobe's own: ${commands}"
+assert commands[0].startsWith('::error title=memprobe%3A ÄrgerSzenarienTest kills the test JVM')
+assert commands[0].contains('测试%0A::error title=injected::by a test name')
+return true
