@@ -20,7 +20,13 @@ import java.util.Set;
  */
 final class RunRecorder {
 
-    private static final int RESERVE_BYTES = 1 << 20;
+    /**
+     * 1 MiB in 64 KiB chunks: a single 1 MiB array is humongous in a G1 heap under 8 GiB and takes two whole regions
+     * (2 MiB of a 256 MiB heap, for as long as the fork lives); chunks this size are ordinary objects.
+     */
+    private static final int RESERVE_CHUNKS = 16;
+
+    private static final int RESERVE_CHUNK_BYTES = 64 * 1024;
 
     private final JournalWriter journal;
     private final ClassMeter meter;
@@ -28,7 +34,7 @@ final class RunRecorder {
     private final int histogramTop;
 
     /** Freed when memory runs out, so that the last lines can still be written. */
-    private volatile byte[] reserve = new byte[RESERVE_BYTES];
+    private volatile byte[][] reserve = newReserve();
 
     private int depth;
     private int seq;
@@ -360,11 +366,20 @@ final class RunRecorder {
     private void restoreReserve() {
         try {
             if (reserve == null) {
-                reserve = new byte[RESERVE_BYTES];
+                reserve = newReserve();
             }
         } catch (OutOfMemoryError e) {
             // still no room: try again at the next event
         }
+    }
+
+    /** The reserve: no chunk as large as half of G1's smallest region (1 MiB), so none is humongous. */
+    static byte[][] newReserve() {
+        byte[][] chunks = new byte[RESERVE_CHUNKS][];
+        for (int i = 0; i < chunks.length; i++) {
+            chunks[i] = new byte[RESERVE_CHUNK_BYTES];
+        }
+        return chunks;
     }
 
     private static long pid() {

@@ -13,6 +13,7 @@ import dev.memprobe.measure.ProcStatus;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -41,6 +42,15 @@ class RunRecorderTest {
     @AfterEach
     void closeJournal() {
         journal.close();
+    }
+
+    @Test
+    void keepsItsMemoryReserveOutOfG1sHumongousRegions() {
+        byte[][] reserve = RunRecorder.newReserve();
+
+        // G1's smallest region is 1 MiB; an array of half a region or more is humongous and takes whole regions
+        assertThat(Arrays.stream(reserve).mapToInt(chunk -> chunk.length)).allMatch(length -> length < 512 * 1024);
+        assertThat(Arrays.stream(reserve).mapToInt(chunk -> chunk.length).sum()).isEqualTo(1 << 20);
     }
 
     @Test

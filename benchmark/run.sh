@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# memprobe's benchmark: finding the culprits against a plain `mvn test` and the batch and isolated runners.
+#
+#   benchmark/run.sh [full|quick] [--only n50-hog,n200-hog,...]
+#
+# Builds memprobe into a private local repository (benchmark/target/repo, seeded once from ~/.m2/repository: the
+# shared ~/.m2 is never written), writes the suites (benchmark/Generator.java), compiles them, then runs them
+# (benchmark/Bench.java). Results: benchmark/target/results/results.md (tables), runs.csv (every run), logs/, reports/.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+plan="${1:-full}"
+shift || true
+target="$here/target"
+repo="${MEMPROBE_BENCH_REPO:-$target/repo}"
+mvn="$root/mvnw"
+
+mkdir -p "$target"
+if [ ! -d "$repo" ]; then
+  echo "seeding $repo from ~/.m2/repository (a copy: nothing is written to the shared one)"
+  mkdir -p "$repo"
+  if [ -d "$HOME/.m2/repository" ]; then
+    cp -r "$HOME/.m2/repository/." "$repo/"
+  fi
+fi
+
+version="$("$mvn" -q -f "$root/pom.xml" help:evaluate -Dexpression=project.version -DforceStdout -Dmaven.repo.local="$repo")"
+echo "building memprobe $version into $repo"
+"$mvn" -q -f "$root/pom.xml" install -DskipTests -Dinvoker.skip -Dspotless.check.skip -Dmaven.repo.local="$repo"
+
+sizes="50 200 800"
+[ "$plan" = quick ] && sizes="50"
+java "$here/Generator.java" "$target/suites" "$version" $sizes
+
+# the real suites read some test resources from src/test/resources on disk, not from the classpath
+for suite in "$target"/suites/*/; do
+  if [ -f "$suite/tests-jar.txt" ] && [ "$plan" != quick ]; then
+    jar="$repo/$(cat "$suite/tests-jar.txt")"
+    [ -f "$jar" ] || "$mvn" -q -B -f "$suite/pom.xml" -Dmaven.repo.local="$repo" dependency:resolve > /dev/null
+    rm -rf "$suite/src/test/resources" && mkdir -p "$suite/src/test/resources"
+    (cd "$suite/src/test/resources" && jar xf "$jar" && rm -rf META-INF && find . -name '*.class' -delete && find . -type d -empty -delete)
+  fi
+done
+
+echo "compiling the suites (and resolving the real suites' test jars)"
+for suite in "$target"/suites/*/; do
+  name="$(basename "$suite")"
+  if [ "$plan" = quick ] && [[ "$name" != n50-* ]]; then
+    continue
+  fi
+  "$mvn" -q -B -f "$suite/pom.xml" -Dmaven.repo.local="$repo" test-compile > "$suite/compile.log" 2>&1 \
+    || { echo "compiling $name failed: see $suite/compile.log"; exit 1; }
+  if [ -f "$suite/tests-jar.txt" ]; then
+    # online once: Surefire resolves its JUnit engines (Vintage here) only when it runs a test; the benchmark runs offline
+    "$mvn" -q -B -f "$suite/pom.xml" -Dmaven.repo.local="$repo" test -Dtest=LruMapExportTest \
+      -Dsurefire.failIfNoSpecifiedTests=false -Dbench.argLine=-Xmx2g >> "$suite/compile.log" 2>&1 \
+      || { echo "a first run of $name failed: see $suite/compile.log"; exit 1; }
+  fi
+done
+
+java "$here/Bench.java" --mvn "$mvn" --repo "$repo" --suites "$target/suites" --out "$target/results" --plan "$plan" "$@"
