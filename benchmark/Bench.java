@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
 /**
  * Runs memprobe's benchmark on the suites that {@code Generator.java} wrote (already compiled) and writes a Markdown
  * table of ratios and medians: a plain {@code mvn test} (the floor) alternated with {@code memprobe:bisect} and the
- * seed strategies, each with one fork at a time and with {@code parallelProbes=auto}.
+ * seed strategies, each with one fork at a time ({@code parallelProbes=1}, what {@code auto} takes on 2 cores) and
+ * with two ({@code parallelProbes=2}).
  *
  * <pre>
  * java benchmark/Bench.java --mvn ./mvnw --repo REPO --suites benchmark/target/suites --out benchmark/target/results [--plan full|quick] [--only n50-hog,...]
@@ -35,7 +36,7 @@ public final class Bench {
 
     record Variant(String strategy, String parallel, int reps) {
         String label() {
-            return strategy + " " + (parallel.equals("1") ? "p1" : parallel);
+            return strategy + " p" + parallel;
         }
     }
 
@@ -133,34 +134,36 @@ public final class Bench {
     }
 
     /**
-     * What runs, and how often: about 40 minutes on a 2-core machine shared with other work ("quick": the 50-class
-     * suites with bisect only, about 5). The seed strategies and the 800-class suites are the expensive runs: isolated
-     * and batches run at N = 200 with auto and batches at N = 50 with one fork at a time (isolated at N = 800 is
-     * estimated from N = 200); the larger suites run once per setting.
+     * What runs, and how often: about 45 minutes on a quiet 2-core machine ("quick": the 50-class suites with bisect
+     * only, about 5). The seed strategies and the 800-class suites are the expensive runs: isolated and batches run on
+     * the hog suites at N = 50 and 200 and on commons-collections4 (isolated at N = 800 would take about 20 minutes:
+     * its cost is one JVM per class, estimated from N = 200); the larger suites run once per setting.
      */
     static List<Suite> plan(Path suites, String kind) {
         List<Suite> plan = new ArrayList<>();
         if (kind.equals("quick")) {
             for (String shape : new String[] {"none", "hog", "polluter", "three"}) {
-                plan.add(suite(suites, "n50-" + shape, v("bisect", "1", 1), v("bisect", "auto", 1)));
+                plan.add(suite(suites, "n50-" + shape, v("bisect", "1", 1), v("bisect", "2", 1)));
             }
             return plan;
         }
-        plan.add(suite(suites, "n200-hog", v("bisect", "1", 1), v("bisect", "auto", 2), v("batches", "auto", 1),
-                v("isolated", "auto", 1)));
-        plan.add(suite(suites, "n200-none", v("bisect", "1", 2), v("bisect", "auto", 1)));
-        plan.add(suite(suites, "n50-none", v("bisect", "1", 2), v("bisect", "auto", 1)));
-        plan.add(suite(suites, "n50-hog", v("bisect", "1", 1), v("bisect", "auto", 1), v("batches", "1", 1)));
-        plan.add(suite(suites, "n50-polluter", v("bisect", "1", 1), v("bisect", "auto", 1)));
-        plan.add(suite(suites, "n50-three", v("bisect", "1", 1), v("bisect", "auto", 1)));
-        plan.add(suite(suites, "n200-polluter", v("bisect", "auto", 1)));
-        plan.add(suite(suites, "n200-three", v("bisect", "auto", 1)));
-        plan.add(suite(suites, "collections4", v("bisect", "auto", 1)));
+        plan.add(suite(suites, "n200-hog", v("bisect", "1", 1), v("bisect", "2", 2), v("batches", "2", 1),
+                v("isolated", "2", 1)));
+        plan.add(suite(suites, "n200-none", v("bisect", "1", 3), v("bisect", "2", 2)));
+        plan.add(suite(suites, "n50-none", v("bisect", "1", 3), v("bisect", "2", 2)));
+        plan.add(suite(suites, "n50-hog", v("bisect", "1", 1), v("bisect", "2", 1), v("batches", "1", 1),
+                v("isolated", "2", 1)));
+        plan.add(suite(suites, "n50-polluter", v("bisect", "1", 1), v("bisect", "2", 1)));
+        plan.add(suite(suites, "n50-three", v("bisect", "1", 1), v("bisect", "2", 1)));
+        plan.add(suite(suites, "n200-polluter", v("bisect", "2", 1)));
+        plan.add(suite(suites, "n200-three", v("bisect", "2", 1)));
+        plan.add(suite(suites, "collections4", v("bisect", "1", 1), v("bisect", "2", 1), v("batches", "2", 1),
+                v("isolated", "2", 1)));
         plan.add(suite(suites, "n800-none", v("bisect", "1", 1)));
-        plan.add(suite(suites, "n800-hog", v("bisect", "auto", 1)));
-        plan.add(suite(suites, "n800-three", v("bisect", "auto", 1)));
-        plan.add(suite(suites, "lang3", v("bisect", "auto", 1)));
-        plan.add(suite(suites, "n800-polluter", v("bisect", "auto", 1)));
+        plan.add(suite(suites, "n800-hog", v("bisect", "2", 1)));
+        plan.add(suite(suites, "n800-three", v("bisect", "2", 1)));
+        plan.add(suite(suites, "lang3", v("bisect", "2", 1)));
+        plan.add(suite(suites, "n800-polluter", v("bisect", "2", 1)));
         return plan;
     }
 
@@ -401,20 +404,20 @@ public final class Bench {
         s.append("## Ratios (medians of paired runs; wall time of the Maven invocation)\n\n");
         s.append("bisect / floor: each memprobe run divided by the floor run just before it, median of those ratios."
                 + " isolated / bisect and batches / bisect: median wall over median wall, same parallelProbes.\n\n");
-        s.append("| suite | max heap, floor heap | bisect p1 / floor | bisect auto / floor | isolated / bisect (p1, auto) |"
-                + " batches / bisect (p1, auto) | verdicts right |\n");
+        s.append("| suite | max heap, floor heap | bisect p1 / floor | bisect p2 / floor | isolated / bisect (p1, p2) |"
+                + " batches / bisect (p1, p2) | verdicts right |\n");
         s.append("|---|---|---|---|---|---|---|\n");
         for (Suite suite : plan) {
             s.append("| ").append(suite.name()).append(" | ").append(suite.maxHeap()).append(", ").append(suite.floorHeap()).append(" | ");
             s.append(pairRatio(suite.name(), "bisect p1")).append(" | ");
-            s.append(pairRatio(suite.name(), "bisect auto")).append(" | ");
+            s.append(pairRatio(suite.name(), "bisect p2")).append(" | ");
             s.append(ratio(suite.name(), "isolated p1", "bisect p1"))
                     .append(", ")
-                    .append(ratio(suite.name(), "isolated auto", "bisect auto"))
+                    .append(ratio(suite.name(), "isolated p2", "bisect p2"))
                     .append(" | ");
             s.append(ratio(suite.name(), "batches p1", "bisect p1"))
                     .append(", ")
-                    .append(ratio(suite.name(), "batches auto", "bisect auto"))
+                    .append(ratio(suite.name(), "batches p2", "bisect p2"))
                     .append(" | ");
             List<Run> mine = of(suite.name(), r -> true);
             s.append(mine.stream().filter(Run::right).count()).append("/").append(mine.size()).append(" |\n");

@@ -35,6 +35,10 @@ assert runs.size() == 2 : "two invocations, found ${runs.size()}"
     assert run.contains('BUILD SUCCESS')
     assert run.contains('memprobe: skipped, it.multi:lib has no tests (no test sources in [lib/src/test/java], no compiled test classes)')
     assert run.contains('memprobe: skipped, it.multi:multi-module has no tests')
+    // testkit has compiled test classes, none a test: skipped as mvn test goes on with "No tests to run."
+    assert !new File(basedir, "testkit/target/${folder}").exists()
+    assert run.contains('memprobe: skipped, no class in testkit/target/test-classes matches the Surefire includes and'
+            + ' excludes (mvn test: "No tests to run.")')
     // report paths from where Maven was started
     assert run.contains("Reports: service/target/${folder}/report.html")
     assert run.contains("Reports: web/target/${folder}/report.html")

@@ -86,9 +86,11 @@ public record BisectOptions(
     }
 
     /**
-     * "auto": as many forks at once as the machine has cores and memory for, at most {@value #AUTO_CEILING}. A fork
-     * takes its memory limit, else its max heap and half as much again for everything else, else the JVM's default
-     * heap likewise; Maven keeps a gigabyte.
+     * "auto": one fork at once per two cores, as many as the memory holds, at most {@value #AUTO_CEILING}. A test JVM
+     * keeps about two cores busy (the tests, and the JIT compiler and GC threads beside them): on 2 cores, two forks
+     * at once took longer than one at a time in the benchmark (docs/benchmarks.md). A fork takes its memory limit,
+     * else its max heap and half as much again for everything else, else the JVM's default heap likewise; Maven keeps
+     * a gigabyte.
      */
     public BisectOptions resolveParallel(Environment machine) {
         if (parallelProbes > 0) {
@@ -99,7 +101,7 @@ public record BisectOptions(
                 : (maxHeap > 0 ? maxHeap : Math.max(0, machine.defaultMaxHeap())) * 3 / 2 + (256L << 20);
         long memory = machine.containerLimit() > 0 ? machine.containerLimit() : machine.machineMemory();
         long fits = memory <= 0 ? 1 : (memory - MAVEN_RESERVE) / Math.max(1, perFork);
-        int forks = (int) Math.max(1, Math.min(Math.min(machine.cores(), AUTO_CEILING), fits));
+        int forks = (int) Math.max(1, Math.min(Math.min(machine.cores() / 2, AUTO_CEILING), fits));
         return new BisectOptions(
                 maxHeap, memoryLimit, timeout, strategy, batchSize, confirmRuns, maxProbes, forks, shard);
     }

@@ -5,30 +5,24 @@ import dev.memprobe.bisect.BisectRequest;
 import dev.memprobe.bisect.SearchResult;
 import dev.memprobe.bisect.Verdict;
 import dev.memprobe.config.BisectOptions;
-import dev.memprobe.config.Durations;
-import dev.memprobe.config.Shard;
 import dev.memprobe.config.Size;
 import dev.memprobe.env.Environment;
 import dev.memprobe.fork.ProcessControl;
 import dev.memprobe.journal.ForkOptions;
-import dev.memprobe.metrics.MetricsExport;
-import dev.memprobe.report.ConsoleSummary;
-import dev.memprobe.report.GitHubActions;
 import dev.memprobe.report.Report;
 import dev.memprobe.report.ReportBuilder;
 import dev.memprobe.report.ReportFiles;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
+import java.util.Optional;
 import org.apache.maven.artifact.Artifact;
+import org.apache.maven.model.Plugin;
 import org.apache.maven.plugin.MavenPluginManager;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -183,9 +177,9 @@ public class BisectMojo extends SurefireMojoSupport {
 
     /**
      * How many forks may run at once, for probes that do not depend on each other (the rest of the suite while a
-     * class that died runs alone, confirmations, the isolated and batches strategies): {@code auto} (as many as the
-     * machine has cores and memory for, at most 4; a fork takes {@code memoryLimit}, else 1.5 times its max heap and
-     * 256 MiB) or a number; {@code 1} runs one fork at a time. failFast runs one at a time.
+     * class that died runs alone, confirmations, the isolated and batches strategies): {@code auto} (one per two
+     * cores, as many as the memory holds, at most 4; a fork takes {@code memoryLimit}, else 1.5 times its max heap and
+     * 256 MiB) or a number; {@code 1} runs one fork at a time. failFast runs one at a time, and so does Maven 4.
      *
      * @since 0.1.0
      */
@@ -239,22 +233,35 @@ public class BisectMojo extends SurefireMojoSupport {
         Instant started = Instant.now();
         Environment environment = Environment.detect();
         BisectOptions limits = oneAtATimeOnMaven4(options().resolveParallel(environment));
-        String nothing = nothingToSearch();
-        if (nothing != null) {
-            getLog().info("memprobe: skipped, " + nothing);
+        ProjectTests tests = new ProjectTests(this, this::relative);
+        Optional<String> nothing = tests.nothingToSearch();
+        if (nothing.isPresent()) {
+            getLog().info("memprobe: skipped, " + nothing.get());
+            return;
+        }
+        SurefireConfiguration surefire = SurefireConfiguration.of(getProject(), mojoExecution.getExecutionId());
+        prepareForProbes(surefire);
+        boolean failIfNoTests =
+                "true".equals(surefire.value("failIfNoTests")) || "true".equals(property("failIfNoTests"));
+        List<String> testSet = tests.select(testFile, limits.shard(), shardBalance, failIfNoTests, getLog());
+        if (testSet.isEmpty()) {
+            getLog().info("memprobe: skipped, " + tests.noTestClass());
             return;
         }
         Path output = outputDirectory.toPath();
         ensureWritable(output);
-
-        SurefireConfiguration surefire = SurefireConfiguration.of(getProject(), mojoExecution.getExecutionId());
-        prepareForProbes(surefire);
         String projectArgLine = getArgLine();
         Duration timeout = limits.timeout() != null ? limits.timeout() : surefireTimeout(surefire);
-
-        List<String> testSet = testSet(limits.shard());
         String ownSurefire = surefireVersion();
-        logStart(testSet.size(), limits, timeout, environment, ownSurefire);
+        Plugin projectSurefire = getProject().getPlugin(SurefireConfiguration.SUREFIRE);
+        StartBanner.lines(
+                        testSet.size(),
+                        limits,
+                        timeout,
+                        environment,
+                        ownSurefire,
+                        projectSurefire == null ? null : projectSurefire.getVersion())
+                .forEach(getLog()::info);
 
         BisectRequest request = new BisectRequest(
                 testSet,
@@ -320,36 +327,25 @@ public class BisectMojo extends SurefireMojoSupport {
                         getSession().getSystemProperties().getProperty("maven.version", "unknown")),
                 testSet.size(),
                 wall);
+        ReportOutput reports = new ReportOutput(getLog(), output, this::relative);
         try {
-            ReportFiles.writeAll(report, output);
-            for (String exported :
-                    MetricsExport.export(report, output, getClass().getClassLoader(), this::property)) {
-                getLog().info("memprobe: " + exported);
-            }
+            reports.write(report, getClass().getClassLoader(), this::property);
         } catch (IOException e) {
             throw new MojoExecutionException(
                     "memprobe cannot write its reports to " + output + ": " + e.getMessage(), e);
         }
-        finish(report, result, limits, output);
+        try {
+            boolean noLimit = limits.maxHeap() < 0 && limits.memoryLimit() < 0;
+            reports.announce(report, System.getenv(), System.out, noLimit ? environment.defaultMaxHeap() : -1);
+        } catch (IOException e) {
+            throw new MojoExecutionException("memprobe cannot append to $GITHUB_STEP_SUMMARY: " + e.getMessage(), e);
+        }
+        finish(report, result, output);
     }
 
     /** Maps the outcome to Maven: the one place that decides between success, failure and error. */
-    private void finish(Report report, SearchResult result, BisectOptions limits, Path output)
+    private void finish(Report report, SearchResult result, Path output)
             throws MojoExecutionException, MojoFailureException {
-        for (String line : ConsoleSummary.lines(report, relative(output))) {
-            if (report.verdict().equals(Verdict.CULPRITS_FOUND.id()) && line.startsWith("  ")) {
-                getLog().warn(line);
-            } else {
-                getLog().info(line);
-            }
-        }
-        announceOnGitHub(report, output);
-        if (result.verdict() == Verdict.NO_CULPRIT && limits.maxHeap() < 0 && limits.memoryLimit() < 0) {
-            getLog().info("memprobe: nothing died, but no limit was set: forks took this machine's default heap"
-                    + " (about " + Size.format(Environment.detect().defaultMaxHeap()) + "), which is probably larger"
-                    + " than CI's. Set the CI's limits: -Dmemprobe.maxHeap=<its -Xmx, e.g. 512m>"
-                    + " -Dmemprobe.memoryLimit=<its memory, e.g. 2g>");
-        }
         boolean nothingRan = !result.probes().isEmpty()
                 && result.probes().get(0).classes().isEmpty()
                 && result.probes().get(0).death() != null;
@@ -362,20 +358,6 @@ public class BisectMojo extends SurefireMojoSupport {
             throw new MojoFailureException(
                     "memprobe found " + report.summary() + "; see " + relative(output.resolve(ReportFiles.HTML)));
         }
-    }
-
-    /** On GitHub Actions: report.md into the step summary, each culprit as an error annotation. */
-    private void announceOnGitHub(Report report, Path output) throws MojoExecutionException {
-        Map<String, String> env = System.getenv();
-        try {
-            GitHubActions.appendStepSummary(env, report)
-                    .ifPresent(summary -> getLog().info("memprobe: added the report to the step summary " + summary));
-        } catch (IOException e) {
-            throw new MojoExecutionException("memprobe cannot append to $GITHUB_STEP_SUMMARY: " + e.getMessage(), e);
-        }
-        // workflow commands must start a line of the job's output: Maven's log prefix would hide them
-        GitHubActions.errorCommands(env, report, relative(output.resolve(ReportFiles.HTML)))
-                .forEach(System.out::println);
     }
 
     private long runnerMemoryBytes() {
@@ -438,86 +420,6 @@ public class BisectMojo extends SurefireMojoSupport {
         }
     }
 
-    /** One fork, classes one at a time, nothing re-run, everything reported into the probe's folder. */
-    private void shapeForks() throws MojoExecutionException {
-        forceOneReusedFork();
-        setParallel(null);
-        setThreadCount(0);
-        setThreadCountSuites(0);
-        setThreadCountClasses(0);
-        setThreadCountMethods(0);
-        setUseUnlimitedThreads(false);
-        setPerCoreThreadCount(false);
-        setSkipAfterFailureCount(0);
-        setRerunFailingTestsCount(0);
-        setFailOnFlakeCount(0);
-        setForkedProcessTimeoutInSeconds(0);
-        setTestFailureIgnore(true);
-        setFailIfNoTests(false);
-        setFailIfNoSpecifiedTests(false);
-        setPrintSummary(false);
-        setRedirectTestOutputToFile(true);
-        setUseFile(true);
-        // each probe's TEST-*.xml would repeat every system property of the fork, the test classpath twice among
-        // them: with a long classpath hundreds of KiB per class and probe (800 MB for 2,000 classes), memprobe's
-        // journal has what it needs
-        setEnablePropertiesElement(false);
-        setShutdown("kill");
-        if (getEnableProcessChecker() == null) {
-            setEnableProcessChecker("all");
-        }
-        quietSurefireConsole();
-    }
-
-    /**
-     * Why this module has no tests to search (a module of a reactor with main code only, or the reactor's pom), or
-     * null when it has some. A module with test sources but no compiled test classes is a mistake, not this: the scan
-     * says so.
-     */
-    private String nothingToSearch() {
-        boolean scansDependencies = getDependenciesToScan() != null && getDependenciesToScan().length > 0;
-        if (scansDependencies || getTestClassesDirectory().isDirectory()) {
-            return null;
-        }
-        List<String> roots = getProject().getTestCompileSourceRoots();
-        for (String root : roots) {
-            try (Stream<Path> files = Files.walk(Path.of(root))) {
-                if (files.anyMatch(Files::isRegularFile)) {
-                    return null;
-                }
-            } catch (IOException | UncheckedIOException e) {
-                // a root that does not exist or cannot be read holds no test source
-            }
-        }
-        return getProject().getGroupId() + ":" + getProject().getArtifactId() + " has no tests (no test sources"
-                + (roots.isEmpty()
-                        ? ""
-                        : " in " + roots.stream().map(r -> relative(Path.of(r))).toList())
-                + ", no compiled test classes)";
-    }
-
-    /** The classes to search: Surefire's scan of the project, narrowed by the test selection file, then the shard. */
-    private List<String> testSet(Shard part) throws MojoExecutionException {
-        boolean scansDependencies = getDependenciesToScan() != null && getDependenciesToScan().length > 0;
-        if (!getTestClassesDirectory().isDirectory() && !scansDependencies) {
-            throw new MojoExecutionException("No compiled test classes in "
-                    + relative(getTestClassesDirectory().toPath())
-                    + ": compile them in the same build, e.g. mvn test-compile memprobe:bisect");
-        }
-        List<String> scanned = scanTestClasses();
-        if (scanned.isEmpty()) {
-            throw new MojoExecutionException("The project's Surefire test set is empty (no class in "
-                    + relative(getTestClassesDirectory().toPath()) + " matches the includes/excludes"
-                    + (getTest() == null ? "" : " and -Dtest=" + getTest()) + "): there is nothing to search");
-        }
-        List<String> selected = testFile == null
-                ? scanned
-                : TestSelection.read(testFile.toPath()).apply(scanned);
-        return part == null
-                ? selected
-                : ShardSelection.apply(part, shardBalance, selected, getLog(), f -> relative(f.toPath()));
-    }
-
     private void ensureWritable(Path output) throws MojoExecutionException {
         try {
             Files.createDirectories(output);
@@ -527,40 +429,6 @@ public class BisectMojo extends SurefireMojoSupport {
             throw new MojoExecutionException("memprobe.outputDirectory " + output + " is not writable (" + e
                     + "): point memprobe.outputDirectory at a folder memprobe may write to");
         }
-    }
-
-    private void logStart(
-            int classes, BisectOptions limits, Duration timeout, Environment environment, String ownSurefire) {
-        StringBuilder line =
-                new StringBuilder("memprobe: ").append(classes).append(classes == 1 ? " test class" : " test classes");
-        line.append(", max heap ")
-                .append(
-                        limits.maxHeap() > 0
-                                ? "-Xmx" + Size.toJvm(limits.maxHeap())
-                                : "the project's (JVM default about " + Size.format(environment.defaultMaxHeap())
-                                        + ")");
-        line.append(", memory limit ").append(limits.memoryLimit() > 0 ? Size.format(limits.memoryLimit()) : "none");
-        if (timeout != null) {
-            line.append(", fork timeout ").append(Durations.format(timeout.toMillis()));
-        }
-        line.append(", strategy ").append(limits.strategy().id());
-        line.append(", ").append(limits.parallelProbes()).append(limits.parallelProbes() == 1 ? " fork" : " forks");
-        line.append(" at a time");
-        getLog().info(line.toString());
-        getLog().info("memprobe: this machine has " + Size.format(environment.machineMemory()) + ", "
-                + (environment.containerLimit() > 0
-                        ? "a container limit of " + Size.format(environment.containerLimit())
-                        : "no container memory limit")
-                + " (cgroup " + environment.cgroup() + "); a JVM here takes a default max heap of "
-                + Size.format(environment.defaultMaxHeap()));
-        String projectSurefire = getProject().getPlugin(SurefireConfiguration.SUREFIRE) == null
-                ? null
-                : getProject().getPlugin(SurefireConfiguration.SUREFIRE).getVersion();
-        getLog().info("memprobe: forks run by Surefire " + ownSurefire + " (memprobe's own"
-                + (projectSurefire == null || projectSurefire.equals(ownSurefire)
-                        ? ")"
-                        : "; the project uses " + projectSurefire + " for mvn test)")
-                + " with the project's Surefire configuration");
     }
 
     private String property(String key) {

@@ -171,6 +171,37 @@ public abstract class SurefireMojoSupport extends AbstractSurefireMojo implement
         }
     }
 
+    /** One fork, classes one at a time, nothing re-run, everything reported into the probe's folder. */
+    final void shapeForks() throws MojoExecutionException {
+        forceOneReusedFork();
+        setParallel(null);
+        setThreadCount(0);
+        setThreadCountSuites(0);
+        setThreadCountClasses(0);
+        setThreadCountMethods(0);
+        setUseUnlimitedThreads(false);
+        setPerCoreThreadCount(false);
+        setSkipAfterFailureCount(0);
+        setRerunFailingTestsCount(0);
+        setFailOnFlakeCount(0);
+        setForkedProcessTimeoutInSeconds(0);
+        setTestFailureIgnore(true);
+        setFailIfNoTests(false);
+        setFailIfNoSpecifiedTests(false);
+        setPrintSummary(false);
+        setRedirectTestOutputToFile(true);
+        setUseFile(true);
+        // each probe's TEST-*.xml would repeat every system property of the fork, the test classpath twice among
+        // them: with a long classpath hundreds of KiB per class and probe (800 MB for 2,000 classes), memprobe's
+        // journal has what it needs
+        setEnablePropertiesElement(false);
+        setShutdown("kill");
+        if (getEnableProcessChecker() == null) {
+            setEnableProcessChecker("all");
+        }
+        quietSurefireConsole();
+    }
+
     /** One fork that runs every class in order: the only shape a probe may have. */
     final void forceOneReusedFork() throws MojoExecutionException {
         setSurefireField("forkCount", "1");

@@ -67,8 +67,11 @@ class BisectOptionsTest {
     @ParameterizedTest
     @CsvSource({
         // cores, machine GiB, container GiB (0 = none), maxHeap MiB (0 = unset), memoryLimit MiB (0 = none), forks
-        "2, 24, 0, 256, 0, 2",
-        "8, 24, 0, 256, 0, 4", // at most 4
+        "2, 24, 0, 256, 0, 1", // a fork keeps about two cores busy
+        "4, 24, 0, 256, 0, 2",
+        "5, 24, 0, 256, 0, 2",
+        "8, 24, 0, 256, 0, 4",
+        "16, 64, 0, 256, 0, 4", // at most 4
         "8, 4, 0, 1024, 0, 1", // 1.5 GiB + 256 MiB a fork, 3 GiB after Maven's share
         "8, 64, 3, 0, 1024, 2", // the container's 3 GiB, not the machine's, with 1 GiB limits
         "1, 24, 0, 256, 0, 1",

@@ -1,0 +1,58 @@
+package dev.memprobe.maven;
+
+import dev.memprobe.config.BisectOptions;
+import dev.memprobe.config.Durations;
+import dev.memprobe.config.Size;
+import dev.memprobe.env.Environment;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The lines a bisect starts with: what it searches and under which limits, the machine it runs on, and whose Surefire
+ * runs the forks.
+ */
+final class StartBanner {
+
+    private StartBanner() {}
+
+    /**
+     * @param timeout the fork timeout, or null for none
+     * @param projectSurefire the maven-surefire-plugin version the project's {@code mvn test} uses, or null when the
+     *     project does not name it
+     */
+    static List<String> lines(
+            int classes,
+            BisectOptions limits,
+            Duration timeout,
+            Environment environment,
+            String ownSurefire,
+            String projectSurefire) {
+        StringBuilder line =
+                new StringBuilder("memprobe: ").append(classes).append(classes == 1 ? " test class" : " test classes");
+        line.append(", max heap ")
+                .append(
+                        limits.maxHeap() > 0
+                                ? "-Xmx" + Size.toJvm(limits.maxHeap())
+                                : "the project's (JVM default about " + Size.format(environment.defaultMaxHeap())
+                                        + ")");
+        line.append(", memory limit ").append(limits.memoryLimit() > 0 ? Size.format(limits.memoryLimit()) : "none");
+        if (timeout != null) {
+            line.append(", fork timeout ").append(Durations.format(timeout.toMillis()));
+        }
+        line.append(", strategy ").append(limits.strategy().id());
+        line.append(", ").append(limits.parallelProbes()).append(limits.parallelProbes() == 1 ? " fork" : " forks");
+        line.append(" at a time");
+        String machine = "memprobe: this machine has " + Size.format(environment.machineMemory()) + ", "
+                + (environment.containerLimit() > 0
+                        ? "a container limit of " + Size.format(environment.containerLimit())
+                        : "no container memory limit")
+                + " (cgroup " + environment.cgroup() + "); a JVM here takes a default max heap of "
+                + Size.format(environment.defaultMaxHeap());
+        String surefire = "memprobe: forks run by Surefire " + ownSurefire + " (memprobe's own"
+                + (projectSurefire == null || projectSurefire.equals(ownSurefire)
+                        ? ")"
+                        : "; the project uses " + projectSurefire + " for mvn test)")
+                + " with the project's Surefire configuration";
+        return List.of(line.toString(), machine, surefire);
+    }
+}

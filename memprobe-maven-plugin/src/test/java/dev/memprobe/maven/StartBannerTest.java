@@ -1,0 +1,67 @@
+package dev.memprobe.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.memprobe.config.BisectOptions;
+import dev.memprobe.env.Environment;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class StartBannerTest {
+
+    private static final long GIB = 1L << 30;
+
+    private static BisectOptions options(String maxHeap, String memoryLimit, String strategy, String parallel) {
+        return BisectOptions.parse(maxHeap, memoryLimit, null, strategy, 3, 1, 50, parallel, null);
+    }
+
+    @Test
+    void namesTheLimitsTheMachineAndWhoseSurefireRunsTheForks() {
+        assertThat(StartBanner.lines(
+                        201,
+                        options("256m", "1g", "bisect", "2"),
+                        Duration.ofMinutes(10),
+                        new Environment(8 * GIB, 4 * GIB, "v2", 2),
+                        "3.6.1",
+                        "3.2.5"))
+                .containsExactly(
+                        "memprobe: 201 test classes, max heap -Xmx256m, memory limit 1 GiB, fork timeout 10 min 0 s,"
+                                + " strategy bisect, 2 forks at a time",
+                        "memprobe: this machine has 8 GiB, a container limit of 4 GiB (cgroup v2); a JVM here"
+                                + " takes a default max heap of 1 GiB",
+                        "memprobe: forks run by Surefire 3.6.1 (memprobe's own; the project uses 3.2.5 for mvn test)"
+                                + " with the project's Surefire configuration");
+    }
+
+    @Test
+    void withoutAHeapLimitSaysTheJvmDefaultAndOneClassIsSingular() {
+        assertThat(StartBanner.lines(
+                        1,
+                        options(null, null, "isolated", "1"),
+                        null,
+                        new Environment(16 * GIB, -1, "v1", 4),
+                        "3.6.1",
+                        null))
+                .containsExactly(
+                        "memprobe: 1 test class, max heap the project's (JVM default about 4 GiB), memory limit"
+                                + " none, strategy isolated, 1 fork at a time",
+                        "memprobe: this machine has 16 GiB, no container memory limit (cgroup v1); a JVM here"
+                                + " takes a default max heap of 4 GiB",
+                        "memprobe: forks run by Surefire 3.6.1 (memprobe's own) with the project's Surefire"
+                                + " configuration");
+    }
+
+    @Test
+    void theSameSurefireVersionIsNotRepeated() {
+        assertThat(StartBanner.lines(
+                                2,
+                                options("1g", null, "batches", "1"),
+                                null,
+                                new Environment(GIB, -1, "v2", 1),
+                                "3.6.1",
+                                "3.6.1")
+                        .get(2))
+                .isEqualTo("memprobe: forks run by Surefire 3.6.1 (memprobe's own) with the project's Surefire"
+                        + " configuration");
+    }
+}
