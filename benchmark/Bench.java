@@ -155,15 +155,15 @@ public final class Bench {
                 v("isolated", "2", 1)));
         plan.add(suite(suites, "n50-polluter", v("bisect", "1", 1), v("bisect", "2", 1)));
         plan.add(suite(suites, "n50-three", v("bisect", "1", 1), v("bisect", "2", 1)));
-        plan.add(suite(suites, "n200-polluter", v("bisect", "2", 1)));
-        plan.add(suite(suites, "n200-three", v("bisect", "2", 1)));
+        plan.add(suite(suites, "n200-polluter", v("bisect", "1", 1), v("bisect", "2", 1)));
+        plan.add(suite(suites, "n200-three", v("bisect", "1", 1), v("bisect", "2", 1)));
         plan.add(suite(suites, "collections4", v("bisect", "1", 1), v("bisect", "2", 1), v("batches", "2", 1),
                 v("isolated", "2", 1)));
         plan.add(suite(suites, "n800-none", v("bisect", "1", 1)));
-        plan.add(suite(suites, "n800-hog", v("bisect", "2", 1)));
-        plan.add(suite(suites, "n800-three", v("bisect", "2", 1)));
+        plan.add(suite(suites, "n800-hog", v("bisect", "1", 1), v("bisect", "2", 1)));
+        plan.add(suite(suites, "n800-three", v("bisect", "1", 1), v("bisect", "2", 1)));
         plan.add(suite(suites, "lang3", v("bisect", "2", 1)));
-        plan.add(suite(suites, "n800-polluter", v("bisect", "2", 1)));
+        plan.add(suite(suites, "n800-polluter", v("bisect", "1", 1), v("bisect", "2", 1)));
         return plan;
     }
 
