@@ -17,7 +17,7 @@ import org.apache.maven.plugin.logging.Log;
 
 /**
  * Puts a finished bisect in front of the user: the report files and metrics in the output folder, the summary on
- * Maven's console, and on GitHub Actions the step summary and an error annotation per culprit.
+ * Maven's console, and on GitHub Actions the step summary, an error annotation per culprit and a warning per finding.
  */
 final class ReportOutput {
 
@@ -59,7 +59,7 @@ final class ReportOutput {
         GitHubActions.appendStepSummary(env, report)
                 .ifPresent(summary -> log.info("memprobe: added the report to the step summary " + summary));
         // workflow commands must start a line of the job's output: Maven's log prefix would hide them
-        GitHubActions.errorCommands(env, report, relative.apply(folder.resolve(ReportFiles.HTML)))
+        GitHubActions.workflowCommands(env, report, relative.apply(folder.resolve(ReportFiles.HTML)))
                 .forEach(stdout::println);
         if (report.verdict().equals(Verdict.NO_CULPRIT.id()) && defaultMaxHeap >= 0) {
             log.info("memprobe: nothing died, but no limit was set: forks took this machine's default heap"

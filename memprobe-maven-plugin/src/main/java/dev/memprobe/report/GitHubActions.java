@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * What memprobe tells GitHub Actions: {@code report.md} appended to the job's step summary, and one error annotation
- * (a {@code ::error} workflow command) per culprit. The environment comes in as a map, never from
+ * (a {@code ::error} workflow command) per culprit, a warning annotation per finding. The environment comes in as a map, never from
  * {@link System#getenv()}, so that the caller decides and tests need no real runner.
  *
  * @see <a href="https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands">workflow
@@ -56,19 +56,25 @@ public final class GitHubActions {
     }
 
     /**
-     * One {@code ::error title=...::message} line per culprit, to print on standard output, when
-     * {@code GITHUB_ACTIONS=true}; no line otherwise.
+     * One {@code ::error title=...::message} line per culprit and one {@code ::warning} line per finding (memory that
+     * adds up with no small culprit set, a class near the limit, the probe budget spent, a fork stopped from outside),
+     * to print on standard output, when {@code GITHUB_ACTIONS=true}; no line otherwise.
      *
      * @param htmlReport where the reader finds the whole report, e.g. {@code target/memprobe/report.html}; named at
      *     the end of each message, left out when {@code null}
      */
-    public static List<String> errorCommands(Map<String, String> env, Report report, String htmlReport) {
+    public static List<String> workflowCommands(Map<String, String> env, Report report, String htmlReport) {
         if (!"true".equals(env.get(ACTIONS))) {
             return List.of();
         }
         List<String> lines = new ArrayList<>();
         for (Report.CulpritEntry c : report.culprits()) {
             lines.add("::error title=" + escapeProperty(title(c)) + "::" + escapeData(message(c, htmlReport)));
+        }
+        for (Report.FindingEntry f : report.findings()) {
+            String text = f.message() + (htmlReport == null ? "" : "\nSee " + htmlReport);
+            lines.add("::warning title="
+                    + escapeProperty("memprobe: " + f.kind().replace('-', ' ')) + "::" + escapeData(text));
         }
         return lines;
     }

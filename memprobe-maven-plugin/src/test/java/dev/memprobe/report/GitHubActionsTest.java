@@ -54,13 +54,13 @@ class GitHubActionsTest {
     }
 
     @Test
-    void writesOneErrorCommandPerCulpritOnGitHubActions() {
+    void writesAnErrorPerCulpritAndAWarningPerFindingOnGitHubActions() {
         Report report = SampleReports.small();
 
         List<String> lines =
-                GitHubActions.errorCommands(Map.of("GITHUB_ACTIONS", "true"), report, "target/memprobe/report.html");
+                GitHubActions.workflowCommands(Map.of("GITHUB_ACTIONS", "true"), report, "target/memprobe/report.html");
 
-        assertThat(lines).hasSize(2);
+        assertThat(lines).hasSize(3);
         assertThat(lines.get(0))
                 .isEqualTo("::error title=memprobe%3A CatalogImportTest kills the test JVM (single%2C heap"
                         + " OutOfMemoryError)::com.example.shop.CatalogImportTest#importsTheWholeCatalog: heap"
@@ -76,6 +76,9 @@ class GitHubActionsTest {
                 .contains("(cumulative%2C killed by memprobe's memory limit)::com.acme.Größe")
                 .contains("#fills & <flushes>: killed by memprobe's memory limit after"
                         + " com.example.shop.SearchIndexTest, com.example.shop.InventoryTest (reproduced 2 of 2)");
+        assertThat(lines.get(2))
+                .isEqualTo("::warning title=memprobe%3A near limit::OrderServiceTest came within 5%25 of the heap limit"
+                        + " <but> survived%0ASee target/memprobe/report.html");
         assertThat(lines).allSatisfy(line -> assertThat(line).doesNotContain("\n", "\r"));
     }
 
@@ -83,10 +86,10 @@ class GitHubActionsTest {
     void writesNoCommandOutsideGitHubActions() {
         Report report = SampleReports.small();
 
-        assertThat(GitHubActions.errorCommands(Map.of(), report, null)).isEmpty();
-        assertThat(GitHubActions.errorCommands(Map.of("GITHUB_ACTIONS", "false"), report, null))
+        assertThat(GitHubActions.workflowCommands(Map.of(), report, null)).isEmpty();
+        assertThat(GitHubActions.workflowCommands(Map.of("GITHUB_ACTIONS", "false"), report, null))
                 .isEmpty();
-        assertThat(GitHubActions.errorCommands(Map.of("GITHUB_ACTIONS", "true"), SampleReports.clean(), null))
+        assertThat(GitHubActions.workflowCommands(Map.of("GITHUB_ACTIONS", "true"), SampleReports.clean(), null))
                 .isEmpty();
     }
 
@@ -121,7 +124,7 @@ class GitHubActionsTest {
                 -1,
                 -1);
 
-        List<String> lines = GitHubActions.errorCommands(Map.of("GITHUB_ACTIONS", "true"), report, null);
+        List<String> lines = GitHubActions.workflowCommands(Map.of("GITHUB_ACTIONS", "true"), report, null);
 
         assertThat(lines)
                 .containsExactly(
