@@ -120,7 +120,10 @@ public final class ReportBuilder {
         return new Report.ProbeEntry(
                 probe.probe().id(),
                 probe.probe().purpose(),
-                probe.probe().classes(),
+                // a probe in Surefire's order ran its classes as the fork planned them, not as they were asked for
+                probe.probe().surefireOrder() && !probe.planned().isEmpty()
+                        ? probe.planned()
+                        : probe.probe().classes(),
                 outcome,
                 failure.map(f -> f.cause().id()).orElse(null),
                 failure.map(f -> f.exitCode()).orElse(null),
