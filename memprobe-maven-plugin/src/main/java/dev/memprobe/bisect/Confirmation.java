@@ -1,6 +1,6 @@
 package dev.memprobe.bisect;
 
-import static dev.memprobe.bisect.Evidence.simple;
+import static dev.memprobe.config.ClassNames.simple;
 
 import dev.memprobe.config.Size;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import static dev.memprobe.bisect.Evidence.amount;
 import static dev.memprobe.bisect.Evidence.count;
 import static dev.memprobe.bisect.Evidence.describe;
 import static dev.memprobe.bisect.Evidence.peakNote;
-import static dev.memprobe.bisect.Evidence.simple;
+import static dev.memprobe.config.ClassNames.simple;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

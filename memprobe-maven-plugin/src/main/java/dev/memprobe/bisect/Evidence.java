@@ -1,5 +1,7 @@
 package dev.memprobe.bisect;
 
+import static dev.memprobe.config.ClassNames.simple;
+
 import dev.memprobe.config.Size;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,11 +102,5 @@ final class Evidence {
 
     static String millis(long ms) {
         return ms < 1000 ? ms + " ms" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
-    }
-
-    /** The class name without its package. */
-    static String simple(String className) {
-        int dot = className.lastIndexOf('.');
-        return dot < 0 ? className : className.substring(dot + 1);
     }
 }

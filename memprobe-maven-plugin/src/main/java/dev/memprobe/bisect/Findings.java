@@ -3,7 +3,7 @@ package dev.memprobe.bisect;
 import static dev.memprobe.bisect.Evidence.count;
 import static dev.memprobe.bisect.Evidence.describe;
 import static dev.memprobe.bisect.Evidence.millis;
-import static dev.memprobe.bisect.Evidence.simple;
+import static dev.memprobe.config.ClassNames.simple;
 
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package dev.memprobe.bisect;
 
+import static dev.memprobe.config.ClassNames.simple;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -59,8 +61,8 @@ final class PolluterTrials {
         List<String> classes = new ArrayList<>(polluters);
         classes.add(victim);
         String purpose = polluters.size() == 1
-                ? "does " + Evidence.simple(polluters.get(0)) + " pollute " + Evidence.simple(victim) + "?"
-                : "do " + polluters.size() + " classes pollute " + Evidence.simple(victim) + "?";
+                ? "does " + simple(polluters.get(0)) + " pollute " + simple(victim) + "?"
+                : "do " + polluters.size() + " classes pollute " + simple(victim) + "?";
         Optional<ForkResult> result = probes.run(classes, purpose);
         if (result.isEmpty()) {
             throw new BudgetSpent();

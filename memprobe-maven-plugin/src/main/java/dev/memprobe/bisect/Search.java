@@ -1,7 +1,7 @@
 package dev.memprobe.bisect;
 
 import static dev.memprobe.bisect.Evidence.count;
-import static dev.memprobe.bisect.Evidence.simple;
+import static dev.memprobe.config.ClassNames.simple;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -12,12 +12,12 @@ public final class NearMatches {
     /** Up to {@code limit} candidates within a small edit distance of {@code wanted}, closest first. */
     public static List<String> of(String wanted, List<String> candidates, int limit) {
         String key = normalise(wanted);
-        int threshold = Math.max(2, simple(key).length() / 4);
+        int threshold = Math.max(2, ClassNames.simple(key).length() / 4);
         record Scored(String name, int distance) {}
         List<Scored> scored = new ArrayList<>();
         for (String candidate : candidates) {
             String c = normalise(candidate);
-            int distance = Math.min(distance(key, c), distance(simple(key), simple(c)));
+            int distance = Math.min(distance(key, c), distance(ClassNames.simple(key), ClassNames.simple(c)));
             if (distance <= threshold) {
                 scored.add(new Scored(candidate, distance));
             }
@@ -32,11 +32,6 @@ public final class NearMatches {
             n = n.substring(0, n.lastIndexOf('.'));
         }
         return n.replace('/', '.');
-    }
-
-    private static String simple(String name) {
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? name : name.substring(dot + 1);
     }
 
     /** Levenshtein distance. */

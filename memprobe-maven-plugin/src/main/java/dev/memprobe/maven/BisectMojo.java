@@ -459,8 +459,7 @@ public class BisectMojo extends SurefireMojoSupport {
      */
     private String relative(Path path) {
         String root = getSession().getExecutionRootDirectory();
-        Path base = (root != null ? Path.of(root) : getProject().getBasedir().toPath()).toAbsolutePath();
-        Path absolute = path.toAbsolutePath();
-        return absolute.startsWith(base) ? base.relativize(absolute).toString() : absolute.toString();
+        return RelativePath.from(
+                root != null ? Path.of(root) : getProject().getBasedir().toPath(), path);
     }
 }

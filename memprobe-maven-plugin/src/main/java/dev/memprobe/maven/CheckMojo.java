@@ -210,8 +210,6 @@ public class CheckMojo extends AbstractMojo {
     }
 
     private String relative(Path path) {
-        Path base = basedir.toPath().toAbsolutePath();
-        Path absolute = path.toAbsolutePath();
-        return absolute.startsWith(base) ? base.relativize(absolute).toString() : absolute.toString();
+        return RelativePath.from(basedir.toPath(), path);
     }
 }

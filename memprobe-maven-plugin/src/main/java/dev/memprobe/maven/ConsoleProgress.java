@@ -1,5 +1,7 @@
 package dev.memprobe.maven;
 
+import static dev.memprobe.config.ClassNames.simple;
+
 import dev.memprobe.bisect.ForkResult;
 import dev.memprobe.bisect.Probe;
 import dev.memprobe.config.Durations;
@@ -62,10 +64,5 @@ final class ConsoleProgress implements dev.memprobe.bisect.ProgressListener {
             log.info("memprobe: the project switches on JUnit parallel execution; memprobe's forks run the classes"
                     + " one at a time, so that each is measured on its own");
         }
-    }
-
-    private static String simple(String className) {
-        int dot = className.lastIndexOf('.');
-        return dot < 0 ? className : className.substring(dot + 1);
     }
 }

@@ -2,6 +2,7 @@ package dev.memprobe.report;
 
 import dev.memprobe.bisect.Cause;
 import dev.memprobe.bisect.Culprit;
+import dev.memprobe.config.ClassNames;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,8 +77,7 @@ final class Advice {
         if (className == null) {
             return "the class";
         }
-        int dot = className.lastIndexOf('.');
-        return dot < 0 ? className : className.substring(dot + 1);
+        return ClassNames.simple(className);
     }
 
     static String causeText(String causeId) {

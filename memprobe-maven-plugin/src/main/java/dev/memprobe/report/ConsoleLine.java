@@ -20,27 +20,17 @@ public final class ConsoleLine {
         if (value == null) {
             return null;
         }
-        StringBuilder out = null;
-        for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            String replacement = ch == '\n'
-                    ? "\\n"
-                    : ch == '\r'
-                            ? "\\r"
-                            : (ch < 0x20 && ch != '\t') || (ch >= 0x7f && ch <= 0x9f) || ch == 0x2028 || ch == 0x2029
-                                    ? String.format("\\u%04x", (int) ch)
-                                    : null;
-            if (replacement != null && out == null) {
-                out = new StringBuilder(value.length() + 16).append(value, 0, i);
-            }
-            if (out != null) {
-                if (replacement != null) {
-                    out.append(replacement);
-                } else {
-                    out.append(ch);
-                }
-            }
-        }
-        return out == null ? value : out.toString();
+        return CharReplacer.replace(
+                value,
+                ch -> ch == '\n'
+                        ? "\\n"
+                        : ch == '\r'
+                                ? "\\r"
+                                : (ch < 0x20 && ch != '\t')
+                                                || (ch >= 0x7f && ch <= 0x9f)
+                                                || ch == 0x2028
+                                                || ch == 0x2029
+                                        ? String.format("\\u%04x", (int) ch)
+                                        : null);
     }
 }

@@ -20,30 +20,15 @@ final class Html {
         if (value == null) {
             return "";
         }
-        StringBuilder out = null;
-        for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            String replacement = switch (ch) {
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                case '&' -> "&amp;";
-                case '"' -> "&quot;";
-                case '\'' -> "&#39;";
-                case '\t', '\n', '\r' -> null;
-                default -> ch < 0x20 || ch == 0x7f ? "\uFFFD" : null;
-            };
-            if (replacement != null && out == null) {
-                out = new StringBuilder(value.length() + 16).append(value, 0, i);
-            }
-            if (out != null) {
-                if (replacement != null) {
-                    out.append(replacement);
-                } else {
-                    out.append(ch);
-                }
-            }
-        }
-        return out == null ? value : out.toString();
+        return CharReplacer.replace(value, ch -> switch (ch) {
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '&' -> "&amp;";
+            case '"' -> "&quot;";
+            case '\'' -> "&#39;";
+            case '\t', '\n', '\r' -> null;
+            default -> ch < 0x20 || ch == 0x7f ? "\uFFFD" : null;
+        });
     }
 
     /** A coordinate or length for SVG: at most one decimal, no exponent, {@code .} as the decimal point. */
