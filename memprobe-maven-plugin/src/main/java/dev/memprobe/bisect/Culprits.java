@@ -68,8 +68,7 @@ final class Culprits {
         List<String> evidence = List.of(
                 simple(victim) + " survives alone" + peakNote(alone, victim, failure.cause()),
                 "after " + String.join(", ", left) + " it dies: " + describe(failure),
-                "polluters found in " + found.probeIds().size() + " probes; removing any one of them lets "
-                        + simple(victim) + " survive");
+                searchNote(found, simple(victim)));
         return new Culprit(
                 Culprit.Kind.CUMULATIVE,
                 victim,
@@ -112,5 +111,14 @@ final class Culprits {
         ids.add(alone.probe().id());
         ids.addAll(more);
         return ids;
+    }
+
+    /** How many probes the search took, and that the set is minimal. */
+    private static String searchNote(PolluterSearch.Result found, String victim) {
+        int probes = found.probeIds().size();
+        String took = " found in " + probes + (probes == 1 ? " probe" : " probes");
+        return found.polluters().size() == 1
+                ? "polluter" + took + "; without it " + victim + " survives"
+                : "polluters" + took + "; removing any one of them lets " + victim + " survive";
     }
 }

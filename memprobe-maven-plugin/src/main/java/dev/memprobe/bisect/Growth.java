@@ -11,20 +11,20 @@ import java.util.function.ToLongFunction;
  *
  * <p>For the heap, the fork measures the live set only when a collection happens to run. What tests keep only grows,
  * so the live heap seen at any collection is an upper bound of what was kept up to then, and so is the least live heap
- * seen at any later collection: growth is read from that floor. The classes are cut into windows, each running from
- * the last collection of one class (the opener; the fork's first collection for the first window) to the last
- * collection of the next class that had one. The floor's rise across a window was kept by a class inside it or by the
- * opener after its last collection: the classes inside share the rise in proportion to the bytes each allocated (memory
- * kept must first be allocated), so a leak in a class without a collection of its own is charged to its window, most
- * to the class that allocated most. The opener gets a
- * quarter of the rise when that is more than it scored itself (the whole rise when no other class is in the window):
- * it is a suspect, but one to try after the classes inside (a heuristic: on simulated suites this kept the mean cost
- * of a polluter search as low as leaving the opener out, and its worst case as low as giving the opener the whole
- * rise). The first window starts at the first class's {@code liveBefore} when a collection ran before it. The window before the victim ends at the
- * victim's own collections (its {@code liveMin}): these include part of the victim's working set, so the classes
- * right before it may score a little more than they kept; when the victim's measurements were lost, that window scores
- * 0. Memory kept before the fork's first collection is not seen. Exact measurements (a forced collection at each
- * class end, for every class) are used as they are.
+ * seen at any later collection: growth is read from that floor. A class with collections of its own owns the floor's
+ * rise from its first collection to its last: nothing else ran in between. Between one class's last collection (the
+ * opener; for the first window, the first class's {@code liveBefore} or the fork's first collection) and the next
+ * collecting class's first (the closer) lies a window, whose rise was kept by what was allocated in it: the opener's
+ * bytes after its last collection (its heap in use at its end less its last live heap), the classes inside, and the
+ * closer's bytes before its first collection (what it allocated up to its last, spread evenly over its collections).
+ * They share the rise in proportion to those bytes, since memory kept must first be allocated: a polluter whose
+ * caching straddles a collection is charged for both sides, and a class that allocated little next to it gets
+ * little. A class's score is the sum of its parts. Where the opener's tail was not measured, it gets a quarter of the
+ * rise (the whole rise when no other class is in the window): a suspect, but one to try after the classes inside.
+ * The window before the victim ends at the victim's own collections (its {@code liveMin}): these include part of the
+ * victim's working set, so the classes right before it may score a little more than they kept; when the victim's
+ * measurements were lost, that window scores 0. Memory kept before the fork's first collection is not seen. Exact
+ * measurements (a forced collection at each class end, for every class) are used as they are.
  *
  * <p>For memory outside the heap the value at each class end is exact enough, and growth is its rise across the class:
  * threads from the count at the class's start; direct buffers, metaspace and RSS from the previous class's end (the
@@ -35,7 +35,7 @@ public final class Growth {
     /** A class and the memory it left behind, in bytes (threads for thread deaths). */
     public record Score(String className, long retained, long allocated, int position) {}
 
-    /** The part of the next window's rise that the class opening it gets: see the class comment. */
+    /** The part of the next window's rise the opener gets when its tail was not measured: see the class comment. */
     private static final int OPENER_SHARE = 4;
 
     /** No observation yet: the identity of {@link #minKnown}. */
@@ -120,7 +120,8 @@ public final class Growth {
             after[i] = minKnown(after[i + 1], m.liveMin(), m.liveLast());
         }
         // windows from one class's last collection (the opener's; for the first window, the first class's liveBefore or
-        // the fork's first collection) to the last collection of the next class that had one
+        // the fork's first collection) to the first collection of the next class that had one (the closer); the rise
+        // from the closer's first collection to its last is its own
         int opener = -1;
         long opened =
                 n == 0 ? after[0] : minKnown(after[0], runs.get(0).measure().liveBefore());
@@ -128,21 +129,20 @@ public final class Growth {
             if (i < n && !collected(runs.get(i).measure())) {
                 continue;
             }
-            long closed = i == n
-                    ? after[n]
-                    : minKnown(after[i + 1], runs.get(i).measure().liveLast());
-            long rise = opened == UNKNOWN || closed == UNKNOWN ? 0 : closed - opened;
-            if (opener >= 0) {
-                boolean others = opener + 1 <= Math.min(i, n - 1);
-                scores[opener] = Math.max(scores[opener], others ? rise / OPENER_SHARE : rise);
-            }
+            long first = after[i];
+            long rise = opened == UNKNOWN || first == UNKNOWN ? 0 : first - opened;
             int last = Math.min(i, n - 1);
-            long allocatedInWindow = allocated(runs, opener + 1, last);
+            long[] weights = new long[last - opener + 1];
             for (int j = opener + 1; j <= last; j++) {
-                long share = allocatedInWindow > 0
-                        ? Math.round(rise * (double) runs.get(j).measure().allocated() / allocatedInWindow)
-                        : rise;
-                scores[j] = Math.max(scores[j], share);
+                weights[j - opener] = j == i ? beforeFirstCollection(runs.get(j).measure()) : allocated(runs.get(j));
+            }
+            weights[0] = opener >= 0 ? afterLastCollection(runs.get(opener).measure()) : 0;
+            share(scores, opener, weights, rise);
+            long closed = i == n
+                    ? first
+                    : minKnown(after[i + 1], runs.get(i).measure().liveLast());
+            if (i < n && closed != UNKNOWN && first != UNKNOWN) {
+                scores[i] += closed - first;
             }
             opener = i;
             opened = closed;
@@ -150,24 +150,59 @@ public final class Growth {
         return scores;
     }
 
-    private static boolean collected(Measure m) {
-        return m.gcCount() > 0 || m.liveLast() >= 0;
+    /**
+     * Shares a window's rise: {@code weights[0]} is what the opener allocated after its last collection (-1 unknown,
+     * 0 when there is no opener), {@code weights[k]} what class {@code opener + k} allocated in the window (-1
+     * unknown). With every weight known, the rise goes in proportion to them, since memory kept must first be
+     * allocated. Otherwise each class inside gets its part by allocation where all are known, the whole rise where not,
+     * and the opener a quarter of the rise (the whole rise when no class is inside).
+     */
+    private static void share(long[] scores, int opener, long[] weights, long rise) {
+        if (rise <= 0 || (opener < 0 && weights.length == 1)) {
+            return;
+        }
+        boolean insideKnown = true;
+        long inside = 0;
+        for (int k = 1; k < weights.length; k++) {
+            insideKnown &= weights[k] >= 0;
+            inside += Math.max(0, weights[k]);
+        }
+        long total = inside + Math.max(0, weights[0]);
+        if (opener >= 0 && weights[0] >= 0 && insideKnown && total > 0) {
+            scores[opener] += Math.round(rise * (double) weights[0] / total);
+        } else if (opener >= 0) {
+            scores[opener] += weights.length > 1 ? rise / OPENER_SHARE : rise;
+            total = inside;
+        }
+        for (int k = 1; k < weights.length; k++) {
+            scores[opener + k] += insideKnown && total > 0 ? Math.round(rise * (double) weights[k] / total) : rise;
+        }
+    }
+
+    /** Bytes the class allocated after its last collection: its heap at the end less the live heap then; -1 unknown. */
+    private static long afterLastCollection(Measure m) {
+        return m.heapEnd() >= 0 && m.liveLast() >= 0 && m.heapEnd() >= m.liveLast() ? m.heapEnd() - m.liveLast() : -1;
     }
 
     /**
-     * Bytes the classes {@code from..to} allocated, or 0 when any of them was not measured: within a window the rise
-     * goes to the classes in proportion to what they allocated, since memory kept must first be allocated.
+     * Bytes the class allocated before its first collection, estimated: what it allocated up to its last collection,
+     * spread evenly over its collections (each runs when the young generation is full again); -1 unknown.
      */
-    private static long allocated(List<ClassRun> runs, int from, int to) {
-        long sum = 0;
-        for (int j = from; j <= to; j++) {
-            long bytes = runs.get(j).measure().allocated();
-            if (bytes < 0) {
-                return 0;
-            }
-            sum += bytes;
+    private static long beforeFirstCollection(Measure m) {
+        if (m.allocated() < 0) {
+            return -1;
         }
-        return sum;
+        long tail = afterLastCollection(m);
+        long upToLast = tail >= 0 && tail <= m.allocated() ? m.allocated() - tail : m.allocated();
+        return m.gcCount() > 1 ? upToLast / m.gcCount() : upToLast;
+    }
+
+    private static long allocated(ClassRun run) {
+        return run.measure().allocated();
+    }
+
+    private static boolean collected(Measure m) {
+        return m.gcCount() > 0 || m.liveLast() >= 0;
     }
 
     private static long minKnown(long least, long... values) {

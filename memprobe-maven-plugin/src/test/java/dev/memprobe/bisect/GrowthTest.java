@@ -72,13 +72,54 @@ class GrowthTest {
 
     @Test
     void oneClassWithoutExactMeasurementFallsBackToTheFloorForAll() {
-        // B has no exact measurement: A and B share the first window, from A's liveBefore to B's collection
+        // B has no exact measurement: A and B share the first window, from A's liveBefore to B's collection; B also
+        // opens the victim's window, alone in it
         ForkResult fork = fork(exact("A", 20, 90, 4), heap("B", 90, 90, 90, 1, 10), heap("V", 90, 95, 250, 2, 300));
 
         assertThat(Growth.rank(fork, "V", Cause.HEAP_OOM))
                 .extracting(Growth.Score::className, Growth.Score::retained)
                 .containsExactly(
-                        tuple("B", Math.round(mib(70) * 10.0 / 14)), tuple("A", Math.round(mib(70) * 4.0 / 14)));
+                        tuple("B", Math.round(mib(70) * 10.0 / 14) + mib(5)),
+                        tuple("A", Math.round(mib(70) * 4.0 / 14)));
+    }
+
+    @Test
+    void theRiseBetweenAClasssOwnCollectionsIsItsAlone() {
+        // the fork's first collection runs inside P, after 20 classes' worth of garbage; from its first collection
+        // to its last only P ran, so those 80 MiB are P's, whatever the classes before it allocated
+        List<ClassRun> runs = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            runs.add(heap("A" + i, 7, -1, -1, 0, 7));
+        }
+        runs.add(heap("P", -1, 31, 112, 6, 150));
+        runs.add(heap("B", 112, 113, 113, 1, 3));
+        runs.add(heap("V", 113, 120, 250, 2, 300));
+
+        List<Growth.Score> ranking = Growth.rank(fork(runs.toArray(new ClassRun[0])), "V", Cause.HEAP_OOM);
+
+        assertThat(ranking.get(0).className()).isEqualTo("P");
+        assertThat(ranking.get(0).retained()).isGreaterThanOrEqualTo(mib(81));
+        // the 24 MiB the first window rose by are shared by allocation; B opens the victim's window, alone in it
+        assertThat(ranking)
+                .filteredOn(score -> score.className().startsWith("A"))
+                .hasSize(20)
+                .allSatisfy(score -> assertThat(score.retained()).isLessThan(mib(2)));
+    }
+
+    @Test
+    void whatTheOpenerAllocatedAfterItsLastCollectionSharesTheNextWindow() {
+        // P's last collection saw 112 MiB, it ended with 166 MiB in use: 54 MiB allocated after that collection, which
+        // B's collection (168 MiB) found still live. B allocated 3 MiB: P gets 54/57 of the rise, not a quarter
+        ForkResult fork = fork(
+                heapEnd(heap("P", 10, 112, 112, 1, 150), 166),
+                heapEnd(heap("B", 112, 168, 168, 1, 3), 168),
+                heap("V", 168, 170, 250, 2, 300));
+
+        assertThat(Growth.rank(fork, "V", Cause.HEAP_OOM))
+                .extracting(Growth.Score::className, Growth.Score::retained)
+                .containsExactly(
+                        tuple("P", mib(102) + Math.round(mib(56) * 54.0 / 57)),
+                        tuple("B", Math.round(mib(56) * 3.0 / 57) + mib(2)));
     }
 
     @Test
@@ -149,6 +190,45 @@ class GrowthTest {
     private static ClassRun heap(
             String name, long liveBefore, long liveMin, long liveLast, long gcCount, long allocated) {
         return run(name, new Values().heap(liveBefore, liveMin, liveLast, gcCount, allocated));
+    }
+
+    /** The same class with the heap in use at its end (MiB). */
+    private static ClassRun heapEnd(ClassRun run, long mebibytes) {
+        Measure m = run.measure();
+        return new ClassRun(
+                run.name(),
+                run.outcome(),
+                1,
+                0,
+                0,
+                0,
+                new Measure(
+                        m.durationMs(),
+                        m.heapPeak(),
+                        m.liveMin(),
+                        m.liveMax(),
+                        m.liveLast(),
+                        m.liveBefore(),
+                        m.retained(),
+                        mib(mebibytes),
+                        m.heapMax(),
+                        m.rssPeak(),
+                        m.rssEnd(),
+                        m.directPeak(),
+                        m.directEnd(),
+                        m.mappedEnd(),
+                        m.metaspacePeak(),
+                        m.metaspaceEnd(),
+                        m.threadsStart(),
+                        m.threadsPeak(),
+                        m.threadsEnd(),
+                        m.allocated(),
+                        m.gcCount(),
+                        m.gcMillis(),
+                        m.poolPeaks(),
+                        m.histogram()),
+                null,
+                null);
     }
 
     /** A class measured with forced collections at its boundaries; sizes in MiB. */
