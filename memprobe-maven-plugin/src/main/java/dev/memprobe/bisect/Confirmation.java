@@ -20,6 +20,7 @@ final class Confirmation {
 
     private final Probes probes;
     private final int confirmRuns;
+    private boolean ranOut;
 
     Confirmation(Probes probes, int confirmRuns) {
         this.probes = probes;
@@ -52,6 +53,11 @@ final class Confirmation {
         }
     }
 
+    /** Whether maxProbes ran out before a confirmation run. */
+    boolean ranOut() {
+        return ranOut;
+    }
+
     Culprit confirm(Culprit culprit) {
         int reproduced = culprit.reproduced();
         int attempts = culprit.attempts();
@@ -71,6 +77,7 @@ final class Confirmation {
             Optional<ForkResult> run = runs.get(i).map(Probes.Pending::get);
             if (run.isEmpty()) {
                 evidence.add("not confirmed: memprobe.maxProbes ran out");
+                ranOut = true;
                 break;
             }
             attempts++;

@@ -28,8 +28,10 @@ final class Culprits {
         if (suiteRun != null) {
             probeIds.add(suiteRun.probe().id());
             int before = suiteRun.startedBefore(failure.victim()).size();
-            evidence.add("in probe " + suiteRun.probe().id() + " it was class " + (before + 1)
-                    + " to run when the fork died");
+            boolean died = suiteRun.death() != null
+                    && failure.victim().equals(suiteRun.death().inFlightClass());
+            evidence.add("in probe " + suiteRun.probe().id() + " it was class " + (before + 1) + " to run"
+                    + (died ? " when the fork died" : "; the fork went on after its memory error"));
         }
         probeIds.add(alone.probe().id());
         return new Culprit(

@@ -35,20 +35,34 @@ public record ForkResult(
      * a death outside any class when there is none. Empty when the fork finished and no test failed of memory.
      */
     public Optional<Failure> failure() {
+        List<Failure> all = failures();
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    }
+
+    /**
+     * Every failure of the probe, in start order: each class that failed of memory (a fork that goes on past memory
+     * errors may have several), then the death, unless the class in flight then had already failed of memory.
+     */
+    public List<Failure> failures() {
+        List<Failure> all = new ArrayList<>();
+        Set<String> failed = new HashSet<>();
         for (ClassRun run : classes) {
             if (run.outcome() == ClassRun.Outcome.MEMORY_ERROR) {
-                return Optional.of(new Failure(
+                failed.add(run.name());
+                all.add(new Failure(
                         run.name(),
                         run.method(),
                         Cause.ofError(errorClass(run.problem()), run.problem()).orElse(Cause.HEAP_OOM),
                         null,
                         run.problem()));
-            }
-            if (run.outcome() == ClassRun.Outcome.DIED && death != null) {
-                return Optional.of(deathFailure());
+            } else if (run.outcome() == ClassRun.Outcome.DIED && death != null) {
+                break;
             }
         }
-        return death == null ? Optional.empty() : Optional.of(deathFailure());
+        if (death != null && (death.inFlightClass() == null || !failed.contains(death.inFlightClass()))) {
+            all.add(deathFailure());
+        }
+        return all;
     }
 
     private Failure deathFailure() {
@@ -88,6 +102,23 @@ public record ForkResult(
         List<String> rest = new ArrayList<>();
         for (String name : order) {
             if (requested.contains(name) && !finished.contains(name) && !name.equals(victim)) {
+                rest.add(name);
+            }
+        }
+        return rest;
+    }
+
+    /**
+     * The probe's classes after {@code victim} in run order, whether or not they ran in this fork: every one that did
+     * not start before it, without it.
+     */
+    public List<String> after(String victim) {
+        List<String> order = planned.isEmpty() ? probe.classes() : planned;
+        Set<String> requested = new HashSet<>(probe.classes());
+        Set<String> before = new HashSet<>(startedBefore(victim));
+        List<String> rest = new ArrayList<>();
+        for (String name : order) {
+            if (requested.contains(name) && !before.contains(name) && !name.equals(victim)) {
                 rest.add(name);
             }
         }

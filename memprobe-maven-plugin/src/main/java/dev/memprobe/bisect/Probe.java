@@ -11,7 +11,9 @@ import java.util.Set;
  * @param surefireOrder run the classes in the order Surefire's own {@code runOrder} gives them (the first probe, to
  *     see CI's order), rather than in the order listed
  * @param histogramClasses classes whose live-object histogram the fork should diff (expensive: culprits only)
- * @param stopOnFailure stop the fork as soon as a test fails of memory (its question is answered)
+ * @param stopOnFailure stop the fork as soon as a test fails of memory (its question is answered); when false the fork
+ *     goes on past memory errors, a heap OutOfMemoryError that JUnit 5 rethrows included when a collection gives
+ *     the heap back
  */
 public record Probe(
         int id,

@@ -86,10 +86,23 @@ final class Probes implements AutoCloseable {
     /** Starts the classes in a fresh fork, in the background when probes may run in parallel; empty when the budget
      * is spent. */
     Optional<Pending> start(List<String> classes, String purpose, boolean surefireOrder, Set<String> histogramClasses) {
+        return start(classes, purpose, surefireOrder, histogramClasses, true);
+    }
+
+    /**
+     * @param stopOnFailure stop the fork at the first class that fails of memory (its question is answered); false to
+     *     let it go on past memory errors it survives, so that one fork answers for all the classes
+     */
+    Optional<Pending> start(
+            List<String> classes,
+            String purpose,
+            boolean surefireOrder,
+            Set<String> histogramClasses,
+            boolean stopOnFailure) {
         if (exhausted()) {
             return Optional.empty();
         }
-        Probe probe = new Probe(++asked, classes, purpose, surefireOrder, histogramClasses, true);
+        Probe probe = new Probe(++asked, classes, purpose, surefireOrder, histogramClasses, stopOnFailure);
         Pending pending = pool == null
                 ? new Pending(probe, null, execute(probe))
                 : new Pending(probe, pool.submit(() -> execute(probe)), null);

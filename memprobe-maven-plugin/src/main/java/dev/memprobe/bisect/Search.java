@@ -33,13 +33,19 @@ final class Search {
     }
 
     /**
-     * The whole set in CI order; each failure investigated; then on with the classes the failing fork did not finish.
-     * When probes run in parallel, the rest of the suite starts at once, beside the failing class's own questions.
+     * The whole set in CI order, in a fork that goes on past memory errors it survives (unless failFast); each failure
+     * investigated in turn; then on with the classes the fork did not finish. Past a hog the fork ran the rest as it
+     * would have without it; past any other failure, later failures in it may be the earlier one's doing (memory
+     * that polluters keep stays), so the classes after it run again in a fresh fork. Classes that passed in it pass
+     * in a fresh fork too: memory only adds up. When probes run in parallel, the rest of
+     * the suite starts at once, beside the failing class's own questions.
      */
     void bisect() {
+        boolean stop = request.failFast();
         List<String> pending = request.classes();
-        Optional<ForkResult> run =
-                probes.run(pending, "whole suite, " + count(pending) + " in CI order", true, Set.of());
+        Optional<ForkResult> run = probes.start(
+                        pending, "whole suite, " + count(pending) + " in CI order", true, Set.of(), stop)
+                .map(Probes.Pending::get);
         while (true) {
             if (run.isEmpty()) {
                 budgetSpent(Findings.budget(request.maxProbes(), "before every class had run"));
@@ -49,28 +55,49 @@ final class Search {
             if (result.probe().id() == 1 && !result.planned().isEmpty()) {
                 order = result.planned();
             }
-            Optional<Failure> failure = result.failure();
-            if (failure.isEmpty()) {
+            List<Failure> failures = result.failures();
+            if (failures.isEmpty()) {
                 return;
             }
             failureSeen = true;
-            String victim = failure.get().victim();
-            if (victim == null) {
-                findings.add(Findings.outsideClass(result, failure.get()));
+            Optional<Probes.Pending> ahead = Optional.empty();
+            List<String> rest = List.of();
+            for (int k = 0; k < failures.size(); k++) {
+                Failure failure = failures.get(k);
+                String victim = failure.victim();
+                if (victim == null) {
+                    findings.add(Findings.outsideClass(result, failure));
+                    return;
+                }
+                boolean last = k == failures.size() - 1;
+                rest = last ? result.notFinished(victim) : List.of();
+                int before = culprits.size();
+                Optional<Probes.Pending> alone = failure.cause() == Cause.TERMINATED
+                        ? Optional.empty()
+                        : probes.start(List.of(victim), "does " + simple(victim) + " die alone?");
+                if (probes.parallel() && !stop && !rest.isEmpty()) {
+                    ahead = probes.start(rest, count(rest) + " not yet run", false, Set.of(), stop);
+                }
+                investigate(result, failure, alone);
+                if (stop && !culprits.isEmpty()) {
+                    return;
+                }
+                boolean hog = culprits.size() > before
+                        && culprits.get(culprits.size() - 1).kind() == Culprit.Kind.SINGLE;
+                if (!last && !hog) {
+                    // the fork went on with memory that others keep, or after a death nobody explained: a later
+                    // failure in it may be theirs, not its own; the classes after this one run again in a fresh fork
+                    rest = result.after(victim);
+                    break;
+                }
+            }
+            if (rest.isEmpty()) {
                 return;
             }
-            List<String> rest = result.notFinished(victim);
-            Optional<Probes.Pending> alone = failure.get().cause() == Cause.TERMINATED
-                    ? Optional.empty()
-                    : probes.start(List.of(victim), "does " + simple(victim) + " die alone?");
-            Optional<Probes.Pending> ahead = probes.parallel() && !request.failFast() && !rest.isEmpty()
-                    ? probes.start(rest, count(rest) + " not yet run")
-                    : Optional.empty();
-            investigate(result, failure.get(), alone);
-            if ((request.failFast() && !culprits.isEmpty()) || rest.isEmpty()) {
-                return;
-            }
-            run = ahead.isPresent() ? Optional.of(ahead.get().get()) : probes.run(rest, count(rest) + " not yet run");
+            run = ahead.isPresent()
+                    ? Optional.of(ahead.get().get())
+                    : probes.start(rest, count(rest) + " not yet run", false, Set.of(), stop)
+                            .map(Probes.Pending::get);
         }
     }
 
@@ -130,8 +157,8 @@ final class Search {
             }
             Optional<Failure> died = alone.get().failure();
             if (died.isPresent() && member.equals(died.get().victim())) {
-                culprits.add(confirmation.confirm(
-                        Culprits.single(alone.get(), died.get(), member.equals(victim) ? batchRun : null)));
+                culprits.add(
+                        confirmed(Culprits.single(alone.get(), died.get(), member.equals(victim) ? batchRun : null)));
             } else if (member.equals(victim)) {
                 survivedAlone(batchRun, failure, alone.get());
             }
@@ -165,7 +192,7 @@ final class Search {
                 findings.add(Findings.outsideClass(run, failure.get()));
                 continue;
             }
-            culprits.add(confirmation.confirm(Culprits.single(run, failure.get(), null)));
+            culprits.add(confirmed(Culprits.single(run, failure.get(), null)));
             if (request.failFast()) {
                 return;
             }
@@ -195,7 +222,7 @@ final class Search {
             return;
         }
         if (aloneFailure.isPresent() && victim.equals(aloneFailure.get().victim())) {
-            culprits.add(confirmation.confirm(Culprits.single(aloneRun, aloneFailure.get(), result)));
+            culprits.add(confirmed(Culprits.single(aloneRun, aloneFailure.get(), result)));
             return;
         }
         survivedAlone(result, failure, aloneRun);
@@ -208,7 +235,11 @@ final class Search {
             return;
         }
         String victim = failure.victim();
-        List<String> prefix = result.startedBefore(victim);
+        // classes that failed of memory earlier in a fork that went on: their memory was given back
+        List<String> prefix = new ArrayList<>(result.startedBefore(victim));
+        for (Failure earlier : result.failures()) {
+            prefix.remove(earlier.victim());
+        }
         if (prefix.isEmpty()) {
             culprits.add(Culprits.notReproduced(result, alone, failure, prefix, List.of()));
             return;
@@ -218,8 +249,7 @@ final class Search {
         PolluterSearch.Result found =
                 new PolluterSearch(probes, request.maxPolluters(), guidance).search(prefix, failure, scores, deficit);
         switch (found.status()) {
-            case FOUND ->
-                culprits.add(confirmation.confirm(Culprits.cumulative(result, alone, failure, found, scores)));
+            case FOUND -> culprits.add(confirmed(Culprits.cumulative(result, alone, failure, found, scores)));
             case NOT_REPRODUCED ->
                 culprits.add(Culprits.notReproduced(result, alone, failure, prefix, found.probeIds()));
             case TOO_MANY -> {
@@ -247,6 +277,16 @@ final class Search {
             }
         }
         return started;
+    }
+
+    /** The culprit confirmed; when maxProbes ran out first, it stands unconfirmed and the budget is a finding. */
+    private Culprit confirmed(Culprit culprit) {
+        Culprit confirmed = confirmation.confirm(culprit);
+        if (confirmation.ranOut()) {
+            budgetSpent(Findings.budget(
+                    request.maxProbes(), "before " + simple(culprit.victim()) + "'s verdict could be confirmed"));
+        }
+        return confirmed;
     }
 
     /** Records that maxProbes ran out; only the first time, which says best where the search stood. */

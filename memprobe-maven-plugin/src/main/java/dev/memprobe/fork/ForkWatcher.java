@@ -10,6 +10,8 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 
@@ -20,7 +22,9 @@ import java.util.function.LongSupplier;
  * whose question is answered (a test failed of memory and the framework went on). Such a fork is stopped once the
  * class that failed has written its measurements (its {@code class-end}, or the {@code error} record of a framework
  * that gives up), or after {@link #MEASUREMENT_WAIT} when they do not come: stopped at the failed test itself, the
- * culprit would lose its own numbers.
+ * culprit would lose its own numbers. A probe that runs the suite ({@code stopOnMemoryError} false) lets the fork go
+ * on past a memory error only when the provider journaled {@code recovered} for that class first: a full collection
+ * gave the heap back.
  */
 public final class ForkWatcher implements AutoCloseable {
 
@@ -48,6 +52,8 @@ public final class ForkWatcher implements AutoCloseable {
     private long terminatedAt = -1;
     private String stopAfter;
     private long stopAt = -1;
+    /** Classes after whose memory error the provider saw the heap given back, and lets the fork go on. */
+    private final Set<String> recovered = new HashSet<>();
 
     /**
      * @param memoryLimit bytes, or -1 for none
@@ -163,9 +169,6 @@ public final class ForkWatcher implements AutoCloseable {
     }
 
     private void readJournal() {
-        if (pid >= 0 && !stopOnMemoryError) {
-            return;
-        }
         try (RandomAccessFile file = new RandomAccessFile(journal.toFile(), "r")) {
             long length = file.length();
             if (length <= offset) {
@@ -204,7 +207,9 @@ public final class ForkWatcher implements AutoCloseable {
             if (pid >= 0) {
                 pidListener.accept(pid);
             }
-        } else if (stopOnMemoryError
+        } else if (entry.is(Journal.RECOVERED) && !stopOnMemoryError) {
+            recovered.add(entry.string(Journal.CLASS));
+        } else if (!recovered.contains(entry.string(Journal.CLASS))
                 && stopAfter == null
                 && entry.is(Journal.TEST_END)
                 && pid >= 0

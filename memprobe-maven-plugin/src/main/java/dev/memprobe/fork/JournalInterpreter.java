@@ -100,6 +100,11 @@ public final class JournalInterpreter {
                             + Size.format(entry.number(Journal.MAX, -1)) + " after a collection while "
                             + where(entry.string(Journal.CLASS), entry.string(Journal.METHOD)) + " ran");
                 }
+                case Journal.RECOVERED ->
+                    notes.add("the fork went on after the OutOfMemoryError of "
+                            + entry.string(Journal.CLASS) + ": a full collection left "
+                            + Size.format(entry.number(Journal.USED, -1)) + " of "
+                            + Size.format(entry.number(Journal.MAX, -1)) + " in use");
                 case Journal.ERROR -> error = entry;
                 case Journal.SHUTDOWN -> shutdown = entry;
                 case Journal.RUN_END -> runEnded = true;

@@ -33,8 +33,8 @@ final class ConsoleProgress implements dev.memprobe.bisect.ProgressListener {
         StringBuilder line =
                 new StringBuilder("probe ").append(probe.id()).append('/').append(maxProbes);
         line.append("  ").append(probe.purpose()).append("  -> ");
-        var failure = result.failure();
-        if (failure.isEmpty()) {
+        var failures = result.failures();
+        if (failures.isEmpty()) {
             line.append("passed");
             long failed = result.classes().stream()
                     .filter(c -> c.failures() + c.errors() > 0)
@@ -44,17 +44,29 @@ final class ConsoleProgress implements dev.memprobe.bisect.ProgressListener {
                 line.append(" with failing tests, not memory)");
             }
         } else {
-            var f = failure.get();
-            line.append(result.death() != null ? "died: " : "failed: ")
-                    .append(f.cause().id());
-            if (f.victim() != null) {
-                line.append(" in ").append(simple(f.victim()));
-                if (f.method() != null) {
-                    line.append('#').append(f.method());
+            for (int i = 0; i < failures.size(); i++) {
+                var f = failures.get(i);
+                boolean death = result.death() != null && i == failures.size() - 1;
+                line.append(i == 0 ? "" : ", then ")
+                        .append(death ? "died: " : "failed: ")
+                        .append(f.cause().id());
+                if (f.victim() != null) {
+                    line.append(" in ").append(simple(f.victim()));
+                    if (f.method() != null) {
+                        line.append('#').append(f.method());
+                    }
+                }
+                if (f.exitCode() != null) {
+                    line.append(" (exit ").append(f.exitCode()).append(')');
                 }
             }
-            if (f.exitCode() != null) {
-                line.append(" (exit ").append(f.exitCode()).append(')');
+            String last = failures.get(failures.size() - 1).victim();
+            var ran = result.classes();
+            if (result.death() == null
+                    && last != null
+                    && !ran.isEmpty()
+                    && !ran.get(ran.size() - 1).name().equals(last)) {
+                line.append(", went on"); // classes ran after the last failure, in the same fork
             }
         }
         line.append("  [").append(Durations.format(result.wallMs())).append(']');

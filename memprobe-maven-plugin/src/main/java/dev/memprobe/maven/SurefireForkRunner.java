@@ -97,14 +97,15 @@ final class SurefireForkRunner implements ForkRunner {
             throw new UncheckedIOException("memprobe cannot prepare " + folder + ": " + e.getMessage(), e);
         }
         ForkOptions options = new ForkOptions(
-                journal.toString(),
-                plan.toString(),
-                probe.surefireOrder(),
-                null,
-                settings.nearLimit(),
-                settings.exactRetained(),
-                probe.histogramClasses(),
-                10);
+                        journal.toString(),
+                        plan.toString(),
+                        probe.surefireOrder(),
+                        null,
+                        settings.nearLimit(),
+                        settings.exactRetained(),
+                        probe.histogramClasses(),
+                        10)
+                .withContinueAfterMemoryError(!probe.stopOnFailure());
         for (Map.Entry<String, String> property : options.toProperties().entrySet()) {
             mojo.putProviderProperty(property.getKey(), property.getValue());
         }

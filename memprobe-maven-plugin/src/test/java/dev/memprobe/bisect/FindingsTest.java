@@ -74,6 +74,7 @@ class FindingsTest {
             assertThat(culprit.evidence()).contains("not confirmed: memprobe.maxProbes ran out");
         });
         assertThat(result.findings()).extracting(Finding::kind).containsExactly(Finding.BUDGET);
+        assertThat(result.findings().get(0).message()).contains("before Hog's verdict could be confirmed");
         assertThat(suite.probes()).isEqualTo(2);
     }
 

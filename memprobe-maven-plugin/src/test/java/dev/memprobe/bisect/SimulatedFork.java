@@ -16,7 +16,8 @@ import java.util.function.Predicate;
  * it observes the live set (everything leaked so far plus the running class's working set) and frees the rest. The
  * class dies of a heap OutOfMemoryError as soon as the live set exceeds the maximum heap, so it dies exactly when
  * {@code retained before it + its leak + its need > heapMax}. The working set is dropped when the class ends; the
- * leak stays for the rest of the fork.
+ * leak stays for the rest of the fork. A fork that may go on past memory errors does so after a death of the heap when
+ * what earlier classes keep is at most half the heap, as memprobe's provider does after its full collection.
  */
 final class SimulatedFork {
 
@@ -36,6 +37,8 @@ final class SimulatedFork {
     private long clock;
     private Death death;
     private boolean stopped;
+    private boolean goOn;
+    private boolean recovered;
 
     /** @param flakes whether this run of a class dies regardless of memory (counts the run) */
     SimulatedFork(SimulatedSuite suite, Predicate<SimulatedClass> flakes) {
@@ -47,10 +50,12 @@ final class SimulatedFork {
 
     /** Runs the classes in order until one dies (or, with {@code stopOnFailure}, fails of memory). */
     void run(List<SimulatedClass> classes, Set<String> histogramClasses, boolean stopOnFailure) {
+        goOn = !stopOnFailure;
         for (SimulatedClass c : classes) {
             runs.add(runClass(c, histogramClasses.contains(c.name())));
             boolean memoryError = runs.get(runs.size() - 1).outcome() == ClassRun.Outcome.MEMORY_ERROR;
-            if (death != null || (memoryError && stopOnFailure)) {
+            // the plugin stops a fork after a memory error unless it may go on and the heap was given back
+            if (death != null || (memoryError && (stopOnFailure || !recovered))) {
                 stopped = true;
                 return;
             }
@@ -137,8 +142,15 @@ final class SimulatedFork {
 
     private ClassRun memoryDeath(SimulatedClass c, Window w, int step) {
         w.peak = suite.heapMax();
-        if (suite.oomAsTestError()) {
+        // a test framework that reports the error as a failed test goes on; so does memprobe's provider, when asked,
+        // after JUnit 5 rethrew it, if a collection leaves the heap at most half full
+        recovered = goOn && w.start <= suite.heapMax() / 2;
+        if (suite.oomAsTestError() || recovered) {
             retained = w.start; // the test's data is unreachable once the error is thrown; a leak half-made is dropped
+            if (!suite.oomAsTestError()) {
+                collect(retained); // the provider's full collection, inside the class's window
+                w.observe(retained);
+            }
             Measure m = w.measure(c, -1, suite.heapMax(), false);
             return new ClassRun(c.name(), ClassRun.Outcome.MEMORY_ERROR, 3, 0, 1, 0, m, OOM, "loads");
         }

@@ -39,8 +39,8 @@ class StrategiesTest {
                     .containsExactly(
                             tuple(Culprit.Kind.SINGLE, "HogA", 2, 2), tuple(Culprit.Kind.SINGLE, "HogB", 2, 2));
         }
-        // suite, alone, confirm, twice, then the 4 classes after HogB
-        assertThat(bisectSuite.probes()).isEqualTo(7);
+        // suite (going on past both errors), then alone and confirm, twice
+        assertThat(bisectSuite.probes()).isEqualTo(5);
         // 5 batches of 3; the 2 failing ones each run 3 classes alone and confirm 1
         assertThat(batchesSuite.probes()).isEqualTo(5 + 2 * (3 + 1));
         // 15 classes alone, 2 confirmations

@@ -24,6 +24,7 @@ public final class ForkOptions {
     public static final String EXACT_RETAINED = PREFIX + "exactRetained";
     public static final String HISTOGRAM_CLASSES = PREFIX + "histogramClasses";
     public static final String HISTOGRAM_TOP = PREFIX + "histogramTop";
+    public static final String CONTINUE_AFTER_MEMORY_ERROR = PREFIX + "continueAfterMemoryError";
 
     /** Default share of a heap pool's maximum that, still used after a collection, counts as "near the limit". */
     public static final double DEFAULT_NEAR_LIMIT = 0.9;
@@ -36,6 +37,7 @@ public final class ForkOptions {
     private final boolean exactRetained;
     private final Set<String> histogramClasses;
     private final int histogramTop;
+    private final boolean continueAfterMemoryError;
 
     /**
      * @param plan file of classes to run, or null for what Surefire scanned
@@ -52,6 +54,19 @@ public final class ForkOptions {
             boolean exactRetained,
             Set<String> histogramClasses,
             int histogramTop) {
+        this(journal, plan, surefireOrder, delegate, nearLimit, exactRetained, histogramClasses, histogramTop, false);
+    }
+
+    private ForkOptions(
+            String journal,
+            String plan,
+            boolean surefireOrder,
+            String delegate,
+            double nearLimit,
+            boolean exactRetained,
+            Set<String> histogramClasses,
+            int histogramTop,
+            boolean continueAfterMemoryError) {
         if (journal == null || journal.isEmpty()) {
             throw new IllegalArgumentException(JOURNAL + " is required");
         }
@@ -70,6 +85,7 @@ public final class ForkOptions {
         this.exactRetained = exactRetained;
         this.histogramClasses = Collections.unmodifiableSet(new LinkedHashSet<>(histogramClasses));
         this.histogramTop = histogramTop;
+        this.continueAfterMemoryError = continueAfterMemoryError;
     }
 
     /** Options with every optional value at its default. */
@@ -106,7 +122,8 @@ public final class ForkOptions {
                 nearLimit == null ? DEFAULT_NEAR_LIMIT : decimal(NEAR_LIMIT, nearLimit),
                 Boolean.parseBoolean(properties.get(EXACT_RETAINED)),
                 classes,
-                top == null ? 10 : whole(HISTOGRAM_TOP, top));
+                top == null ? 10 : whole(HISTOGRAM_TOP, top),
+                Boolean.parseBoolean(properties.get(CONTINUE_AFTER_MEMORY_ERROR)));
     }
 
     private static double decimal(String key, String value) {
@@ -149,26 +166,69 @@ public final class ForkOptions {
             properties.put(HISTOGRAM_CLASSES, joined.toString());
         }
         properties.put(HISTOGRAM_TOP, Integer.toString(histogramTop));
+        properties.put(CONTINUE_AFTER_MEMORY_ERROR, Boolean.toString(continueAfterMemoryError));
         return properties;
     }
 
     public ForkOptions withPlan(String planFile, boolean inSurefireOrder) {
         return new ForkOptions(
-                journal, planFile, inSurefireOrder, delegate, nearLimit, exactRetained, histogramClasses, histogramTop);
+                journal,
+                planFile,
+                inSurefireOrder,
+                delegate,
+                nearLimit,
+                exactRetained,
+                histogramClasses,
+                histogramTop,
+                continueAfterMemoryError);
     }
 
     public ForkOptions withDelegate(String provider) {
         return new ForkOptions(
-                journal, plan, surefireOrder, provider, nearLimit, exactRetained, histogramClasses, histogramTop);
+                journal,
+                plan,
+                surefireOrder,
+                provider,
+                nearLimit,
+                exactRetained,
+                histogramClasses,
+                histogramTop,
+                continueAfterMemoryError);
     }
 
     public ForkOptions withExactRetained(boolean exact) {
         return new ForkOptions(
-                journal, plan, surefireOrder, delegate, nearLimit, exact, histogramClasses, histogramTop);
+                journal,
+                plan,
+                surefireOrder,
+                delegate,
+                nearLimit,
+                exact,
+                histogramClasses,
+                histogramTop,
+                continueAfterMemoryError);
     }
 
     public ForkOptions withHistogramClasses(Set<String> classes) {
-        return new ForkOptions(journal, plan, surefireOrder, delegate, nearLimit, exactRetained, classes, histogramTop);
+        return new ForkOptions(
+                journal,
+                plan,
+                surefireOrder,
+                delegate,
+                nearLimit,
+                exactRetained,
+                classes,
+                histogramTop,
+                continueAfterMemoryError);
+    }
+
+    /**
+     * Options with which the fork goes on with the classes not yet started when a heap {@code OutOfMemoryError}
+     * escapes the test framework and a full collection gives the heap back (see {@code MemprobeProvider}).
+     */
+    public ForkOptions withContinueAfterMemoryError(boolean goOn) {
+        return new ForkOptions(
+                journal, plan, surefireOrder, delegate, nearLimit, exactRetained, histogramClasses, histogramTop, goOn);
     }
 
     public String journal() {
@@ -209,6 +269,10 @@ public final class ForkOptions {
         return histogramTop;
     }
 
+    public boolean continueAfterMemoryError() {
+        return continueAfterMemoryError;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof ForkOptions)) {
@@ -222,7 +286,8 @@ public final class ForkOptions {
                 && nearLimit == other.nearLimit
                 && exactRetained == other.exactRetained
                 && histogramClasses.equals(other.histogramClasses)
-                && histogramTop == other.histogramTop;
+                && histogramTop == other.histogramTop
+                && continueAfterMemoryError == other.continueAfterMemoryError;
     }
 
     @Override

@@ -17,6 +17,9 @@ package dev.memprobe.journal;
  *   <li>{@value #NEAR_LIMIT}: a heap pool was still nearly full after a collection (written before an OOM).
  *   <li>{@value #ERROR}: a throwable escaped the test framework (JUnit 5 rethrows {@code OutOfMemoryError}), with
  *       the class and method in flight and the measurements so far.
+ *   <li>{@value #RECOVERED}: after such an {@code OutOfMemoryError} of the heap, a full collection gave the heap
+ *       back ({@value #USED} of {@value #MAX}) and the fork went on with the classes not yet started, when the plugin
+ *       asked for that; the class in flight got its {@value #TEST_END} (the error) and {@value #CLASS_END} first.
  *   <li>{@value #SHUTDOWN}: the JVM began to exit while tests were running ({@code System.exit} or a signal).
  *   <li>{@value #RUN_END}: the provider returned normally.
  * </ul>
@@ -38,6 +41,7 @@ public final class Journal {
     public static final String NEAR_LIMIT = "near-limit";
     public static final String ERROR = "error";
     public static final String SHUTDOWN = "shutdown";
+    public static final String RECOVERED = "recovered";
     public static final String RUN_END = "run-end";
 
     // fields of "fork"

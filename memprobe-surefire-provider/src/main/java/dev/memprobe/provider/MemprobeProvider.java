@@ -12,12 +12,15 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.maven.surefire.api.provider.ProviderParameters;
 import org.apache.maven.surefire.api.provider.SurefireProvider;
 import org.apache.maven.surefire.api.report.ReporterException;
 import org.apache.maven.surefire.api.suite.RunResult;
 import org.apache.maven.surefire.api.testset.TestSetFailedException;
+import org.apache.maven.surefire.api.util.TestsToRun;
 
 /**
  * memprobe's Surefire provider: wraps the provider Surefire detected for the project (named by
@@ -27,14 +30,28 @@ import org.apache.maven.surefire.api.testset.TestSetFailedException;
  * <p>memprobe ships no provider service file: the plugin names this class in place of the detected provider and
  * puts this jar beside it on the fork's classpath, so Surefire's engine detection and JUnit launcher alignment stay
  * untouched.
+ *
+ * <p>JUnit 5 rethrows an {@code OutOfMemoryError}, which ends the whole run. When the plugin asks for it
+ * ({@link ForkOptions#continueAfterMemoryError()}) and the error is the heap's, the provider collects garbage, and if
+ * the heap is at most half full again (what the dead test held was let go), it ends the class in flight with the error,
+ * journals {@code recovered} and runs the classes not yet started in the same fork: the classes after a hog are then
+ * measured without a fork of their own, and memory that earlier classes keep is still there when they run, as it
+ * would be without the hog.
  */
 public final class MemprobeProvider implements SurefireProvider {
 
+    /** Marks a run that went on after a memory error with no class left to start. */
+    private static final Object NOTHING_LEFT = new Object();
+
     private final SurefireProvider delegate;
     private final RunRecorder recorder;
+    private final boolean continueAfterMemoryError;
+    private final ClassLoader testClassLoader;
 
     public MemprobeProvider(ProviderParameters parameters) {
         ForkOptions options = ForkOptions.fromProperties(parameters.getProviderProperties());
+        continueAfterMemoryError = options.continueAfterMemoryError();
+        testClassLoader = parameters.getTestClassLoader();
         JournalWriter journal;
         Plan plan;
         try {
@@ -51,6 +68,7 @@ public final class MemprobeProvider implements SurefireProvider {
                 new ClassMeter(proc, gc, options.exactRetained()),
                 options.histogramClasses(),
                 options.histogramTop());
+        recorder.continueAfterMemoryError(continueAfterMemoryError);
         new HeapWatchdog(recorder::nearLimit).install(options.nearLimit());
         DecoratedParameters decorated = new DecoratedParameters(parameters, recorder, plan, options.surefireOrder());
         recorder.forkStarted(proc.resetPeak(), collectorNames(), decorated.parallelForcedOff());
@@ -66,17 +84,52 @@ public final class MemprobeProvider implements SurefireProvider {
     @Override
     public RunResult invoke(Object forkTestSet)
             throws TestSetFailedException, ReporterException, InvocationTargetException {
-        try {
-            RunResult result = delegate.invoke(forkTestSet);
-            recorder.runEnded();
-            return result;
-        } catch (InvocationTargetException e) {
-            recorder.fatal(e.getCause() == null ? e : e.getCause());
-            throw e;
-        } catch (Throwable t) {
-            recorder.fatal(t);
-            throw t;
+        Object tests = forkTestSet;
+        while (true) {
+            try {
+                RunResult result = tests == NOTHING_LEFT ? new RunResult(0, 0, 0, 0) : delegate.invoke(tests);
+                recorder.runEnded();
+                return result;
+            } catch (InvocationTargetException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                tests = goOn(forkTestSet, cause);
+                if (tests == null) {
+                    recorder.fatal(cause);
+                    throw e;
+                }
+            } catch (Throwable t) {
+                tests = goOn(forkTestSet, t);
+                if (tests == null) {
+                    recorder.fatal(t);
+                    throw t;
+                }
+            }
         }
+    }
+
+    /**
+     * What to run after {@code problem} escaped the test framework: the classes not yet started, {@link #NOTHING_LEFT},
+     * or null when the fork must die of it (not asked to go on, not a heap error, Surefire chose the test set, no
+     * class in flight, or the heap still more than half full after a full collection).
+     */
+    private Object goOn(Object forkTestSet, Throwable problem) {
+        String className = recorder.currentClass();
+        if (!continueAfterMemoryError || forkTestSet != null || className == null || !RunRecorder.heapError(problem)) {
+            return null;
+        }
+        Set<Class<?>> rest = new LinkedHashSet<>();
+        try {
+            for (String name : recorder.notStarted()) {
+                rest.add(Class.forName(name, false, testClassLoader));
+            }
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+        if (!recorder.recover(className)) {
+            return null;
+        }
+        recorder.abandonInFlight(problem);
+        return rest.isEmpty() ? NOTHING_LEFT : new TestsToRun(rest);
     }
 
     @Override

@@ -5,7 +5,10 @@ import dev.memprobe.journal.JournalWriter;
 import dev.memprobe.measure.ClassMeter;
 import dev.memprobe.measure.Histogram;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,9 @@ final class RunRecorder {
 
     private static final int RESERVE_CHUNK_BYTES = 64 * 1024;
 
+    /** The heap counts as given back when a full collection leaves at most this share of it in use. */
+    private static final double RECOVERED_SHARE = 0.5;
+
     private final JournalWriter journal;
     private final ClassMeter meter;
     private final Set<String> histogramClasses;
@@ -38,11 +44,14 @@ final class RunRecorder {
 
     private int depth;
     private int seq;
+    private List<String> planned = Collections.emptyList();
+    private final Set<String> started = new HashSet<>();
     private volatile String currentClass;
     private volatile String currentMethod;
     private volatile ClassMeter.Window window;
     private volatile boolean terminal;
     private volatile boolean nearLimitReported;
+    private boolean continueAfterMemoryError;
     private Histogram histogramBefore;
     /** Heap used right after the full collection of the class's first histogram: exact, not sampled. */
     private long heapAfterFirstHistogram = -1;
@@ -75,6 +84,7 @@ final class RunRecorder {
     }
 
     void plan(List<String> classes) {
+        planned = new ArrayList<>(classes);
         journal.line(Journal.PLAN).put(Journal.CLASSES, classes).write();
     }
 
@@ -84,6 +94,7 @@ final class RunRecorder {
         }
         try {
             seq++;
+            started.add(className);
             currentClass = className;
             currentMethod = null;
             tests = 0;
@@ -162,11 +173,25 @@ final class RunRecorder {
         }
     }
 
+    /** Whether the plugin lets the fork go on past a heap OutOfMemoryError once the heap is given back. */
+    void continueAfterMemoryError(boolean goOn) {
+        continueAfterMemoryError = goOn;
+    }
+
     void testEnded(String className, String method, String status, Integer millis, Throwable problem) {
         boolean memory = problem != null && memoryError(problem) != null;
         if (memory) {
             releaseReserve();
+            if (continueAfterMemoryError && currentClass != null && heapError(problem)) {
+                // a framework that reports the error as a failed test goes on by itself: say whether the heap is back
+                recover(currentClass);
+            }
         }
+        record(className, method, status, millis, problem, memory);
+    }
+
+    private void record(
+            String className, String method, String status, Integer millis, Throwable problem, boolean memory) {
         if (currentClass != null) {
             tests++;
             if (Journal.FAILED.equals(status)) {
@@ -228,6 +253,75 @@ final class RunRecorder {
         } catch (Throwable t) {
             // nothing more can be said
         }
+    }
+
+    /**
+     * The test framework gave up on the class in flight because of {@code problem}: ends its test in flight with it
+     * and the class with its measurements, as a framework that reports the error as a failed test would have.
+     */
+    void abandonInFlight(Throwable problem) {
+        String className = currentClass;
+        if (className == null) {
+            return;
+        }
+        String method = currentMethod;
+        if (method != null) {
+            record(className, method, Journal.ERRORED, null, problem, true);
+        } else {
+            errors++;
+        }
+        depth = 1;
+        testSetCompleted();
+    }
+
+    /**
+     * After a memory error of {@code className}: collects garbage, and when the heap is at most half full again
+     * journals {@code recovered} (before the error's own lines, so that the plugin knows to let the fork go on).
+     *
+     * @return whether the heap was given back
+     */
+    boolean recover(String className) {
+        try {
+            System.gc();
+            MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+            long max = heap.getMax();
+            if (max <= 0 || heap.getUsed() > max * RECOVERED_SHARE) {
+                return false;
+            }
+            journal.line(Journal.RECOVERED)
+                    .put(Journal.CLASS, className)
+                    .put(Journal.USED, heap.getUsed())
+                    .put(Journal.MAX, max)
+                    .write();
+            return true;
+        } catch (OutOfMemoryError | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * An {@code OutOfMemoryError} of the Java heap in {@code problem}'s cause chain, which a collection can undo; not
+     * metaspace, threads or buffers.
+     */
+    static boolean heapError(Throwable problem) {
+        String[] error = memoryError(problem);
+        if (error == null || error[1] == null) {
+            return false;
+        }
+        return error[1].startsWith("Java heap space")
+                || error[1].startsWith("GC overhead limit exceeded")
+                || error[1].startsWith("Requested array size exceeds VM limit");
+    }
+
+    /** The planned classes that have not started, in plan order; empty when no plan was written. */
+    List<String> notStarted() {
+        List<String> rest = new ArrayList<>();
+        for (String name : planned) {
+            if (!started.contains(name)) {
+                rest.add(name);
+            }
+        }
+        return rest;
     }
 
     void runEnded() {

@@ -54,6 +54,81 @@ class RunRecorderTest {
     }
 
     @Test
+    void aClassAbandonedAfterAMemoryErrorEndsWithItAndTheRestOfThePlanIsWhatDidNotStart() {
+        recorder.plan(List.of("com.acme.ATest", "com.acme.HogTest", "com.acme.CTest", "com.acme.DTest"));
+        recorder.testSetStarting("com.acme.ATest");
+        recorder.testSetCompleted();
+        recorder.testSetStarting("com.acme.HogTest");
+        recorder.testStarting("com.acme.HogTest", "small");
+        recorder.testEnded("com.acme.HogTest", "small", Journal.PASSED, 1, null);
+        recorder.testStarting("com.acme.HogTest", "loadsAll");
+        OutOfMemoryError error = new OutOfMemoryError("Java heap space");
+
+        // this test JVM's heap is far from half full: it counts as given back
+        assertThat(recorder.recover("com.acme.HogTest")).isTrue();
+        recorder.abandonInFlight(error);
+
+        assertThat(recorder.currentClass()).isNull();
+        assertThat(recorder.notStarted()).containsExactly("com.acme.CTest", "com.acme.DTest");
+        List<JournalEntry> entries = entries();
+        JournalEntry recovered = entries.get(entries.size() - 3);
+        assertThat(recovered.event()).isEqualTo(Journal.RECOVERED);
+        assertThat(recovered.string(Journal.CLASS)).isEqualTo("com.acme.HogTest");
+        assertThat(recovered.number(Journal.USED, -1))
+                .isPositive()
+                .isLessThanOrEqualTo(recovered.number(Journal.MAX, -1) / 2);
+        JournalEntry failed = entries.get(entries.size() - 2);
+        assertThat(failed.event()).isEqualTo(Journal.TEST_END);
+        assertThat(failed.string(Journal.METHOD)).isEqualTo("loadsAll");
+        assertThat(failed.string(Journal.STATUS)).isEqualTo(Journal.ERRORED);
+        assertThat(failed.string(Journal.THROWABLE)).isEqualTo("java.lang.OutOfMemoryError");
+        JournalEntry end = entries.get(entries.size() - 1);
+        assertThat(end.event()).isEqualTo(Journal.CLASS_END);
+        assertThat(end.string(Journal.CLASS)).isEqualTo("com.acme.HogTest");
+        assertThat(end.number(Journal.TESTS, -1)).isEqualTo(2);
+        assertThat(end.number(Journal.ERRORS, -1)).isEqualTo(1);
+    }
+
+    @Test
+    void aMemoryErrorTheFrameworkReportsAsAFailedTestSaysWhetherTheHeapIsBackWhenTheForkMayGoOn() {
+        OutOfMemoryError heap = new OutOfMemoryError("Java heap space");
+        recorder.testSetStarting("com.acme.HogTest");
+        recorder.testStarting("com.acme.HogTest", "loadsAll");
+        recorder.testEnded("com.acme.HogTest", "loadsAll", Journal.ERRORED, 5, heap);
+        assertThat(entries()).noneMatch(e -> e.is(Journal.RECOVERED));
+
+        recorder.continueAfterMemoryError(true);
+        recorder.testStarting("com.acme.HogTest", "loadsMore");
+        recorder.testEnded("com.acme.HogTest", "loadsMore", Journal.ERRORED, 5, heap);
+        recorder.testStarting("com.acme.HogTest", "leaksClasses");
+        recorder.testEnded("com.acme.HogTest", "leaksClasses", Journal.ERRORED, 5, new OutOfMemoryError("Metaspace"));
+
+        List<JournalEntry> entries = entries();
+        assertThat(entries)
+                .extracting(JournalEntry::event)
+                .endsWith(
+                        Journal.TEST_START, Journal.RECOVERED, Journal.TEST_END, Journal.TEST_START, Journal.TEST_END);
+        assertThat(entries).filteredOn(e -> e.is(Journal.RECOVERED)).hasSize(1);
+    }
+
+    @Test
+    void onlyAnOutOfMemoryErrorOfTheHeapLetsTheForkGoOn() {
+        assertThat(RunRecorder.heapError(new OutOfMemoryError("Java heap space")))
+                .isTrue();
+        assertThat(RunRecorder.heapError(new OutOfMemoryError("GC overhead limit exceeded")))
+                .isTrue();
+        assertThat(RunRecorder.heapError(new RuntimeException("wrapped", new OutOfMemoryError("Java heap space"))))
+                .isTrue();
+        assertThat(RunRecorder.heapError(new OutOfMemoryError("Metaspace"))).isFalse();
+        assertThat(RunRecorder.heapError(new OutOfMemoryError("Direct buffer memory")))
+                .isFalse();
+        assertThat(RunRecorder.heapError(
+                        new OutOfMemoryError("unable to create native thread: possibly out of memory")))
+                .isFalse();
+        assertThat(RunRecorder.heapError(new StackOverflowError())).isFalse();
+    }
+
+    @Test
     void nestedClassesArePartOfTheOuterClassInFlight() {
         recorder.testSetStarting("com.acme.OuterTest");
         recorder.testStarting("com.acme.OuterTest", "outer");
