@@ -135,12 +135,21 @@ public final class Bench {
 
     /**
      * What runs, and how often: about 45 minutes on a quiet 2-core machine ("quick": the 50-class suites with bisect
-     * only, about 5). The seed strategies and the 800-class suites are the expensive runs: isolated and batches run on
+     * only, about 5; "bisect": every suite but Commons Lang, bisect one fork at a time only, about 12). The seed strategies and the 800-class suites are the expensive runs: isolated and batches run on
      * the hog suites at N = 50 and 200 and on commons-collections4 (isolated at N = 800 would take about 20 minutes:
      * its cost is one JVM per class, estimated from N = 200); the larger suites run once per setting.
      */
     static List<Suite> plan(Path suites, String kind) {
         List<Suite> plan = new ArrayList<>();
+        if (kind.equals("bisect")) { // bisect one fork at a time against the floor, every suite but Commons Lang
+            for (String shape : new String[] {"none", "hog", "polluter", "three"}) {
+                plan.add(suite(suites, "n50-" + shape, v("bisect", "1", 2)));
+                plan.add(suite(suites, "n200-" + shape, v("bisect", "1", 2)));
+                plan.add(suite(suites, "n800-" + shape, v("bisect", "1", 1)));
+            }
+            plan.add(suite(suites, "collections4", v("bisect", "1", 1)));
+            return plan;
+        }
         if (kind.equals("quick")) {
             for (String shape : new String[] {"none", "hog", "polluter", "three"}) {
                 plan.add(suite(suites, "n50-" + shape, v("bisect", "1", 1), v("bisect", "2", 1)));

@@ -25,6 +25,14 @@ final class Evidence {
         };
     }
 
+    /** Whether the cause's memory is the heap's: {@link #peakMetric} reads the heap's peak for it. */
+    static boolean heapCause(Cause cause) {
+        return switch (cause) {
+            case DIRECT_OOM, THREAD_OOM, METASPACE_OOM, MEMORY_LIMIT, KILLED -> false;
+            default -> true;
+        };
+    }
+
     /** " (heap peak 250 MiB of 256 MiB max)" and the like for the cause, or "" when not measured. */
     static String peakNote(ForkResult run, String className, Cause cause) {
         Optional<ClassRun> classRun = run.run(className);

@@ -319,11 +319,19 @@ final class Search {
         return ordered;
     }
 
-    /** How much more the victim used in the failing fork than alone, by the measure of the cause; -1 if unknown. */
-    private static long deficit(ForkResult failing, ForkResult alone, String victim, Cause cause) {
+    /**
+     * How much more the victim used in the failing fork than alone, by the measure of the cause; -1 if unknown. The
+     * heap's peak is the sum of its pools' peaks, which need not come at the same moment and can pass the maximum
+     * heap: in the failing fork it is read as at most the maximum, all the victim could have had.
+     */
+    static long deficit(ForkResult failing, ForkResult alone, String victim, Cause cause) {
         ToLongFunction<Measure> metric = Evidence.peakMetric(cause);
-        long inSuite =
-                failing.run(victim).map(r -> metric.applyAsLong(r.measure())).orElse(-1L);
+        long inSuite = failing.run(victim)
+                .map(ClassRun::measure)
+                .map(m -> Evidence.heapCause(cause) && m.heapMax() > 0
+                        ? Math.min(m.heapPeak(), m.heapMax())
+                        : metric.applyAsLong(m))
+                .orElse(-1L);
         long own = alone.run(victim).map(r -> metric.applyAsLong(r.measure())).orElse(-1L);
         return inSuite >= 0 && own >= 0 ? inSuite - own : -1;
     }

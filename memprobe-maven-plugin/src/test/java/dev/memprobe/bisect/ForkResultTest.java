@@ -42,4 +42,83 @@ class ForkResultTest {
 
         assertThat(result.notFinished("B")).containsExactly("D");
     }
+
+    @Test
+    void listsEveryFailureOfAForkThatWentOnAndTheClassesAfterEachWhetherOrNotTheyRan() {
+        Probe probe = new Probe(1, List.of("A", "Hog", "B", "V", "C"), "whole suite", true, Set.of(), false);
+        Death death = new Death(Cause.KILLED, 137, "V", null, "SIGKILL");
+        ForkResult result = new ForkResult(
+                probe,
+                List.of("A", "Hog", "B", "V", "C"),
+                List.of(
+                        run("A", ClassRun.Outcome.PASSED),
+                        run("Hog", ClassRun.Outcome.MEMORY_ERROR),
+                        run("B", ClassRun.Outcome.PASSED),
+                        run("V", ClassRun.Outcome.DIED)),
+                death,
+                100,
+                null,
+                List.of());
+
+        assertThat(result.failures()).extracting(Failure::victim).containsExactly("Hog", "V");
+        assertThat(result.failures()).extracting(Failure::cause).containsExactly(Cause.HEAP_OOM, Cause.KILLED);
+        assertThat(result.failure()).map(Failure::victim).contains("Hog");
+        assertThat(result.after("Hog")).containsExactly("B", "V", "C");
+        assertThat(result.notFinished("V")).containsExactly("C");
+    }
+
+    @Test
+    void theVictimsDeficitInTheFailingForkIsReadAsAtMostTheMaximumHeap() {
+        // the heap's peak is the sum of its pools' peaks: 320 MiB in a 256 MiB heap; alone the victim peaked at 138
+        Measure failing = heapPeak(320, 256);
+        Measure alone = heapPeak(138, 256);
+        ForkResult suite = new ForkResult(
+                new Probe(1, List.of("V"), "suite", true, Set.of(), false),
+                List.of("V"),
+                List.of(new ClassRun("V", ClassRun.Outcome.DIED, 1, 0, 0, 0, failing, null, null)),
+                null,
+                100,
+                null,
+                List.of());
+        ForkResult own = new ForkResult(
+                new Probe(2, List.of("V"), "alone", false, Set.of(), true),
+                List.of("V"),
+                List.of(new ClassRun("V", ClassRun.Outcome.PASSED, 1, 0, 0, 0, alone, null, null)),
+                null,
+                100,
+                null,
+                List.of());
+
+        assertThat(Search.deficit(suite, own, "V", Cause.HEAP_OOM)).isEqualTo((256L - 138) << 20);
+        // direct buffers were not measured here: no deficit to read
+        assertThat(Search.deficit(suite, own, "V", Cause.DIRECT_OOM)).isEqualTo(-1);
+    }
+
+    private static Measure heapPeak(long mebibytes, long maxMebibytes) {
+        return new Measure(
+                10,
+                mebibytes << 20,
+                -1,
+                -1,
+                -1,
+                -1,
+                -1,
+                -1,
+                maxMebibytes << 20,
+                -1,
+                -1,
+                -1,
+                -1,
+                -1,
+                -1,
+                -1,
+                -1,
+                -1,
+                -1,
+                -1,
+                -1,
+                -1,
+                java.util.Map.of(),
+                List.of());
+    }
 }
