@@ -11,7 +11,9 @@ import java.util.function.ToLongFunction;
  *
  * <p>For the heap, the fork measures the live set only when a collection happens to run. What tests keep only grows,
  * so the live heap seen at any collection is an upper bound of what was kept up to then, and so is the least live heap
- * seen at any later collection: growth is read from that floor. A class with collections of its own owns the floor's
+ * seen at any later collection: growth is read from that floor. The heap in use at a class's end is such a bound too
+ * (what is in use holds what is live), and a tight one right after a collection: it keeps the floor where a collection
+ * reported no live heap of its own. A class with collections of its own owns the floor's
  * rise from its first collection to its last: nothing else ran in between. Between one class's last collection (the
  * opener; for the first window, the first class's {@code liveBefore} or the fork's first collection) and the next
  * collecting class's first (the closer) lies a window, whose rise was kept by what was allocated in it: the opener's
@@ -112,12 +114,13 @@ public final class Growth {
             }
             return scores;
         }
-        // after[i]: least live heap seen at a collection in class i or later (after[n]: in the victim)
+        // after[i]: least heap seen in class i or later, live after a collection or in use at a class's end (after[n]:
+        // in the victim)
         long[] after = new long[n + 1];
         after[n] = victim == null ? UNKNOWN : minKnown(UNKNOWN, victim.measure().liveMin());
         for (int i = n - 1; i >= 0; i--) {
             Measure m = runs.get(i).measure();
-            after[i] = minKnown(after[i + 1], m.liveMin(), m.liveLast());
+            after[i] = minKnown(after[i + 1], m.liveMin(), m.liveLast(), m.heapEnd());
         }
         // windows from one class's last collection (the opener's; for the first window, the first class's liveBefore or
         // the fork's first collection) to the first collection of the next class that had one (the closer); the rise
@@ -140,7 +143,10 @@ public final class Growth {
             share(scores, opener, weights, rise);
             long closed = i == n
                     ? first
-                    : minKnown(after[i + 1], runs.get(i).measure().liveLast());
+                    : minKnown(
+                            after[i + 1],
+                            runs.get(i).measure().liveLast(),
+                            runs.get(i).measure().heapEnd());
             if (i < n && closed != UNKNOWN && first != UNKNOWN) {
                 scores[i] += closed - first;
             }

@@ -2,6 +2,7 @@ package dev.memprobe.report;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 /**
@@ -35,10 +38,25 @@ public final class ReportFiles {
     /** Writes report.json, report.md, report.html and heavy-classes.txt; returns the files written. */
     public static List<Path> writeAll(Report report, Path folder) throws IOException {
         Files.createDirectories(folder);
+        // the HTML page, the slowest, is written beside the others: the fork is gone and its cores are free
+        CompletableFuture<Path> html = CompletableFuture.supplyAsync(() -> {
+            try {
+                return writeAtomically(folder.resolve(HTML), w -> HtmlReport.write(report, w));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         List<Path> written = new ArrayList<>();
         written.add(writeAtomically(folder.resolve(JSON), w -> JsonReport.write(report, w)));
         written.add(writeAtomically(folder.resolve(MARKDOWN), w -> MarkdownReport.write(report, w)));
-        written.add(writeAtomically(folder.resolve(HTML), w -> HtmlReport.write(report, w)));
+        try {
+            written.add(html.join());
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
         written.add(writeAtomically(folder.resolve(HEAVY), w -> w.write(heavyClasses(report))));
         return written;
     }

@@ -107,6 +107,23 @@ class GrowthTest {
     }
 
     @Test
+    void theHeapInUseAtAClasssEndBoundsWhatWasKeptWhereACollectionReportedNoLiveHeap() {
+        // A's collection reported no live heap, but A ended with 71 MiB in use: nothing kept then can be more. P keeps
+        // 60 MiB and B's collection sees 135: P gets most of the rise, not nothing
+        ForkResult fork = fork(
+                heapEnd(heap("A", 71, -1, -1, 1, 5), 71),
+                heapEnd(heap("P", 71, -1, -1, 0, 60), 141),
+                heapEnd(heap("Q", 71, -1, -1, 0, 6), 147),
+                heapEnd(heap("B", 71, 135, 135, 1, 6), 136),
+                heap("V", 135, 140, 250, 2, 300));
+
+        List<Growth.Score> ranking = Growth.rank(fork, "V", Cause.HEAP_OOM);
+
+        assertThat(ranking.get(0).className()).isEqualTo("P");
+        assertThat(ranking.get(0).retained()).isGreaterThan(mib(48));
+    }
+
+    @Test
     void whatTheOpenerAllocatedAfterItsLastCollectionSharesTheNextWindow() {
         // P's last collection saw 112 MiB, it ended with 166 MiB in use: 54 MiB allocated after that collection, which
         // B's collection (168 MiB) found still live. B allocated 3 MiB: P gets 54/57 of the rise, not a quarter
