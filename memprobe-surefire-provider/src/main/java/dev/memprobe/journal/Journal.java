@@ -17,9 +17,10 @@ package dev.memprobe.journal;
  *   <li>{@value #NEAR_LIMIT}: a heap pool was still nearly full after a collection (written before an OOM).
  *   <li>{@value #ERROR}: a throwable escaped the test framework (JUnit 5 rethrows {@code OutOfMemoryError}), with
  *       the class and method in flight and the measurements so far.
- *   <li>{@value #RECOVERED}: after such an {@code OutOfMemoryError} of the heap, a full collection gave the heap
- *       back ({@value #USED} of {@value #MAX}) and the fork went on with the classes not yet started, when the plugin
- *       asked for that; the class in flight got its {@value #TEST_END} (the error) and {@value #CLASS_END} first.
+ *   <li>{@value #RECOVERED}: after an {@code OutOfMemoryError} of the heap, when the plugin asked the fork to go on
+ *       past one: a full collection gave the heap back ({@value #USED} of {@value #MAX} in use). Written before the
+ *       error's {@value #TEST_END}; when JUnit 5 rethrew the error, the provider then writes that {@value #TEST_END} and
+ *       the class's {@value #CLASS_END} itself and runs the classes not yet started.
  *   <li>{@value #SHUTDOWN}: the JVM began to exit while tests were running ({@code System.exit} or a signal).
  *   <li>{@value #RUN_END}: the provider returned normally.
  * </ul>

@@ -7,6 +7,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,10 @@ import javax.management.openmbean.CompositeData;
  * Heap used right after each garbage collection, from the JVM's GC notifications: the live set, the best cheap signal
  * of what the tests really hold. Tracks the latest value and the least and greatest value inside a window (one test
  * class). Costs nothing between collections.
+ *
+ * <p>Notifications arrive on a thread of their own, after the collection: one whose number is not above its
+ * collector's count when the window opened ran before, while the previous class ran, and counts only as the latest
+ * value, so that a class is never credited with a live heap measured during the one before.
  */
 public final class GcWatcher implements NotificationListener {
 
@@ -30,6 +35,8 @@ public final class GcWatcher implements NotificationListener {
     private long windowMin = -1;
     private long windowMax = -1;
     private long windowLast = -1;
+    /** Each collector's count of collections when the window opened: those up to it are not the window's. */
+    private Map<String, Long> countsAtOpen = new HashMap<>();
 
     /** Starts listening; returns false where the JVM offers no GC notifications. */
     public boolean install() {
@@ -78,7 +85,7 @@ public final class GcWatcher implements NotificationListener {
                     live += pool.getValue().getUsed();
                 }
             }
-            observe(live);
+            observe(live, info.getGcName(), info.getGcInfo().getId());
         } catch (RuntimeException | LinkageError e) {
             // a notification we cannot read is one less sample, never a failure of the tests
         }
@@ -91,6 +98,19 @@ public final class GcWatcher implements NotificationListener {
         windowMax = Math.max(windowMax, live);
     }
 
+    /**
+     * @param collector the collector's name
+     * @param id the collection's number: the collector's count of collections once it ended
+     */
+    synchronized void observe(long live, String collector, long id) {
+        Long atOpen = countsAtOpen.get(collector);
+        if (atOpen != null && id <= atOpen) {
+            last = live; // ran before the window opened
+            return;
+        }
+        observe(live);
+    }
+
     /** Heap used after the latest collection, or -1 before the first. */
     public synchronized long last() {
         return last;
@@ -98,6 +118,19 @@ public final class GcWatcher implements NotificationListener {
 
     /** Starts a new window (a test class). */
     public synchronized void openWindow() {
+        Map<String, Long> counts = new HashMap<>();
+        try {
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                counts.put(gc.getName(), gc.getCollectionCount());
+            }
+        } catch (RuntimeException e) {
+            counts.clear(); // every notification is then the window's, as before
+        }
+        openWindow(counts);
+    }
+
+    synchronized void openWindow(Map<String, Long> collectionCounts) {
+        countsAtOpen = collectionCounts;
         windowMin = -1;
         windowMax = -1;
         windowLast = -1;
