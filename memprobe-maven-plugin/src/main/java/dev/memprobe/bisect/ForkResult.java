@@ -93,19 +93,11 @@ public record ForkResult(
      * error leaves the class it was running unfinished.
      */
     public List<String> notFinished(String victim) {
-        List<String> order = planned.isEmpty() ? probe.classes() : planned;
-        Set<String> requested = new HashSet<>(probe.classes());
         Set<String> finished = new HashSet<>();
         for (ClassRun run : classes) {
             finished.add(run.name());
         }
-        List<String> rest = new ArrayList<>();
-        for (String name : order) {
-            if (requested.contains(name) && !finished.contains(name) && !name.equals(victim)) {
-                rest.add(name);
-            }
-        }
-        return rest;
+        return inRunOrderExcept(finished, victim);
     }
 
     /**
@@ -113,12 +105,19 @@ public record ForkResult(
      * not start before it, without it.
      */
     public List<String> after(String victim) {
+        return inRunOrderExcept(new HashSet<>(startedBefore(victim)), victim);
+    }
+
+    /**
+     * The probe's classes in run order (the fork's plan where it wrote one, else the probe's), without {@code skip}
+     * and the victim.
+     */
+    private List<String> inRunOrderExcept(Set<String> skip, String victim) {
         List<String> order = planned.isEmpty() ? probe.classes() : planned;
         Set<String> requested = new HashSet<>(probe.classes());
-        Set<String> before = new HashSet<>(startedBefore(victim));
         List<String> rest = new ArrayList<>();
         for (String name : order) {
-            if (requested.contains(name) && !before.contains(name) && !name.equals(victim)) {
+            if (requested.contains(name) && !skip.contains(name) && !name.equals(victim)) {
                 rest.add(name);
             }
         }

@@ -10,6 +10,7 @@ import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,13 +89,16 @@ public final class ClassMeter {
         w.rssResettable = proc.resetPeak();
         w.rssSampledPeak = w.rssResettable ? -1 : proc.rss();
         w.directPeak = directUsed();
+        Map<String, Long> counts = new HashMap<>();
         for (GarbageCollectorMXBean collector : collectors) {
-            w.gcCount -= Math.max(0, collector.getCollectionCount());
+            long count = collector.getCollectionCount();
+            counts.put(collector.getName(), count);
+            w.gcCount -= Math.max(0, count);
             w.gcMillis -= Math.max(0, collector.getCollectionTime());
         }
         w.thread = Thread.currentThread().getId();
         w.allocatedAtStart = allocatedBy(w.thread);
-        gc.openWindow();
+        gc.openWindow(counts);
         w.startNanos = System.nanoTime();
         return w;
     }

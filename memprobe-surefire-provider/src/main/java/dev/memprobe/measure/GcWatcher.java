@@ -116,20 +116,13 @@ public final class GcWatcher implements NotificationListener {
         return last;
     }
 
-    /** Starts a new window (a test class). */
-    public synchronized void openWindow() {
-        Map<String, Long> counts = new HashMap<>();
-        try {
-            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-                counts.put(gc.getName(), gc.getCollectionCount());
-            }
-        } catch (RuntimeException e) {
-            counts.clear(); // every notification is then the window's, as before
-        }
-        openWindow(counts);
-    }
-
-    synchronized void openWindow(Map<String, Long> collectionCounts) {
+    /**
+     * Starts a new window (a test class).
+     *
+     * @param collectionCounts each collector's count of collections now, by name: the collections up to them ran
+     *     before the window
+     */
+    public synchronized void openWindow(Map<String, Long> collectionCounts) {
         countsAtOpen = collectionCounts;
         windowMin = -1;
         windowMax = -1;

@@ -31,7 +31,12 @@ class GcWatcherTest {
         GcWatcher watcher = new GcWatcher();
         assertThat(watcher.install()).isTrue();
         try {
-            watcher.openWindow();
+            java.util.Map<String, Long> counts = new java.util.HashMap<>();
+            for (java.lang.management.GarbageCollectorMXBean gc :
+                    java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+                counts.put(gc.getName(), gc.getCollectionCount());
+            }
+            watcher.openWindow(counts);
             System.gc();
             long deadline = System.nanoTime() + 5_000_000_000L;
             while (watcher.windowLast() < 0 && System.nanoTime() < deadline) {
