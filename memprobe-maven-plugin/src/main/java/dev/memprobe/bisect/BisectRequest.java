@@ -6,7 +6,8 @@ import java.util.List;
  * Everything the engine needs to search, fixed before the first fork starts.
  *
  * @param classes the test classes in the order CI runs them
- * @param confirmRuns extra runs of each verdict; a verdict that does not reproduce is reported as intermittent
+ * @param confirmRuns times each verdict must be seen again after the run that found it (a hog's death in the fork
+ *     it was found in counts once); a verdict that does not reproduce is reported as intermittent
  * @param maxProbes forks the search may spend in all
  * @param maxPolluters the largest polluter set still reported as a culprit
  * @param parallelProbes forks that may run at once

@@ -11,7 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Runs a verdict's classes again, {@code confirmRuns} times, diffing the polluters' and victim's live-object histograms
+ * Runs a verdict's classes again until it has been seen {@code confirmRuns} times beyond the run that found it (a
+ * single hog that died the same way in the suite's fork and alone has been seen once more already), diffing the polluters' and victim's live-object histograms
  * on the first run of a cumulative verdict. A verdict that does not reproduce every time is demoted to {@link Culprit.Kind#INTERMITTENT}, with its
  * polluters and the count of runs that did reproduce it: never dropped. When {@code maxProbes} runs out the verdict
  * stands on the runs it had, and says so.
@@ -68,15 +69,16 @@ final class Confirmation {
         // what polluters leave behind is what a histogram shows; a hog's trouble is its peak, and a hog that dies
         // never reaches the histogram after it, while the one before costs the fork JMX's start (about 0.4 s)
         Set<String> histograms = culprit.kind() == Culprit.Kind.SINGLE ? Set.of() : Set.copyOf(culprit.classes());
+        int more = Math.max(0, confirmRuns - (attempts - 1));
         List<Optional<Probes.Pending>> runs = new ArrayList<>();
-        for (int i = 0; i < confirmRuns; i++) { // independent runs: in parallel when probes may be
+        for (int i = 0; i < more; i++) { // independent runs: in parallel when probes may be
             runs.add(probes.start(
                     culprit.classes(),
-                    "confirm " + simple(culprit.victim()) + " (" + (i + 1) + "/" + confirmRuns + ")",
+                    "confirm " + simple(culprit.victim()) + " (" + (i + 1) + "/" + more + ")",
                     false,
                     histograms));
         }
-        for (int i = 0; i < confirmRuns; i++) {
+        for (int i = 0; i < more; i++) {
             Optional<ForkResult> run = runs.get(i).map(Probes.Pending::get);
             if (run.isEmpty()) {
                 evidence.add("not confirmed: memprobe.maxProbes ran out");

@@ -25,6 +25,7 @@ final class Culprits {
         List<String> evidence = new ArrayList<>();
         evidence.add("dies alone: " + describe(failure) + peakNote(alone, failure.victim(), failure.cause()));
         List<Integer> probeIds = new ArrayList<>();
+        int seen = 1;
         if (suiteRun != null) {
             probeIds.add(suiteRun.probe().id());
             int before = suiteRun.startedBefore(failure.victim()).size();
@@ -32,6 +33,11 @@ final class Culprits {
                     && failure.victim().equals(suiteRun.death().inFlightClass());
             evidence.add("in probe " + suiteRun.probe().id() + " it was class " + (before + 1) + " to run"
                     + (died ? " when the fork died" : "; the fork went on after its memory error"));
+            // a class that dies alone as it died among the others has been seen to fail twice: the run that
+            // found it is itself the confirming run of what the whole suite showed
+            if (suiteRun.failures().stream().anyMatch(failure::sameAs)) {
+                seen = 2;
+            }
         }
         probeIds.add(alone.probe().id());
         return new Culprit(
@@ -43,8 +49,8 @@ final class Culprits {
                 failure.exitCode(),
                 failure.method(),
                 evidence,
-                1,
-                1,
+                seen,
+                seen,
                 probeIds);
     }
 

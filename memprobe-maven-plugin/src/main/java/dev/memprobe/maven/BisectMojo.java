@@ -112,8 +112,9 @@ public class BisectMojo extends SurefireMojoSupport {
     private boolean failFast;
 
     /**
-     * Extra runs of each verdict. A verdict that does not reproduce every time is reported as intermittent, with how
-     * often it did.
+     * How many times each verdict must be seen again after the run that found it; its classes run again until it has.
+     * A single hog that died alone as it died in the suite's fork has been seen again once already. A verdict that
+     * does not reproduce every time is reported as intermittent, with how often it did.
      *
      * @since 0.1.0
      */

@@ -34,6 +34,25 @@ class ConfirmationTest {
     }
 
     @Test
+    void hogThatDiesAloneAsItDiedInTheSuiteNeedsNoFurtherRun() {
+        SimulatedSuite suite = SimulatedSuite.builder()
+                .plain("T", 1, 5)
+                .add(plain("Hog").needs(mib(300)))
+                .plain("T", 6, 9)
+                .build();
+
+        SearchResult result = search(suite);
+
+        assertThat(result.culprits()).singleElement().satisfies(culprit -> {
+            assertThat(culprit.kind()).isEqualTo(Culprit.Kind.SINGLE);
+            assertThat(culprit.reproduced()).isEqualTo(culprit.attempts()).isEqualTo(2);
+            assertThat(culprit.probes()).containsExactly(1, 2);
+        });
+        // the suite's death was the first sighting, the run alone the confirming one
+        assertThat(suite.probes()).isEqualTo(2);
+    }
+
+    @Test
     void hogWhoseConfirmationSurvivesIsDemotedToIntermittent() {
         SimulatedSuite suite = SimulatedSuite.builder()
                 .plain("T", 1, 5)
@@ -41,16 +60,16 @@ class ConfirmationTest {
                 .plain("T", 6, 9)
                 .build();
 
-        SearchResult result = search(suite);
+        SearchResult result = search(suite, BisectRequest.of(suite.names()).withConfirmRuns(2));
 
         assertThat(result.culprits()).singleElement().satisfies(culprit -> {
             assertThat(culprit.kind()).isEqualTo(Culprit.Kind.INTERMITTENT);
             assertThat(culprit.victim()).isEqualTo("Hog");
-            assertThat(culprit.reproduced()).isEqualTo(1);
-            assertThat(culprit.attempts()).isEqualTo(2);
-            assertThat(culprit.evidence()).contains("reproduced in 1 of 2 runs: intermittent");
+            assertThat(culprit.reproduced()).isEqualTo(2);
+            assertThat(culprit.attempts()).isEqualTo(3);
+            assertThat(culprit.evidence()).contains("reproduced in 2 of 3 runs: intermittent");
         });
-        // suite (goes on past Hog's error), Hog alone, confirmation
+        // suite (goes on past Hog's error), Hog alone, one confirmation more (confirmRuns 2 counts the suite's death)
         assertThat(suite.probes()).isEqualTo(3);
     }
 

@@ -65,12 +65,14 @@ class FindingsTest {
                 .plain("T", 6, 9)
                 .build();
 
-        SearchResult result = search(suite, BisectRequest.of(suite.names()).withMaxProbes(2));
+        SearchResult result =
+                search(suite, BisectRequest.of(suite.names()).withConfirmRuns(2).withMaxProbes(2));
 
         assertThat(result.verdict()).isEqualTo(Verdict.CULPRITS_FOUND);
         assertThat(result.culprits()).singleElement().satisfies(culprit -> {
             assertThat(culprit.kind()).isEqualTo(Culprit.Kind.SINGLE);
-            assertThat(culprit.reproduced()).isEqualTo(culprit.attempts()).isEqualTo(1);
+            // in the suite and alone; the third sighting confirmRuns 2 asks for never ran
+            assertThat(culprit.reproduced()).isEqualTo(culprit.attempts()).isEqualTo(2);
             assertThat(culprit.evidence()).contains("not confirmed: memprobe.maxProbes ran out");
         });
         assertThat(result.findings()).extracting(Finding::kind).containsExactly(Finding.BUDGET);
@@ -133,7 +135,7 @@ class FindingsTest {
                 .extracting(Culprit::kind, Culprit::victim, Culprit::cause)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(Culprit.Kind.SINGLE, "Hangs", Cause.TIMEOUT));
         assertThat(result.findings()).isEmpty();
-        assertThat(suite.probes()).isEqualTo(3);
+        assertThat(suite.probes()).isEqualTo(2);
     }
 
     @Test

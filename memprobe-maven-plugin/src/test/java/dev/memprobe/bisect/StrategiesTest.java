@@ -39,11 +39,11 @@ class StrategiesTest {
                     .containsExactly(
                             tuple(Culprit.Kind.SINGLE, "HogA", 2, 2), tuple(Culprit.Kind.SINGLE, "HogB", 2, 2));
         }
-        // suite (going on past both errors), then alone and confirm, twice
-        assertThat(bisectSuite.probes()).isEqualTo(5);
-        // 5 batches of 3; the 2 failing ones each run 3 classes alone and confirm 1
-        assertThat(batchesSuite.probes()).isEqualTo(5 + 2 * (3 + 1));
-        // 15 classes alone, 2 confirmations
+        // suite (going on past both errors), then each hog alone: dying as in the suite is its confirmation
+        assertThat(bisectSuite.probes()).isEqualTo(3);
+        // 5 batches of 3; the 2 failing ones each run 3 classes alone (the hog dying as in its batch)
+        assertThat(batchesSuite.probes()).isEqualTo(5 + 2 * 3);
+        // 15 classes alone, 2 confirmations (a class run alone at first has been seen to die once)
         assertThat(isolatedSuite.probes()).isEqualTo(15 + 2);
         assertThat(bisectSuite.forkMillis()).isLessThan(batchesSuite.forkMillis());
         assertThat(batchesSuite.forkMillis()).isLessThan(isolatedSuite.forkMillis());
@@ -99,7 +99,7 @@ class StrategiesTest {
                 BisectRequest.of(suite.names()).withStrategy(Strategy.BATCHES).withFailFast(true));
 
         assertThat(result.culprits()).extracting(Culprit::victim).containsExactly("HogA");
-        // batch 1, batch 2 (dies in HogA, its first class), HogA alone, confirm; no other class of batch 2 alone
-        assertThat(suite.probes()).isEqualTo(4);
+        // batch 1, batch 2 (dies in HogA, its first class), HogA alone; no other class of batch 2 alone
+        assertThat(suite.probes()).isEqualTo(3);
     }
 }
