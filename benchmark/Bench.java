@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  * with two ({@code parallelProbes=2}).
  *
  * <pre>
- * java benchmark/Bench.java --mvn ./mvnw --repo REPO --suites benchmark/target/suites --out benchmark/target/results [--plan full|quick] [--only n50-hog,...]
+ * java benchmark/Bench.java --mvn ./mvnw --repo REPO --suites benchmark/target/suites --out benchmark/target/results [--plan full|quick|bisect|strategies|floor] [--only n50-hog,...]
  * </pre>
  */
 public final class Bench {
@@ -148,6 +148,16 @@ public final class Bench {
                 plan.add(suite(suites, "n800-" + shape, v("bisect", "1", 1)));
             }
             plan.add(suite(suites, "collections4", v("bisect", "1", 1)));
+            return plan;
+        }
+        if (kind.equals("strategies")) { // the seed toolkit's runners against bisect and the floor, one suite each
+            plan.add(suite(suites, "n200-hog", v("bisect", "1", 2), v("batches", "2", 1), v("isolated", "2", 1)));
+            plan.add(suite(suites, "collections4", v("bisect", "1", 1), v("batches", "2", 1), v("isolated", "2", 1)));
+            return plan;
+        }
+        if (kind.equals("floor")) { // no culprit: more pairs, to see a 5% difference through the noise
+            plan.add(suite(suites, "n200-none", v("bisect", "1", 6)));
+            plan.add(suite(suites, "n800-none", v("bisect", "1", 4)));
             return plan;
         }
         if (kind.equals("quick")) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # memprobe's benchmark: finding the culprits against a plain `mvn test` and the batch and isolated runners.
 #
-#   benchmark/run.sh [full|quick|bisect] [--only n50-hog,n200-hog,...]
+#   benchmark/run.sh [full|quick|bisect|strategies|floor] [--only n50-hog,n200-hog,...]
 #
 # Builds memprobe into a private local repository (benchmark/target/repo, seeded once from ~/.m2/repository: the
 # shared ~/.m2 is never written), writes the suites (benchmark/Generator.java), compiles them, then runs them
