@@ -70,6 +70,19 @@ public record ForkResult(
                 death.inFlightClass(), death.inFlightMethod(), death.cause(), death.exitCode(), death.evidence());
     }
 
+    /**
+     * This fork as far as its first class, {@code className}: what a probe of that class alone would have shown (the
+     * classes after it started only once it had ended). Empty when another class started first (a framework may run
+     * classes in an order of its own) or none did.
+     */
+    public Optional<ForkResult> asFirst(String className) {
+        if (classes.isEmpty() || !classes.get(0).name().equals(className)) {
+            return Optional.empty();
+        }
+        Death own = death != null && className.equals(death.inFlightClass()) ? death : null;
+        return Optional.of(new ForkResult(probe, List.of(className), classes.subList(0, 1), own, wallMs, fork, notes));
+    }
+
     public Optional<ClassRun> run(String className) {
         return classes.stream().filter(c -> c.name().equals(className)).findFirst();
     }

@@ -38,7 +38,8 @@ final class Search {
      * would have without it; past any other failure, later failures in it may be the earlier one's doing (memory
      * that polluters keep stays), so the classes after it run again in a fresh fork. Classes that passed in it pass
      * in a fresh fork too: memory only adds up. When probes run in parallel, the rest of
-     * the suite starts at once, beside the failing class's own questions.
+     * the suite starts at once, beside the failing class's own questions; one at a time, the rest follows the failing
+     * class in the fork that asks whether it dies alone (it runs first, so alone as far as its question goes).
      */
     void bisect() {
         boolean stop = request.failFast();
@@ -46,6 +47,7 @@ final class Search {
         Optional<ForkResult> run = probes.start(
                         pending, "whole suite, " + count(pending) + " in CI order", true, Set.of(), stop)
                 .map(Probes.Pending::get);
+        String answered = null; // a class run first in this fork to see whether it dies alone, already investigated
         while (true) {
             if (run.isEmpty()) {
                 budgetSpent(Findings.budget(request.maxProbes(), "before every class had run"));
@@ -55,9 +57,19 @@ final class Search {
             if (result.probe().id() == 1 && !result.planned().isEmpty()) {
                 order = result.planned();
             }
-            List<Failure> failures = result.failures();
+            String skip = answered;
+            answered = null;
+            List<Failure> failures = new ArrayList<>(result.failures());
+            failures.removeIf(f -> skip != null && skip.equals(f.victim()));
             if (failures.isEmpty()) {
-                return;
+                List<String> left = skip == null ? List.of() : result.notFinished(skip);
+                if (left.isEmpty()) {
+                    return;
+                }
+                // the class run first died alone and took the fork with it: the rest needs a fork of its own
+                run = probes.start(left, count(left) + " not yet run", false, Set.of(), stop)
+                        .map(Probes.Pending::get);
+                continue;
             }
             failureSeen = true;
             Optional<Probes.Pending> ahead = Optional.empty();
@@ -72,9 +84,32 @@ final class Search {
                 boolean last = k == failures.size() - 1;
                 rest = last ? result.notFinished(victim) : List.of();
                 int before = culprits.size();
-                Optional<Probes.Pending> alone = failure.cause() == Cause.TERMINATED
-                        ? Optional.empty()
-                        : probes.start(List.of(victim), "does " + simple(victim) + " die alone?");
+                // one at a time, the classes not yet run follow the class in the same fork: it runs first, so it runs
+                // alone as far as its own question goes, and a JVM start is saved (not past a timeout: the fork's
+                // clock would count both)
+                boolean together = !rest.isEmpty()
+                        && !stop
+                        && !probes.parallel()
+                        && failure.cause() != Cause.TIMEOUT
+                        && failure.cause() != Cause.TERMINATED;
+                Optional<Probes.Pending> alone;
+                if (failure.cause() == Cause.TERMINATED) {
+                    alone = Optional.empty();
+                } else if (together) {
+                    List<String> classes = new ArrayList<>();
+                    classes.add(victim);
+                    classes.addAll(rest);
+                    alone = probes.start(
+                            classes,
+                            "does " + simple(victim) + " die alone? then the " + count(rest) + " not yet run",
+                            false,
+                            Set.of(),
+                            false);
+                    ahead = alone;
+                    answered = victim;
+                } else {
+                    alone = probes.start(List.of(victim), "does " + simple(victim) + " die alone?");
+                }
                 if (probes.parallel() && !stop && !rest.isEmpty()) {
                     ahead = probes.start(rest, count(rest) + " not yet run", false, Set.of(), stop);
                 }
@@ -216,6 +251,16 @@ final class Search {
             return;
         }
         ForkResult aloneRun = alone.get().get();
+        if (aloneRun.probe().classes().size() > 1) { // the class first, then the classes not yet run
+            Optional<ForkResult> first = aloneRun.asFirst(victim);
+            Optional<ForkResult> own =
+                    first.isPresent() ? first : probes.run(List.of(victim), "does " + simple(victim) + " die alone?");
+            if (own.isEmpty()) {
+                budgetSpent(Findings.budget(request.maxProbes(), "before " + victim + " could be run alone"));
+                return;
+            }
+            aloneRun = own.get();
+        }
         Optional<Failure> aloneFailure = aloneRun.failure();
         if (aloneFailure.isPresent() && aloneFailure.get().victim() == null) {
             findings.add(Findings.outsideClass(aloneRun, aloneFailure.get()));

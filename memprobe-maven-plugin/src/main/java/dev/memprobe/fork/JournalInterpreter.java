@@ -240,6 +240,21 @@ public final class JournalInterpreter {
             return new Death(Cause.JVM_CRASH, exit, className, method, "exit code 134: the JVM aborted (SIGABRT)");
         }
         String message = end.surefireMessage() == null ? "" : firstLine(end.surefireMessage());
+        JournalEntry full = runEnded || className == null ? null : nearLimit.get(className);
+        if (full != null) {
+            // no error reached the journal, but the heap was full: an OutOfMemoryError in a thread other than the
+            // test's (one of Surefire's, which ends the fork) leaves exactly this behind
+            return new Death(
+                    Cause.HEAP_OOM,
+                    exit,
+                    className,
+                    method,
+                    (message.isEmpty() ? "the fork ended abnormally" : message.replaceAll("\\.$", ""))
+                            + ", after the heap filled up ("
+                            + full.string(Journal.POOL) + " held " + Size.format(full.number(Journal.USED, -1))
+                            + " of " + Size.format(full.number(Journal.MAX, -1)) + " after a collection): an"
+                            + " OutOfMemoryError outside the test's thread ends a fork without a trace");
+        }
         return new Death(
                 Cause.FORK_ERROR,
                 exit,

@@ -105,8 +105,9 @@ class BisectEngineTest {
         Culprit culprit = assertCumulative(result, "V", "P");
         assertThat(culprit.retained().get("P")).isGreaterThan(mib(100));
         assertThat(culprit.evidence()).anyMatch(line -> line.startsWith("P left behind: byte[] +150 MiB"));
-        // whole suite, V alone, [P, V], confirmation, the 8 classes after V
-        assertThat(suite.probes()).isEqualTo(5);
+        // whole suite, V alone and then the 8 classes after it, [P, V], confirmation
+        assertThat(suite.probes()).isEqualTo(4);
+        assertThat(result.probes().get(1).probe().classes()).hasSize(9).startsWith("V");
     }
 
     @Test
@@ -155,8 +156,8 @@ class BisectEngineTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(Culprit.Kind.SINGLE, "Hog", List.of()),
                         org.assertj.core.groups.Tuple.tuple(Culprit.Kind.CUMULATIVE, "V", List.of("P")));
-        // suite (goes on past Hog, dies in V), Hog alone, V alone, [P, V], confirm; the 7 after V
-        assertThat(suite.probes()).isEqualTo(6);
+        // suite (goes on past Hog, dies in V), Hog alone, V alone and then the 7 after it, [P, V], confirm
+        assertThat(suite.probes()).isEqualTo(5);
     }
 
     @Test
@@ -178,8 +179,8 @@ class BisectEngineTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(Culprit.Kind.CUMULATIVE, "V"),
                         org.assertj.core.groups.Tuple.tuple(Culprit.Kind.SINGLE, "Hog"));
-        // suite, V alone, [P, V], confirm; the 9 after V (going on past Hog's error), Hog alone
-        assertThat(suite.probes()).isEqualTo(6);
+        // suite, V alone and then the 9 after it (going on past Hog's error), [P, V], confirm, Hog alone
+        assertThat(suite.probes()).isEqualTo(5);
     }
 
     @Test
@@ -229,6 +230,27 @@ class BisectEngineTest {
         assertThat(culprit.cause()).isEqualTo(Cause.EXIT);
         assertThat(culprit.exitCode()).isEqualTo(1);
         assertThat(suite.probes()).isEqualTo(2);
+    }
+
+    @Test
+    void classThatKillsTheForkAloneLeavesTheClassesAfterItToAForkOfTheirOwn() {
+        SimulatedSuite suite = SimulatedSuite.builder()
+                .plain("T", 1, 3)
+                .add(plain("Exits").exits())
+                .plain("U", 1, 3)
+                .build();
+
+        SearchResult result = search(suite);
+
+        assertSingle(result, "Exits");
+        assertThat(result.probes())
+                .extracting(r -> r.probe().purpose())
+                .containsExactly(
+                        "whole suite, 7 classes in CI order",
+                        "does Exits die alone? then the 3 classes not yet run",
+                        "3 classes not yet run");
+        assertThat(result.probes().get(2).probe().classes()).containsExactly("U01", "U02", "U03");
+        assertThat(result.probes().get(2).failure()).isEmpty();
     }
 
     @Test

@@ -68,6 +68,44 @@ class ForkResultTest {
     }
 
     @Test
+    void theFirstClassOfAForkIsSeenAsIfItHadRunAloneOnlyWhenItRanFirst() {
+        Probe probe = new Probe(3, List.of("V", "A", "B"), "V alone, then the rest", false, Set.of(), false);
+        Death laterDeath = new Death(Cause.KILLED, 137, "B", null, "SIGKILL");
+        ForkResult diedLater = new ForkResult(
+                probe,
+                List.of("V", "A", "B"),
+                List.of(
+                        run("V", ClassRun.Outcome.PASSED),
+                        run("A", ClassRun.Outcome.MEMORY_ERROR),
+                        run("B", ClassRun.Outcome.DIED)),
+                laterDeath,
+                100,
+                null,
+                List.of());
+
+        ForkResult alone = diedLater.asFirst("V").orElseThrow();
+        assertThat(alone.classes()).extracting(ClassRun::name).containsExactly("V");
+        assertThat(alone.failure()).as("what came after V is not V's").isEmpty();
+        assertThat(alone.probe().id()).isEqualTo(3);
+        assertThat(diedLater.asFirst("A")).as("A did not run first").isEmpty();
+
+        Death ownDeath = new Death(Cause.EXIT, 1, "V", "exits", "System.exit(1)");
+        ForkResult diedInIt = new ForkResult(
+                probe,
+                List.of("V", "A", "B"),
+                List.of(run("V", ClassRun.Outcome.DIED)),
+                ownDeath,
+                100,
+                null,
+                List.of());
+        assertThat(diedInIt.asFirst("V").orElseThrow().failure())
+                .map(Failure::cause)
+                .contains(Cause.EXIT);
+        assertThat(new ForkResult(probe, List.of(), List.of(), null, 1, null, List.of()).asFirst("V"))
+                .isEmpty();
+    }
+
+    @Test
     void theVictimsDeficitInTheFailingForkIsReadAsAtMostTheMaximumHeap() {
         // the heap's peak is the sum of its pools' peaks: 320 MiB in a 256 MiB heap; alone the victim peaked at 138
         Measure failing = heapPeak(320, 256);

@@ -165,6 +165,24 @@ class JournalInterpreterTest {
     }
 
     @Test
+    void aForkThatEndsWithoutATraceAfterTheHeapFilledUpIsAHeapDeath() {
+        String nearLimit = "{\"event\":\"near-limit\",\"time\":5,\"class\":\"a.One\",\"pool\":\"G1 Old Gen\","
+                + "\"used\":125000000,\"max\":134217728}\n";
+
+        ForkResult full = interpret(FORK + classStart("a.One") + nearLimit, crashed(1, new ForkEnd.NoAction()));
+        ForkResult notFull = interpret(FORK + classStart("a.One"), crashed(1, new ForkEnd.NoAction()));
+
+        assertThat(full.death().cause()).isEqualTo(Cause.HEAP_OOM);
+        assertThat(full.death().inFlightClass()).isEqualTo("a.One");
+        assertThat(full.death().evidence())
+                .startsWith("The forked VM terminated without properly saying goodbye, after the heap filled up")
+                .contains("(G1 Old Gen held 119 MiB of 128 MiB after a collection)");
+        assertThat(notFull.death().cause())
+                .as("no sign of memory: what Surefire said")
+                .isEqualTo(Cause.FORK_ERROR);
+    }
+
+    @Test
     void theMemoryLimitKillIsMemprobesOwnWithTheNumbers() {
         ForkResult result = interpret(
                 FORK + classStart("a.One") + testStart("a.One", "buffers"),
