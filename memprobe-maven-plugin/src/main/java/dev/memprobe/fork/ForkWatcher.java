@@ -196,9 +196,27 @@ public final class ForkWatcher implements AutoCloseable {
         String lines = new String(buffered, 0, lastNewline + 1, StandardCharsets.UTF_8);
         pending.reset();
         pending.write(buffered, lastNewline + 1, buffered.length - lastNewline - 1);
-        for (JournalEntry entry : JournalReader.parse(lines).entries()) {
-            react(entry);
+        int start = 0;
+        for (int end = lines.indexOf('\n'); end >= 0; start = end + 1, end = lines.indexOf('\n', start)) {
+            String line = lines.substring(start, end + 1);
+            if (worthReading(line)) {
+                for (JournalEntry entry : JournalReader.parse(line).entries()) {
+                    react(entry);
+                }
+            }
         }
+    }
+
+    /**
+     * Whether a line can change what the watcher does; most cannot (a passing test's start and end, a class's
+     * measurements), and the watcher shares the machine with the fork, so it does not parse them. Errors are written
+     * with a {@code throwable}.
+     */
+    private boolean worthReading(String line) {
+        return pid < 0
+                || stopAfter != null
+                || line.contains("\"" + Journal.THROWABLE + "\"")
+                || line.contains("\"" + Journal.RECOVERED + "\"");
     }
 
     private void react(JournalEntry entry) {
