@@ -12,10 +12,10 @@ import java.util.Set;
 
 /**
  * Runs a verdict's classes again until it has been seen {@code confirmRuns} times beyond the run that found it (a
- * single hog that died the same way in the suite's fork and alone has been seen once more already), diffing the polluters' and victim's live-object histograms
- * on the first run of a cumulative verdict. A verdict that does not reproduce every time is demoted to {@link Culprit.Kind#INTERMITTENT}, with its
- * polluters and the count of runs that did reproduce it: never dropped. When {@code maxProbes} runs out the verdict
- * stands on the runs it had, and says so.
+ * single hog that died the same way in the suite's fork and alone has been seen once more already), diffing the
+ * polluters' and victim's live-object histograms on the first run of a cumulative verdict. A verdict that does not
+ * reproduce every time is demoted to {@link Culprit.Kind#INTERMITTENT}, with its polluters and the count of runs that
+ * did reproduce it: never dropped. When {@code maxProbes} runs out the verdict stands on the runs it had, and says so.
  */
 final class Confirmation {
 
