@@ -20,11 +20,11 @@ real.each { c ->
 }
 // data files read relative to the working directory: Surefire's <workingDirectory> was applied to the forks
 assert real.find { it.name == 'org.apache.commons.collections4.collection.PredicatedCollectionTest' }.tests > 0
-// the measurements single out the suite's one heavy class: DefaultBloomFilterTest holds hundreds of MiB
+// the suite's one heavy class is measured as such: DefaultBloomFilterTest holds hundreds of MiB. By its heap peak:
+// its bit maps are humongous objects that G1 puts straight in the old generation, so whether a collection ran while
+// it held them (the live heap after GC) depends on timing, and other classes' peaks hold their garbage too
 def bloom = real.find { it.name == 'org.apache.commons.collections4.bloomfilter.DefaultBloomFilterTest' }
-def others = real.findAll { it != bloom && it.liveHeapPeakBytes != null }*.liveHeapPeakBytes.max()
-assert bloom.liveHeapPeakBytes >= 200L * 1024 * 1024 : "DefaultBloomFilterTest live heap ${bloom.liveHeapPeakBytes}"
-assert bloom.liveHeapPeakBytes > 3 * others : "live heap ${bloom.liveHeapPeakBytes} vs the next ${others}"
+assert bloom.heapPeakBytes >= 400L * 1024 * 1024 : "DefaultBloomFilterTest heap peak ${bloom.heapPeakBytes}"
 
 // the whole suite, the hog alone, the rest: a few forks, not one per class
 assert report.probes.size() <= 3 : "spent ${report.probes.size()} probes"

@@ -22,6 +22,9 @@ import java.util.Map;
  */
 public final class ClassMeter {
 
+    /** How long a class's end waits for the notification of a collection that ran in it (none when one came). */
+    private static final long NOTIFICATION_WAIT_MILLIS = 200;
+
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final ClassLoadingMXBean classLoading = ManagementFactory.getClassLoadingMXBean();
@@ -129,15 +132,18 @@ public final class ClassMeter {
         m.heapPeak = heapPeak;
         m.heapMax = heapMax();
         m.liveBefore = w.liveBefore;
-        m.liveMin = gc.windowMin();
-        m.liveMax = gc.windowMax();
-        m.liveLast = gc.windowLast();
         long gcCount = w.gcCount;
         long gcMillis = w.gcMillis;
         for (GarbageCollectorMXBean collector : collectors) {
             gcCount += Math.max(0, collector.getCollectionCount());
             gcMillis += Math.max(0, collector.getCollectionTime());
         }
+        if (gcCount > 0 && collect) { // a collection ran in the class: its notification may still be on its way
+            gc.awaitWindow(NOTIFICATION_WAIT_MILLIS);
+        }
+        m.liveMin = gc.windowMin();
+        m.liveMax = gc.windowMax();
+        m.liveLast = gc.windowLast();
         m.gcCount = gcCount;
         m.gcMillis = gcMillis;
         m.heapEnd = memory.getHeapMemoryUsage().getUsed();

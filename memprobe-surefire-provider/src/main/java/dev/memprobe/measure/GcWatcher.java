@@ -92,6 +92,7 @@ public final class GcWatcher implements NotificationListener {
     }
 
     synchronized void observe(long live) {
+        notifyAll();
         last = live;
         windowLast = live;
         windowMin = windowMin < 0 ? live : Math.min(windowMin, live);
@@ -127,6 +128,25 @@ public final class GcWatcher implements NotificationListener {
         windowMin = -1;
         windowMax = -1;
         windowLast = -1;
+    }
+
+    /**
+     * Waits up to {@code millis} for the notification of a collection that ran in the window: notifications come
+     * after the collection, on a thread of their own, and one that came after the window closed would be lost to it.
+     */
+    public synchronized void awaitWindow(long millis) {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        try {
+            while (windowLast < 0) {
+                long left = (deadline - System.nanoTime()) / 1_000_000L;
+                if (left <= 0) {
+                    return;
+                }
+                wait(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Least live heap seen in the window, or -1 when no collection ran in it. */
