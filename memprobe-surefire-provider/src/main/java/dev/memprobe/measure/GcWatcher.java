@@ -135,6 +135,9 @@ public final class GcWatcher implements NotificationListener {
      * after the collection, on a thread of their own, and one that came after the window closed would be lost to it.
      */
     public synchronized void awaitWindow(long millis) {
+        if (emitters.isEmpty()) {
+            return; // not listening: nothing will come
+        }
         long deadline = System.nanoTime() + millis * 1_000_000L;
         try {
             while (windowLast < 0) {
