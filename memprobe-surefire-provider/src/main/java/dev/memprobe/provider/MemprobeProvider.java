@@ -60,18 +60,19 @@ public final class MemprobeProvider implements SurefireProvider {
         } catch (IOException e) {
             throw new IllegalStateException("memprobe cannot start its journal: " + e.getMessage(), e);
         }
-        ProcStatus proc = new ProcStatus();
-        GcWatcher gc = new GcWatcher();
-        gc.install();
-        recorder = new RunRecorder(
-                journal,
-                new ClassMeter(proc, gc, options.exactRetained()),
-                options.histogramClasses(),
-                options.histogramTop());
+        recorder = new RunRecorder(journal, options.histogramClasses(), options.histogramTop());
         recorder.continueAfterMemoryError(continueAfterMemoryError);
-        new HeapWatchdog(recorder::nearLimit).install(options.nearLimit());
         DecoratedParameters decorated = new DecoratedParameters(parameters, recorder, plan, options.surefireOrder());
-        recorder.forkStarted(proc.resetPeak(), collectorNames(), decorated.parallelForcedOff());
+        boolean parallelForcedOff = decorated.parallelForcedOff();
+        // while the test framework discovers the tests: the management beans are slow to start
+        recorder.startMeasuring(() -> {
+            ProcStatus proc = new ProcStatus();
+            GcWatcher gc = new GcWatcher();
+            gc.install();
+            ClassMeter meter = new ClassMeter(proc, gc, options.exactRetained());
+            recorder.forkStarted(meter, proc.resetPeak(), collectorNames(), parallelForcedOff);
+            new HeapWatchdog(recorder::nearLimit).install(options.nearLimit());
+        });
         Runtime.getRuntime().addShutdownHook(new Thread(recorder::shutdown, "memprobe-journal"));
         delegate = instantiate(options.delegate(), decorated);
     }

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Turns the test framework's callbacks into journal lines and class measurements. One per fork.
@@ -20,6 +22,10 @@ import java.util.Set;
  * <p>Test callbacks arrive on the test thread; {@link #nearLimit} on the JVM's notification thread and
  * {@link #shutdown} on a shutdown hook read the class in flight, so that state is volatile. Nothing here throws into
  * the tests: a failure to measure is a missing number, never a failed test.
+ *
+ * <p>The meters start on a thread of their own ({@link #startMeasuring}) while the test framework discovers the tests:
+ * the JVM's management beans cost tens of milliseconds on their first use. The plan and the first class wait for them,
+ * so the fork line still comes first and every class is measured.
  */
 final class RunRecorder {
 
@@ -34,8 +40,14 @@ final class RunRecorder {
     /** The heap counts as given back when a full collection leaves at most this share of it in use. */
     private static final double RECOVERED_SHARE = 0.5;
 
+    /** How long the shutdown hook or a fatal error waits for meters that are still starting. */
+    private static final long START_WAIT_MILLIS = 2_000;
+
     private final JournalWriter journal;
-    private final ClassMeter meter;
+    /** Set once, by {@link #forkStarted}; null until then, and for good when the meters could not start. */
+    private volatile ClassMeter meter;
+
+    private final CountDownLatch metersStarted = new CountDownLatch(1);
     private final Set<String> histogramClasses;
     private final int histogramTop;
 
@@ -61,14 +73,59 @@ final class RunRecorder {
     private int errors;
     private int skipped;
 
-    RunRecorder(JournalWriter journal, ClassMeter meter, Set<String> histogramClasses, int histogramTop) {
+    /** A recorder whose meters start later, by {@link #startMeasuring}. */
+    RunRecorder(JournalWriter journal, Set<String> histogramClasses, int histogramTop) {
         this.journal = journal;
-        this.meter = meter;
         this.histogramClasses = histogramClasses;
         this.histogramTop = histogramTop;
     }
 
-    void forkStarted(boolean rssResettable, List<String> gcNames, boolean parallelForcedOff) {
+    /** A recorder that measures with {@code meter} from the start; the fork line is left to the caller. */
+    RunRecorder(JournalWriter journal, ClassMeter meter, Set<String> histogramClasses, int histogramTop) {
+        this(journal, histogramClasses, histogramTop);
+        this.meter = meter;
+        metersStarted.countDown();
+    }
+
+    /**
+     * Runs {@code start} on a daemon thread of its own; it makes the meters and ends with {@link #forkStarted}. The
+     * plan and the first class wait until it has run; if it fails, classes are journaled without measurements.
+     */
+    void startMeasuring(Runnable start) {
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        start.run();
+                    } catch (Throwable t) {
+                        // measuring is best effort: the classes are still journaled, without numbers
+                    } finally {
+                        metersStarted.countDown();
+                    }
+                },
+                "memprobe-start");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Waits for the meters to start: as long as it takes when {@code millis} is negative. */
+    private void awaitMeasuring(long millis) {
+        if (metersStarted.getCount() == 0) {
+            return;
+        }
+        try {
+            if (millis < 0) {
+                metersStarted.await();
+            } else {
+                metersStarted.await(millis, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Measures with {@code meter} from now on and writes the fork line, which comes before any other. */
+    void forkStarted(ClassMeter meter, boolean rssResettable, List<String> gcNames, boolean parallelForcedOff) {
+        this.meter = meter;
         journal.line(Journal.FORK)
                 .put(Journal.FORMAT_VERSION, Journal.FORMAT)
                 .put(Journal.PID, pid())
@@ -84,6 +141,7 @@ final class RunRecorder {
     }
 
     void plan(List<String> classes) {
+        awaitMeasuring(-1);
         planned = new ArrayList<>(classes);
         journal.line(Journal.PLAN).put(Journal.CLASSES, classes).write();
     }
@@ -92,6 +150,8 @@ final class RunRecorder {
         if (depth++ > 0) {
             return; // a @Nested class or a suite member: part of the class already in flight
         }
+        awaitMeasuring(-1);
+        ClassMeter meter = this.meter;
         try {
             seq++;
             started.add(className);
@@ -102,13 +162,13 @@ final class RunRecorder {
             errors = 0;
             skipped = 0;
             nearLimitReported = false;
-            histogramBefore = histogramClasses.contains(className) ? Histogram.take() : null;
+            histogramBefore = histogramClasses.contains(className) && meter != null ? Histogram.take() : null;
             heapAfterFirstHistogram = histogramBefore == null ? -1 : meter.heapUsed();
             journal.line(Journal.CLASS_START)
                     .put(Journal.CLASS, className)
                     .put(Journal.SEQ, seq)
                     .write();
-            window = meter.begin();
+            window = meter == null ? null : meter.begin();
         } catch (OutOfMemoryError e) {
             outOfMemory();
         } catch (RuntimeException e) {
@@ -125,13 +185,14 @@ final class RunRecorder {
         window = null;
         currentClass = null;
         currentMethod = null;
-        if (w == null || className == null) {
+        if (className == null) {
             return;
         }
         try {
-            ClassMeter.Measures measures = meter.end(w, true);
+            // no window: the meters could not start, or the class's start ran out of memory; it ends all the same
+            ClassMeter.Measures measures = w == null ? null : meter.end(w, true);
             List<Map<String, Object>> histogram = null;
-            if (histogramBefore != null) {
+            if (histogramBefore != null && measures != null) {
                 // a histogram collects all garbage first: the heap around the class's two is what it kept, exactly
                 histogram = Histogram.take().topGrowth(histogramBefore, histogramTop);
                 measures.liveBefore = heapAfterFirstHistogram;
@@ -145,7 +206,9 @@ final class RunRecorder {
                     .put(Journal.FAILURES, failures)
                     .put(Journal.ERRORS, errors)
                     .put(Journal.SKIPS, skipped);
-            putMeasures(line, measures);
+            if (measures != null) {
+                putMeasures(line, measures);
+            }
             line.put(Journal.HISTOGRAM, histogram);
             line.write();
         } catch (OutOfMemoryError e) {
@@ -243,6 +306,7 @@ final class RunRecorder {
     /** A throwable escaped the test framework; the fork is about to die of it. */
     void fatal(Throwable problem) {
         releaseReserve();
+        awaitMeasuring(START_WAIT_MILLIS);
         terminal = true;
         try {
             JournalWriter.Line line =
@@ -356,6 +420,7 @@ final class RunRecorder {
     }
 
     void runEnded() {
+        awaitMeasuring(START_WAIT_MILLIS);
         terminal = true;
         journal.line(Journal.RUN_END).put(Journal.SEQ, seq).write();
     }
@@ -507,13 +572,24 @@ final class RunRecorder {
         return chunks;
     }
 
-    private static long pid() {
-        String name = ManagementFactory.getRuntimeMXBean().getName();
-        int at = name.indexOf('@');
+    /**
+     * This JVM's process id: {@code ProcessHandle} where there is one (Java 9 and later; this jar runs on 8 too).
+     * Not the runtime bean's name, {@code pid@host}: it looks the host's name up, which takes seconds where the
+     * resolver is slow.
+     */
+    static long pid() {
         try {
-            return Long.parseLong(at > 0 ? name.substring(0, at) : name);
-        } catch (NumberFormatException e) {
-            return -1;
+            Class<?> handle = Class.forName("java.lang.ProcessHandle");
+            Object current = handle.getMethod("current").invoke(null);
+            return (Long) handle.getMethod("pid").invoke(current);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            String name = ManagementFactory.getRuntimeMXBean().getName();
+            int at = name.indexOf('@');
+            try {
+                return Long.parseLong(at > 0 ? name.substring(0, at) : name);
+            } catch (NumberFormatException notANumber) {
+                return -1;
+            }
         }
     }
 }

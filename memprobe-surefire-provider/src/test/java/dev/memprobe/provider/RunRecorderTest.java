@@ -352,7 +352,11 @@ class RunRecorderTest {
 
     @Test
     void theForkLineDescribesThisJvm() {
-        recorder.forkStarted(true, List.of("G1 Young Generation", "G1 Old Generation"), false);
+        recorder.forkStarted(
+                new ClassMeter(new ProcStatus(), new GcWatcher(), false),
+                true,
+                List.of("G1 Young Generation", "G1 Old Generation"),
+                false);
         recorder.plan(List.of("com.acme.ATest", "com.acme.BTest"));
 
         JournalEntry fork = single(Journal.FORK);
@@ -367,6 +371,67 @@ class RunRecorderTest {
         assertThat(fork.flag(Journal.RSS_RESET)).isTrue();
         assertThat(fork.has("parallelForcedOff")).isFalse();
         assertThat(single(Journal.PLAN).list(Journal.CLASSES)).containsExactly("com.acme.ATest", "com.acme.BTest");
+    }
+
+    @Test
+    void metersStartingOnTheirOwnThreadHoldThePlanBackSoThatTheForkLineComesFirst() {
+        RunRecorder late = new RunRecorder(journal, Set.of(), 10);
+        late.startMeasuring(() -> {
+            sleep(300);
+            late.forkStarted(new ClassMeter(new ProcStatus(), new GcWatcher(), false), true, List.of(), false);
+        });
+
+        late.plan(List.of("com.acme.ATest"));
+        late.testSetStarting("com.acme.ATest");
+        late.testStarting("com.acme.ATest", "works");
+        late.testEnded("com.acme.ATest", "works", Journal.PASSED, 1, null);
+        late.testSetCompleted();
+
+        assertThat(entries())
+                .extracting(JournalEntry::event)
+                .containsExactly(
+                        Journal.FORK,
+                        Journal.PLAN,
+                        Journal.CLASS_START,
+                        Journal.TEST_START,
+                        Journal.TEST_END,
+                        Journal.CLASS_END);
+        assertThat(single(Journal.CLASS_END).number(Journal.HEAP_PEAK, -1)).isPositive();
+    }
+
+    @Test
+    void metersThatCannotStartLeaveTheClassesJournaledWithoutNumbers() {
+        RunRecorder unmeasured = new RunRecorder(journal, Set.of("com.acme.ATest"), 10);
+        unmeasured.startMeasuring(() -> {
+            throw new IllegalStateException("no management beans here");
+        });
+
+        unmeasured.plan(List.of("com.acme.ATest"));
+        unmeasured.testSetStarting("com.acme.ATest");
+        unmeasured.testStarting("com.acme.ATest", "works");
+        unmeasured.testEnded("com.acme.ATest", "works", Journal.FAILED, 1, new AssertionError("expected"));
+        unmeasured.testSetCompleted();
+
+        JournalEntry end = single(Journal.CLASS_END);
+        assertThat(end.string(Journal.CLASS)).isEqualTo("com.acme.ATest");
+        assertThat(end.number(Journal.TESTS, -1)).isEqualTo(1);
+        assertThat(end.number(Journal.FAILURES, -1)).isEqualTo(1);
+        assertThat(end.has(Journal.HEAP_PEAK)).isFalse();
+        assertThat(end.has(Journal.HISTOGRAM)).isFalse();
+        assertThat(entries()).noneMatch(e -> e.is(Journal.FORK));
+    }
+
+    @Test
+    void findsItsProcessIdWithoutTheHostName() {
+        assertThat(RunRecorder.pid()).isEqualTo(ProcessHandle.current().pid());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private List<JournalEntry> entries() {
