@@ -93,18 +93,36 @@ public final class MemprobeProvider implements SurefireProvider {
                 return result;
             } catch (InvocationTargetException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
-                tests = goOn(forkTestSet, cause);
+                tests = goOnOrDie(forkTestSet, cause);
                 if (tests == null) {
                     recorder.fatal(cause);
                     throw e;
                 }
             } catch (Throwable t) {
-                tests = goOn(forkTestSet, t);
+                tests = goOnOrDie(forkTestSet, t);
                 if (tests == null) {
                     recorder.fatal(t);
                     throw t;
                 }
             }
+        }
+    }
+
+    /**
+     * {@link #goOn}, or null when looking for the rest fails itself: a heap still full after the error (a static
+     * initializer's data stays reachable from its class) can fail the smallest allocation, and an error thrown here
+     * would end the fork without the journal's last line.
+     */
+    private Object goOnOrDie(Object forkTestSet, Throwable problem) {
+        recorder.releaseReserve(); // room to look for the rest; given back when the fork goes on
+        try {
+            Object rest = goOn(forkTestSet, problem);
+            if (rest != null) {
+                recorder.restoreReserve();
+            }
+            return rest;
+        } catch (Throwable t) {
+            return null;
         }
     }
 

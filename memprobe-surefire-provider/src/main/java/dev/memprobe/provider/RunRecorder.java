@@ -549,11 +549,13 @@ final class RunRecorder {
         restoreReserve();
     }
 
-    private void releaseReserve() {
+    /** Frees the memory kept for the last lines. */
+    void releaseReserve() {
         reserve = null;
     }
 
-    private void restoreReserve() {
+    /** Takes the memory for the last lines again, if there is room. */
+    void restoreReserve() {
         try {
             if (reserve == null) {
                 reserve = newReserve();
