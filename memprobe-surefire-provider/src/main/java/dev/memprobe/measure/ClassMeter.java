@@ -36,6 +36,12 @@ public final class ClassMeter {
     private final ProcStatus proc;
     private final GcWatcher gc;
     private final boolean exactRetained;
+    /**
+     * With {@code exactRetained}: the heap after the collections that ended the previous class, which is the next
+     * class's baseline (what the test framework keeps between two classes is a few kilobytes); -1 when the next class
+     * must collect for its own.
+     */
+    private long retainedByPrevious = -1;
 
     public ClassMeter(ProcStatus proc, GcWatcher gc, boolean exactRetained) {
         this.proc = proc;
@@ -77,7 +83,8 @@ public final class ClassMeter {
     public Window begin() {
         Window w = new Window();
         if (exactRetained) {
-            w.liveBefore = collectAndMeasureHeap();
+            w.liveBefore = retainedByPrevious >= 0 ? retainedByPrevious : collectAndMeasureHeap();
+            retainedByPrevious = -1;
         } else {
             w.liveBefore = gc.last();
         }
@@ -165,6 +172,7 @@ public final class ClassMeter {
         m.allocated = allocated >= 0 && w.allocatedAtStart >= 0 ? allocated - w.allocatedAtStart : -1;
         if (exactRetained && collect) {
             m.retained = collectAndMeasureHeap();
+            retainedByPrevious = m.retained;
         }
         return m;
     }
