@@ -71,9 +71,9 @@ public final class Size {
             unit++;
         }
         if (shown == Math.rint(shown)) {
-            return String.format(Locale.ROOT, "%.0f %s", shown, units[unit]);
+            return Math.round(shown) + " " + units[unit];
         }
-        return String.format(Locale.ROOT, "%.1f %s", shown, units[unit]);
+        return Numbers.oneDecimal(shown) + " " + units[unit];
     }
 
     /** A size as a JVM option value: {@code 256m}, {@code 2g}, or bytes when not a whole number of MiB. */

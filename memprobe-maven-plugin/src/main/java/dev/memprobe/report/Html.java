@@ -1,6 +1,7 @@
 package dev.memprobe.report;
 
-import java.util.Locale;
+import dev.memprobe.config.Numbers;
+import java.util.regex.Pattern;
 
 /**
  * Escaping and number formatting for {@code report.html}. Every string that comes from a test project (class names,
@@ -8,6 +9,8 @@ import java.util.Locale;
  * content and in attribute values alike.
  */
 final class Html {
+
+    private static final Pattern TOKEN = Pattern.compile("[a-z][a-z-]{0,30}");
 
     private Html() {}
 
@@ -37,12 +40,12 @@ final class Html {
         if (rounded == Math.rint(rounded)) {
             return Long.toString((long) rounded);
         }
-        return String.format(Locale.ROOT, "%.1f", rounded);
+        return Numbers.oneDecimal(rounded);
     }
 
     /** A count with thousands separators: {@code 2,000}. */
     static String count(long value) {
-        return String.format(Locale.ROOT, "%,d", value);
+        return Numbers.grouped(value);
     }
 
     /** {@code 1 class}, {@code 2,000 classes}. */
@@ -55,7 +58,7 @@ final class Html {
      * lowercase letters and dashes, {@code other} otherwise, so that no value can break out of the attribute.
      */
     static String token(String value) {
-        return value != null && value.matches("[a-z][a-z-]{0,30}") ? value : "other";
+        return value != null && TOKEN.matcher(value).matches() ? value : "other";
     }
 
     /** A class name, escaped, that may wrap after each dot (and only there) in a narrow column. */
