@@ -297,7 +297,8 @@ public class BisectMojo extends SurefireMojoSupport {
                 exactRetained);
         SearchResult result;
         int runners = Math.min(limits.parallelProbes(), Math.max(1, testSet.size()));
-        try (ForkReaper reaper = new ForkReaper(ProcessControl.system());
+        try (StaleProbes stale = StaleProbes.clear(output.resolve("probes"));
+                ForkReaper reaper = new ForkReaper(ProcessControl.system());
                 ProbeRunners instances = ProbeRunners.of(
                         this, runners, pluginManager, getSession(), mojoExecution, i -> i.prepareForProbes(surefire))) {
             SurefireForkRunner runner =
@@ -305,6 +306,11 @@ public class BisectMojo extends SurefireMojoSupport {
             result = new BisectEngine(runner, new ConsoleProgress(getLog(), maxProbes)).run(request);
         } catch (SurefireForkRunner.ProbeException e) {
             throw new MojoExecutionException("memprobe could not run a fork: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException(
+                    "memprobe cannot clear the probe folders of an earlier run in " + output + " (" + e.getMessage()
+                            + "): delete " + relative(output.resolve("probes")) + " and run again",
+                    e);
         }
 
         long wall = Duration.between(started, Instant.now()).toMillis();
