@@ -156,8 +156,9 @@ public final class Bench {
             return plan;
         }
         if (kind.equals("floor")) { // no culprit: more pairs, to see a 5% difference through the noise
-            plan.add(suite(suites, "n200-none", v("bisect", "1", 6)));
-            plan.add(suite(suites, "n800-none", v("bisect", "1", 4)));
+            plan.add(suite(suites, "n50-none", v("bisect", "1", 8)));
+            plan.add(suite(suites, "n200-none", v("bisect", "1", 8)));
+            plan.add(suite(suites, "n800-none", v("bisect", "1", 8)));
             return plan;
         }
         if (kind.equals("quick")) {
