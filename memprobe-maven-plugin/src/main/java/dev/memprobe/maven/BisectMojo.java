@@ -130,12 +130,12 @@ public class BisectMojo extends SurefireMojoSupport {
     private int maxProbes;
 
     /**
-     * Measure exactly what each test class keeps: the fork collects all garbage (two full collections) before and
-     * after every class, so the heap a class left behind is known whether or not the JVM collected during it, large
-     * arrays that G1 puts straight in the old generation included. The polluter search then ranks classes by it.
-     * Costs two full collections per class (the next class starts from the previous one's), each a few to tens of
-     * milliseconds as the live heap grows: seconds on a suite of hundreds of classes. Off: the live heap after the collections the JVM runs anyway, which
-     * is free but misses memory kept between two of them.
+     * Measure exactly what each test class keeps: the fork collects all garbage (two full collections) at the end
+     * of every class, and that heap is also the next class's baseline, so what a class left behind is known whether or
+     * not the JVM collected during it, large arrays that G1 puts straight in the old generation included. The
+     * polluter search then ranks classes by it. Each collection takes a few to tens of milliseconds as the live heap
+     * grows: seconds on a suite of hundreds of classes. Off: the live heap after the collections the JVM runs anyway,
+     * which is free but misses memory kept between two of them.
      *
      * @since 0.1.0
      */

@@ -17,12 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 
@@ -90,7 +88,7 @@ final class SurefireForkRunner implements ForkRunner {
         Path journal = folder.resolve("journal.jsonl");
         Path plan = folder.resolve("plan.txt");
         try {
-            clean(folder);
+            StaleProbes.delete(folder);
             Files.createDirectories(folder);
             Files.write(plan, probe.classes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -171,16 +169,5 @@ final class SurefireForkRunner implements ForkRunner {
             }
         }
         return text.toString();
-    }
-
-    private static void clean(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }
