@@ -55,7 +55,7 @@ public final class Durations {
             return millis + " ms";
         }
         if (millis < 59_950) { // from there, one decimal would round up to "60.0 s"
-            return Numbers.oneDecimal((millis + 50) / 100 / 10.0) + " s"; // half up, as %.1f
+            return Numbers.tenths((millis + 50) / 100) + " s"; // half up, as %.1f
         }
         long seconds = Math.round(millis / 1000.0);
         return (seconds / 60) + " min " + (seconds % 60) + " s";

@@ -15,7 +15,11 @@ public final class Numbers {
      * tenths, except that a value that rounds to zero is {@code 0.0}, never {@code -0.0}.
      */
     public static String oneDecimal(double value) {
-        long tenths = Math.round(value * 10);
+        return tenths(Math.round(value * 10));
+    }
+
+    /** A count of tenths with one decimal: {@code 123} is {@code 12.3}, {@code -5} is {@code -0.5}. */
+    public static String tenths(long tenths) {
         StringBuilder text = new StringBuilder(12);
         if (tenths < 0) {
             text.append('-');
