@@ -6,12 +6,14 @@ def mib = 1024L * 1024
 // without the parameter nothing is forced: no retained sizes
 def plain = read('target/memprobe-default')
 assert plain.verdict == 'no-culprit'
+assert plain.settings.exactRetained == false
 assert plain.classes.size() == 4
 assert plain.classes.every { it.retainedBytes == null } : plain.classes
 
 // with it, every class has the heap left after full collections at its end; the differences are what each kept
 def exact = read('target/memprobe')
 assert exact.verdict == 'no-culprit'
+assert exact.settings.exactRetained == true
 def byName = exact.classes.collectEntries { [(it.name - 'it.exact.'): it] }
 assert byName.keySet() == ['A1PlainTest', 'B1RegistryTest', 'C1SnapshotTest', 'D1TailTest'] as Set
 assert byName.values().every { it.retainedBytes != null && it.retainedBytes > 0 } : exact.classes

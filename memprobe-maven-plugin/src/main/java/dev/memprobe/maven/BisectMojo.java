@@ -333,7 +333,8 @@ public class BisectMojo extends SurefireMojoSupport {
                         limits.shard() == null ? null : limits.shard().toString(),
                         projectArgLine,
                         getRunOrder(),
-                        runnerMemoryBytes()),
+                        runnerMemoryBytes(),
+                        exactRetained),
                 new Report.EnvironmentInfo(
                         System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
                         forkJdk(result),

@@ -175,6 +175,7 @@ public final class JsonReport {
         settings.put("argLine", s.argLine());
         settings.put("runOrder", s.runOrder());
         settings.put("runnerMemoryBytes", measured(s.runnerMemoryBytes()));
+        settings.put("exactRetained", s.exactRetained());
         root.put("settings", settings);
         root.put("forkPlan", ForkPlan.of(r).map(JsonReport::forkPlan).orElse(null));
         Report.EnvironmentInfo e = r.environment();
@@ -349,7 +350,8 @@ public final class JsonReport {
                 s.string("shard"),
                 s.string("argLine"),
                 s.string("runOrder"),
-                s.number("runnerMemoryBytes"));
+                s.number("runnerMemoryBytes"),
+                s.flag("exactRetained"));
         Node e = root.node("environment");
         Report.EnvironmentInfo environment = new Report.EnvironmentInfo(
                 e.string("mavenJdk"),

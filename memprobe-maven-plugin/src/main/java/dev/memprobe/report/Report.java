@@ -143,7 +143,8 @@ public record Report(
             String shard,
             String argLine,
             String runOrder,
-            long runnerMemoryBytes) {}
+            long runnerMemoryBytes,
+            boolean exactRetained) {}
 
     /** The machine, JDKs and Surefire that ran the forks. */
     public record EnvironmentInfo(

@@ -170,7 +170,8 @@ public final class ReportMerge {
                 run.describe(),
                 s.argLine(),
                 s.runOrder(),
-                s.runnerMemoryBytes());
+                s.runnerMemoryBytes(),
+                s.exactRetained());
         List<Report.RankEntry> ranked = ranking.entrySet().stream()
                 .map(e -> new Report.RankEntry(e.getKey(), e.getValue()))
                 .sorted(Comparator.comparingLong(Report.RankEntry::retainedBytes)

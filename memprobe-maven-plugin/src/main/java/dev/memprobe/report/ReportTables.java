@@ -132,6 +132,7 @@ final class ReportTables {
         row(h, "argLine", s.argLine());
         row(h, "Run order", s.runOrder());
         row(h, "Runner memory", size(s.runnerMemoryBytes()));
+        row(h, "Exact retained", String.valueOf(s.exactRetained()));
         h.append(
                 "</tbody></table>\n</div><div>\n<h2 id=\"environment\">Environment</h2>\n<table class=\"kv\"><tbody>\n");
         row(h, "Fork JDK", e.forkJdk());

@@ -37,7 +37,8 @@ record ShardRun(List<Source> ordered, Map<Source, Shard> shards, int total, List
             new Setting("confirmRuns", r -> r.settings().confirmRuns()),
             new Setting("maxProbes", r -> r.settings().maxProbes()),
             new Setting("parallelProbes", r -> r.settings().parallelProbes()),
-            new Setting("runOrder", r -> r.settings().runOrder()));
+            new Setting("runOrder", r -> r.settings().runOrder()),
+            new Setting("exactRetained", r -> r.settings().exactRetained()));
 
     private static final List<Setting> NOTED_IF_DIFFERENT = List.of(
             new Setting("argLine", r -> r.settings().argLine()),

@@ -84,7 +84,7 @@ class ClassMetersTest {
                 List.of(),
                 List.of(),
                 new Report.Settings(
-                        256L << 20, -1, -1, "bisect", 3, false, 1, 50, 1, null, null, null, "filesystem", -1),
+                        256L << 20, -1, -1, "bisect", 3, false, 1, 50, 1, null, null, null, "filesystem", -1, false),
                 new Report.EnvironmentInfo("17", "17", "Linux", 2, 24L << 30, -1, "v2", 6L << 30, "3.6.1", "3.9.11"),
                 new Report.Totals(2, 2, 3, 5000, 6000));
     }

@@ -48,7 +48,21 @@ class ForkPlanTest {
                 List.of(),
                 List.of(),
                 new Report.Settings(
-                        256 * MIB, -1, -1, "bisect", 3, false, 1, 50, 1, null, null, null, "filesystem", runnerMemory),
+                        256 * MIB,
+                        -1,
+                        -1,
+                        "bisect",
+                        3,
+                        false,
+                        1,
+                        50,
+                        1,
+                        null,
+                        null,
+                        null,
+                        "filesystem",
+                        runnerMemory,
+                        false),
                 new Report.EnvironmentInfo("17", "17", "Linux", 2, 24L << 30, -1, "v2", 6L << 30, "3.6.1", "3.9.11"),
                 new Report.Totals(classes.length, classes.length, 1, 1, 1));
     }

@@ -29,6 +29,18 @@ class JsonReportTest {
     }
 
     @Test
+    void aReportWrittenBeforeExactRetainedWasRecordedReadsAsWithoutIt() throws IOException {
+        String text = json(Reports.full());
+        assertThat(text).contains("\"exactRetained\": true");
+
+        Report older = JsonReport.read(text.replaceAll(",\\s*\"exactRetained\": true", ""));
+
+        assertThat(older.settings().exactRetained()).isFalse();
+        assertThat(older.settings().runnerMemoryBytes())
+                .isEqualTo(Reports.full().settings().runnerMemoryBytes());
+    }
+
+    @Test
     void namesComeOutAsValidJsonThatKeepsEveryCharacter() throws IOException {
         String text = json(Reports.full());
 

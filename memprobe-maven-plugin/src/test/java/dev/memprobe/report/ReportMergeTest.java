@@ -150,7 +150,9 @@ class ReportMergeTest {
                                 source(
                                         "shard-2/report.json",
                                         shard2().maxHeapMiB(512).strategy("batches")),
-                                source("shard-3/report.json", shard3().memoryLimitMiB(1024))),
+                                source(
+                                        "shard-3/report.json",
+                                        shard3().memoryLimitMiB(1024).exactRetained(true))),
                         NOW))
                 .isInstanceOf(ReportMerge.MergeException.class)
                 .hasMessage("memprobe cannot merge these 3 reports (shard-1/report.json, shard-2/report.json,"
@@ -160,7 +162,9 @@ class ReportMergeTest {
                         + "  - memoryLimit differs: none in shard-1/report.json, shard-2/report.json; 1 GiB in"
                         + " shard-3/report.json\n"
                         + "  - strategy differs: bisect in shard-1/report.json, shard-3/report.json; batches in"
-                        + " shard-2/report.json");
+                        + " shard-2/report.json\n"
+                        + "  - exactRetained differs: false in shard-1/report.json, shard-2/report.json; true in"
+                        + " shard-3/report.json");
     }
 
     @Test

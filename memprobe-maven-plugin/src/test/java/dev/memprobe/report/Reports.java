@@ -244,7 +244,8 @@ final class Reports {
                 "2/4",
                 "-Xss1m -Dgreeting=\"hello world\" -Dpath=C:\\temp",
                 "filesystem",
-                -1);
+                -1,
+                true);
         Report.EnvironmentInfo environment = new Report.EnvironmentInfo(
                 "17.0.15 (Debian)",
                 "21.0.2 (Eclipse Adoptium)",
@@ -289,7 +290,7 @@ final class Reports {
                 List.of(),
                 List.of(),
                 List.of(),
-                new Report.Settings(-1, -1, -1, "bisect", 10, true, 1, 50, 1, null, null, null, null, -1),
+                new Report.Settings(-1, -1, -1, "bisect", 10, true, 1, 50, 1, null, null, null, null, -1, false),
                 new Report.EnvironmentInfo(null, null, null, 1, -1, -1, "none", -1, null, null),
                 new Report.Totals(0, 0, 0, 0, 0));
     }

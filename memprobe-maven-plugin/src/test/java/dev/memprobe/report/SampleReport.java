@@ -20,6 +20,7 @@ public final class SampleReport {
     private String argLine = null;
     private String testFile = null;
     private String shard = null;
+    private boolean exactRetained = false;
     private final List<Report.CulpritEntry> culprits = new ArrayList<>();
     private final List<Report.FindingEntry> findings = new ArrayList<>();
     private final List<Report.ClassEntry> classes = new ArrayList<>();
@@ -131,6 +132,11 @@ public final class SampleReport {
         return this;
     }
 
+    public SampleReport exactRetained(boolean value) {
+        exactRetained = value;
+        return this;
+    }
+
     public SampleReport confirmRuns(int value) {
         confirmRuns = value;
         return this;
@@ -217,7 +223,8 @@ public final class SampleReport {
                         shard,
                         argLine,
                         "filesystem",
-                        -1),
+                        -1,
+                        exactRetained),
                 new Report.EnvironmentInfo(
                         "17.0.12 (Eclipse Adoptium)",
                         "17.0.12 (Eclipse Adoptium)",

@@ -210,7 +210,8 @@ final class SampleReports {
                         s.shard(),
                         s.argLine(),
                         s.runOrder(),
-                        -1),
+                        -1,
+                        s.exactRetained()),
                 new Report.EnvironmentInfo(
                         e.mavenJdk(),
                         e.forkJdk(),
@@ -262,7 +263,8 @@ final class SampleReports {
                         null,
                         "-Dfile.encoding=UTF-8 -Dx=\"<y>\"",
                         "filesystem",
-                        -1),
+                        -1,
+                        false),
                 new Report.EnvironmentInfo(
                         "17.0.15 (Debian)",
                         "17.0.15 (Debian)",
