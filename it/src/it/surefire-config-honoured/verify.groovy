@@ -14,4 +14,8 @@ assert report.probes.size() == 1
 assert report.probes[0].classes.size() == 3
 // junit.jupiter.execution.parallel.enabled=true in the POM: forced off, and said so
 assert report.probes[0].notes.any { it.contains('parallel') }
+// a dependency of maven-surefire-plugin that memprobe's plugin does not declare: named in a warning
+def log = new File(basedir, 'build.log').text
+assert log.contains("[WARNING] memprobe: maven-surefire-plugin declares dependencies that memprobe's forks do not get:"
+        + " org.junit.platform:junit-platform-engine.")
 return true

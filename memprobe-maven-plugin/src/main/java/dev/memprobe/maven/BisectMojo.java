@@ -254,6 +254,13 @@ public class BisectMojo extends SurefireMojoSupport {
             return;
         }
         SurefireConfiguration surefire = SurefireConfiguration.of(getProject(), mojoExecution.getExecutionId());
+        List<String> notForwarded = SurefireConfiguration.dependenciesNotForwarded(getProject());
+        if (!notForwarded.isEmpty()) {
+            getLog().warn("memprobe: maven-surefire-plugin declares dependencies that memprobe's forks do not get: "
+                    + String.join(", ", notForwarded) + ". Surefire puts the JUnit Platform engines among them on its"
+                    + " forks; if tests are missing or fail to start here, declare the same dependencies on"
+                    + " memprobe-maven-plugin too");
+        }
         prepareForProbes(surefire);
         boolean failIfNoTests =
                 "true".equals(surefire.value("failIfNoTests")) || "true".equals(property("failIfNoTests"));

@@ -101,6 +101,30 @@ final class SurefireConfiguration {
         return Xpp3Dom.mergeXpp3Dom(executionLevel, pluginLevel);
     }
 
+    /**
+     * The dependencies the project declares on {@code maven-surefire-plugin} but not on memprobe's plugin, as
+     * {@code groupId:artifactId}. Surefire puts JUnit Platform engines found among its plugin's dependencies on its
+     * forks; memprobe's forks, started by memprobe's plugin, look among memprobe's plugin's dependencies instead.
+     */
+    static List<String> dependenciesNotForwarded(MavenProject project) {
+        return dependenciesNotForwarded(project.getPlugin(SUREFIRE), project.getPlugin(MEMPROBE));
+    }
+
+    static List<String> dependenciesNotForwarded(Plugin surefire, Plugin memprobe) {
+        if (surefire == null) {
+            return List.of();
+        }
+        Set<String> declared = new LinkedHashSet<>();
+        if (memprobe != null) {
+            memprobe.getDependencies().forEach(d -> declared.add(d.getManagementKey()));
+        }
+        return surefire.getDependencies().stream()
+                .filter(d -> !declared.contains(d.getManagementKey()))
+                .map(d -> d.getGroupId() + ":" + d.getArtifactId())
+                .distinct()
+                .toList();
+    }
+
     /** The raw value of a top-level Surefire parameter, or null. */
     String value(String name) {
         Xpp3Dom child = surefire == null ? null : surefire.getChild(name);
