@@ -221,6 +221,9 @@ public class BisectMojo extends SurefireMojoSupport {
 
     private Log moduleLog;
 
+    /** maven-surefire-plugin's dependencies that memprobe's plugin does not declare (engines there miss the forks). */
+    private List<String> notForwarded = List.of();
+
     /** Maven's log; in a parallel build ({@code -T}) each line names the module, as lines of modules interleave. */
     @Override
     public Log getLog() {
@@ -254,7 +257,7 @@ public class BisectMojo extends SurefireMojoSupport {
             return;
         }
         SurefireConfiguration surefire = SurefireConfiguration.of(getProject(), mojoExecution.getExecutionId());
-        List<String> notForwarded = SurefireConfiguration.dependenciesNotForwarded(getProject());
+        notForwarded = SurefireConfiguration.dependenciesNotForwarded(getProject());
         if (!notForwarded.isEmpty()) {
             getLog().warn("memprobe: maven-surefire-plugin declares dependencies that memprobe's forks do not get: "
                     + String.join(", ", notForwarded) + ". Surefire puts the JUnit Platform engines among them on its"
@@ -378,9 +381,14 @@ public class BisectMojo extends SurefireMojoSupport {
                 && result.probes().get(0).classes().isEmpty()
                 && result.probes().get(0).death() != null;
         if (nothingRan) {
+            String check = notForwarded.isEmpty()
+                    ? "Check the argLine and memprobe.maxHeap"
+                    : "Declare maven-surefire-plugin's dependencies (" + String.join(", ", notForwarded)
+                            + ") on memprobe-maven-plugin too: its forks do not get them. Check the argLine and"
+                            + " memprobe.maxHeap";
             throw new MojoExecutionException("memprobe's first fork died before any test class started: "
-                    + result.probes().get(0).death().evidence() + ". Check the argLine and memprobe.maxHeap; the"
-                    + " fork's output is in " + relative(output.resolve("probes/probe-1")));
+                    + result.probes().get(0).death().evidence() + ". " + check + "; the fork's output is in "
+                    + relative(output.resolve("probes/probe-1")));
         }
         if (failOnCulprit && result.verdict() == Verdict.CULPRITS_FOUND) {
             throw new MojoFailureException(

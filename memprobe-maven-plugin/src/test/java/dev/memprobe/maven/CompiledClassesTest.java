@@ -3,6 +3,7 @@ package dev.memprobe.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ class CompiledClassesTest {
             return new String(Files.readAllBytes(classFile), StandardCharsets.ISO_8859_1)
                     .contains("java/lang/invoke/StringConcatFactory");
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }
