@@ -105,6 +105,8 @@ final class SurefireConfiguration {
      * The dependencies the project declares on {@code maven-surefire-plugin} but not on memprobe's plugin, as
      * {@code groupId:artifactId}. Surefire puts JUnit Platform engines found among its plugin's dependencies on its
      * forks; memprobe's forks, started by memprobe's plugin, look among memprobe's plugin's dependencies instead.
+     * Surefire's own providers ({@code org.apache.maven.surefire}, put there to force one) are left out: memprobe's
+     * forks run through the JUnit Platform provider it wraps, whatever the project forces.
      */
     static List<String> dependenciesNotForwarded(MavenProject project) {
         return dependenciesNotForwarded(project.getPlugin(SUREFIRE), project.getPlugin(MEMPROBE));
@@ -119,6 +121,7 @@ final class SurefireConfiguration {
             memprobe.getDependencies().forEach(d -> declared.add(d.getManagementKey()));
         }
         return surefire.getDependencies().stream()
+                .filter(d -> !"org.apache.maven.surefire".equals(d.getGroupId()))
                 .filter(d -> !declared.contains(d.getManagementKey()))
                 .map(d -> d.getGroupId() + ":" + d.getArtifactId())
                 .distinct()

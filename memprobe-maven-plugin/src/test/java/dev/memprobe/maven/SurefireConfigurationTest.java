@@ -32,6 +32,16 @@ class SurefireConfigurationTest {
     }
 
     @Test
+    void aProviderForcedOnSurefireIsNotSomethingToDeclareOnMemprobe() {
+        Plugin surefire = plugin(
+                dependency("org.apache.maven.surefire", "surefire-junit47", "3.6.1"),
+                dependency("org.junit.platform", "junit-platform-launcher", "1.14.4"));
+
+        assertThat(SurefireConfiguration.dependenciesNotForwarded(surefire, plugin()))
+                .containsExactly("org.junit.platform:junit-platform-launcher");
+    }
+
+    @Test
     void aClassifierMakesADifferentDependency() {
         Dependency tests = dependency("com.acme", "engine", "1.0");
         tests.setClassifier("tests");
