@@ -106,7 +106,7 @@ final class SurefireConfiguration {
      * {@code groupId:artifactId}. Surefire puts JUnit Platform engines found among its plugin's dependencies on its
      * forks; memprobe's forks, started by memprobe's plugin, look among memprobe's plugin's dependencies instead.
      * Surefire's own providers ({@code org.apache.maven.surefire}, put there to force one) are left out: memprobe's
-     * forks run through the JUnit Platform provider it wraps, whatever the project forces.
+     * forks run the provider Surefire detects from the test dependencies, whatever the project forces.
      */
     static List<String> dependenciesNotForwarded(MavenProject project) {
         return dependenciesNotForwarded(project.getPlugin(SUREFIRE), project.getPlugin(MEMPROBE));
