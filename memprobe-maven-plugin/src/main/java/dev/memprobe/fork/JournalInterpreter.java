@@ -119,7 +119,11 @@ public final class JournalInterpreter {
         }
 
         boolean stopped = end.action() instanceof ForkEnd.StoppedAfterMemoryError;
-        boolean died = !stopped && !(end.saidGoodbye() && end.action() instanceof ForkEnd.NoAction);
+        // the provider's error line, or a run the provider started and never ended, is a death even when Surefire
+        // saw a goodbye: with the heap still full (a static field holds it), reporting the error can fail in
+        // Surefire's booter, which then says goodbye as if the run had finished
+        boolean unfinished = error != null || (fork != null && !runEnded);
+        boolean died = !stopped && (unfinished || !(end.saidGoodbye() && end.action() instanceof ForkEnd.NoAction));
         Death death = died ? death(current, error, shutdown, end, runEnded, nearLimit) : null;
 
         List<ClassRun> runs = new ArrayList<>();
@@ -254,6 +258,9 @@ public final class JournalInterpreter {
                             + full.string(Journal.POOL) + " held " + Size.format(full.number(Journal.USED, -1))
                             + " of " + Size.format(full.number(Journal.MAX, -1)) + " after a collection): an"
                             + " OutOfMemoryError outside the test's thread ends a fork without a trace");
+        }
+        if (message.isEmpty() && end.saidGoodbye() && !runEnded) {
+            message = "the fork said goodbye to Surefire before its run ended (the journal has no run-end)";
         }
         return new Death(
                 Cause.FORK_ERROR,

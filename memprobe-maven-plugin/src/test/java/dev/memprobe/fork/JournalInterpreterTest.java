@@ -129,6 +129,48 @@ class JournalInterpreterTest {
         assertThat(result.notFinished("a.Two")).containsExactly("a.Three");
     }
 
+    @Test
+    void aForkThatSaidGoodbyeAfterTheProvidersErrorLineDiedOfIt() {
+        // Surefire's booter failed to report the OutOfMemoryError (the heap still full) and said goodbye anyway
+        String error = "{\"event\":\"error\",\"time\":8,\"class\":\"a.Two\",\"throwable\":"
+                + "\"java.lang.OutOfMemoryError\",\"message\":\"Java heap space\"}\n";
+
+        ForkResult result = interpret(
+                FORK + PLAN + classStart("a.One") + classEnd("a.One", 0) + classStart("a.Two") + error, goodbye());
+
+        Failure failure = result.failure().orElseThrow();
+        assertThat(failure.victim()).isEqualTo("a.Two");
+        assertThat(failure.cause()).isEqualTo(Cause.HEAP_OOM);
+        assertThat(result.notFinished("a.Two")).containsExactly("a.Three");
+    }
+
+    @Test
+    void aRunThatNeverEndedIsADeathWhateverSurefireSaw() {
+        ForkResult inFlight =
+                interpret(FORK + PLAN + classStart("a.One") + classEnd("a.One", 0) + classStart("a.Two"), goodbye());
+        ForkResult betweenClasses = interpret(FORK + PLAN + classStart("a.One") + classEnd("a.One", 0), goodbye());
+
+        ForkResult finished = interpret(
+                FORK
+                        + PLAN
+                        + classStart("a.One")
+                        + classEnd("a.One", 0)
+                        + classStart("a.Two")
+                        + classEnd("a.Two", 0)
+                        + classStart("a.Three")
+                        + classEnd("a.Three", 0)
+                        + RUN_END,
+                goodbye());
+
+        assertThat(inFlight.death().cause()).isEqualTo(Cause.FORK_ERROR);
+        assertThat(inFlight.death().inFlightClass()).isEqualTo("a.Two");
+        assertThat(inFlight.death().evidence())
+                .isEqualTo("the fork said goodbye to Surefire before its run ended (the journal has no run-end)");
+        assertThat(betweenClasses.death().inFlightClass()).isNull();
+        assertThat(betweenClasses.notFinished(null)).containsExactly("a.Two", "a.Three");
+        assertThat(finished.death()).isNull();
+    }
+
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
