@@ -221,9 +221,6 @@ public class BisectMojo extends SurefireMojoSupport {
 
     private Log moduleLog;
 
-    /** maven-surefire-plugin's dependencies that memprobe's plugin does not declare (engines there miss the forks). */
-    private List<String> notForwarded = List.of();
-
     /** Maven's log; in a parallel build ({@code -T}) each line names the module, as lines of modules interleave. */
     @Override
     public Log getLog() {
@@ -257,7 +254,7 @@ public class BisectMojo extends SurefireMojoSupport {
             return;
         }
         SurefireConfiguration surefire = SurefireConfiguration.of(getProject(), mojoExecution.getExecutionId());
-        notForwarded = SurefireConfiguration.dependenciesNotForwarded(getProject());
+        List<String> notForwarded = SurefireConfiguration.dependenciesNotForwarded(getProject());
         if (!notForwarded.isEmpty()) {
             getLog().warn("memprobe: maven-surefire-plugin declares dependencies that memprobe's forks do not get: "
                     + String.join(", ", notForwarded) + ". Surefire puts the JUnit Platform engines among them on its"
@@ -371,11 +368,11 @@ public class BisectMojo extends SurefireMojoSupport {
         } catch (IOException e) {
             throw new MojoExecutionException("memprobe cannot append to $GITHUB_STEP_SUMMARY: " + e.getMessage(), e);
         }
-        finish(report, result, output);
+        finish(report, result, output, notForwarded);
     }
 
     /** Maps the outcome to Maven: the one place that decides between success, failure and error. */
-    private void finish(Report report, SearchResult result, Path output)
+    private void finish(Report report, SearchResult result, Path output, List<String> notForwarded)
             throws MojoExecutionException, MojoFailureException {
         boolean nothingRan = !result.probes().isEmpty()
                 && result.probes().get(0).classes().isEmpty()
