@@ -1,8 +1,11 @@
-package dev.memprobe.report;
+package dev.memprobe.report.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.memprobe.report.Report;
+import dev.memprobe.report.SampleReports;
+import dev.memprobe.report.files.ReportFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
