@@ -38,7 +38,7 @@ public final class ReportFiles {
     /** Writes every format, those marked for it on a thread of their own; returns the files in format order. */
     public static List<Path> writeAll(Report report, Path folder) throws IOException {
         Files.createDirectories(folder);
-        // the HTML page, the slowest, is written beside the others: the fork is gone and its cores are free
+        // the slowest (the HTML page) are written beside the others: the fork is gone and its cores are free
         Map<ReportFormat, CompletableFuture<Path>> beside = new EnumMap<>(ReportFormat.class);
         for (ReportFormat format : ReportFormat.values()) {
             if (format.ownThread()) {

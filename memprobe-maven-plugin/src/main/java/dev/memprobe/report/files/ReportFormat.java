@@ -16,25 +16,28 @@ import java.io.Writer;
 public enum ReportFormat {
 
     /** The contract CI parses ({@code docs/report-schema.md}). */
-    JSON("report.json", JsonReportWriter::write, false),
+    JSON("report.json", JsonReportWriter::write),
 
     /** The verdict for a person: a CI step summary, a pull request comment. */
-    MARKDOWN("report.md", MarkdownReport::write, false),
+    MARKDOWN("report.md", MarkdownReport::write),
 
-    /** One self-contained page; the slowest to write, so it is written on a thread of its own beside the others. */
-    HTML("report.html", HtmlReport::write, true),
+    /** One self-contained page; the slowest to write, so it is written beside the others. */
+    HTML("report.html", HtmlReport::write) {
+        @Override
+        boolean ownThread() {
+            return true;
+        }
+    },
 
     /** The memory culprits' classes as Surefire patterns, for a fast job's excludesFile. */
-    HEAVY_CLASSES("heavy-classes.txt", HeavyClasses::write, false);
+    HEAVY_CLASSES("heavy-classes.txt", HeavyClasses::write);
 
     private final String fileName;
     private final ReportWriter writer;
-    private final boolean ownThread;
 
-    ReportFormat(String fileName, ReportWriter writer, boolean ownThread) {
+    ReportFormat(String fileName, ReportWriter writer) {
         this.fileName = fileName;
         this.writer = writer;
-        this.ownThread = ownThread;
     }
 
     /** The file's name in the output folder: {@code report.json}. */
@@ -49,6 +52,6 @@ public enum ReportFormat {
 
     /** Whether {@link ReportFiles#writeAll} writes this file on a thread of its own, beside the others. */
     boolean ownThread() {
-        return ownThread;
+        return false;
     }
 }
