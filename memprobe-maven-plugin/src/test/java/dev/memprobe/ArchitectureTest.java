@@ -38,6 +38,9 @@ class ArchitectureTest {
     private static final List<String> PLUGIN_PACKAGES = List.of(
             "dev/memprobe/bisect",
             "dev/memprobe/report",
+            "dev/memprobe/report/html",
+            "dev/memprobe/report/files",
+            "dev/memprobe/merge",
             "dev/memprobe/fork",
             "dev/memprobe/config",
             "dev/memprobe/env",

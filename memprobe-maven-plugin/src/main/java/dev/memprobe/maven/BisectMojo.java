@@ -11,7 +11,7 @@ import dev.memprobe.fork.ProcessControl;
 import dev.memprobe.journal.ForkOptions;
 import dev.memprobe.report.Report;
 import dev.memprobe.report.ReportBuilder;
-import dev.memprobe.report.ReportFiles;
+import dev.memprobe.report.files.ReportFormat;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -388,8 +388,8 @@ public class BisectMojo extends SurefireMojoSupport {
                     + relative(output.resolve("probes/probe-1")));
         }
         if (failOnCulprit && result.verdict() == Verdict.CULPRITS_FOUND) {
-            throw new MojoFailureException(
-                    "memprobe found " + report.summary() + "; see " + relative(output.resolve(ReportFiles.HTML)));
+            throw new MojoFailureException("memprobe found " + report.summary() + "; see "
+                    + relative(output.resolve(ReportFormat.HTML.fileName())));
         }
     }
 

@@ -9,7 +9,7 @@ import dev.memprobe.check.Offence;
 import dev.memprobe.check.ReportCheck;
 import dev.memprobe.config.Size;
 import dev.memprobe.report.Report;
-import dev.memprobe.report.ReportFiles;
+import dev.memprobe.report.files.ReportFormat;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -137,7 +137,7 @@ public class CheckMojo extends AbstractMojo {
             getLog().info("memprobe: check skipped because tests are skipped (skipTests or maven.test.skip)");
             return;
         }
-        Path reportFile = outputDirectory.toPath().resolve(ReportFiles.JSON);
+        Path reportFile = outputDirectory.toPath().resolve(ReportFormat.JSON.fileName());
         CheckRequest request = request(reportFile);
         CheckResult result = ReportCheck.run(request);
         finish(request, result, reportFile);
@@ -188,7 +188,7 @@ public class CheckMojo extends AbstractMojo {
         throw new MojoFailureException("memprobe:check found " + (n == 1 ? "1 problem" : n + " problems") + " in "
                 + relative(reportFile) + ":\n  "
                 + result.offences().stream().map(Offence::message).collect(Collectors.joining("\n  "))
-                + "\nSee " + relative(reportFile.resolveSibling(ReportFiles.HTML))
+                + "\nSee " + relative(reportFile.resolveSibling(ReportFormat.HTML.fileName()))
                 + "; budgets are memprobe.budget and <budgets>, growth is memprobe.maxGrowth and"
                 + " memprobe.growthFloor");
     }

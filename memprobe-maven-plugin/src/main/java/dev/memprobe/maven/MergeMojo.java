@@ -1,8 +1,9 @@
 package dev.memprobe.maven;
 
+import dev.memprobe.merge.ReportMerge;
 import dev.memprobe.report.ConsoleSummary;
-import dev.memprobe.report.ReportFiles;
-import dev.memprobe.report.ReportMerge;
+import dev.memprobe.report.files.ReportFiles;
+import dev.memprobe.report.files.ReportFormat;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -88,7 +89,8 @@ public class MergeMojo extends AbstractMojo {
                     e);
         }
         getLog().info("memprobe: merged " + sources.size() + " shard reports ("
-                + merged.report().settings().shard() + ") into " + relative(output.resolve(ReportFiles.JSON)));
+                + merged.report().settings().shard() + ") into "
+                + relative(output.resolve(ReportFormat.JSON.fileName())));
         for (String note : merged.notes()) {
             getLog().warn("memprobe: " + note);
         }

@@ -1,8 +1,8 @@
 package dev.memprobe.maven;
 
-import dev.memprobe.report.JsonReport;
+import dev.memprobe.report.InvalidReportException;
 import dev.memprobe.report.Report;
-import dev.memprobe.report.ReportFiles;
+import dev.memprobe.report.files.ReportFiles;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -27,7 +27,7 @@ final class ReportInput {
             return ReportFiles.read(file);
         } catch (NoSuchFileException e) {
             throw new MojoExecutionException(what + " does not exist: " + whenMissing);
-        } catch (JsonReport.InvalidReportException e) {
+        } catch (InvalidReportException e) {
             throw new MojoExecutionException(what + " is not a report memprobe can use: " + e.getMessage()
                     + (e.getMessage().contains("make it again") ? "" : "; give the report.json memprobe wrote"));
         } catch (IOException e) {

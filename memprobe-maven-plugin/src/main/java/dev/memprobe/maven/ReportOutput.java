@@ -6,7 +6,8 @@ import dev.memprobe.metrics.MetricsExport;
 import dev.memprobe.report.ConsoleSummary;
 import dev.memprobe.report.GitHubActions;
 import dev.memprobe.report.Report;
-import dev.memprobe.report.ReportFiles;
+import dev.memprobe.report.files.ReportFiles;
+import dev.memprobe.report.files.ReportFormat;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ final class ReportOutput {
         GitHubActions.appendStepSummary(env, report)
                 .ifPresent(summary -> log.info("memprobe: added the report to the step summary " + summary));
         // workflow commands must start a line of the job's output: Maven's log prefix would hide them
-        GitHubActions.workflowCommands(env, report, relative.apply(folder.resolve(ReportFiles.HTML)))
+        GitHubActions.workflowCommands(env, report, relative.apply(folder.resolve(ReportFormat.HTML.fileName())))
                 .forEach(stdout::println);
         if (report.verdict().equals(Verdict.NO_CULPRIT.id()) && defaultMaxHeap >= 0) {
             log.info("memprobe: nothing died, but no limit was set: forks took this machine's default heap"

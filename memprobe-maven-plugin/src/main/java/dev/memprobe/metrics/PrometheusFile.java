@@ -1,7 +1,7 @@
 package dev.memprobe.metrics;
 
 import dev.memprobe.report.Report;
-import dev.memprobe.report.ReportFiles;
+import dev.memprobe.report.files.ReportFiles;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;

@@ -1,17 +1,20 @@
 package dev.memprobe.report;
 
-/** Replaces single characters of a text, copying it only once a character is replaced: the escapers' common part. */
-final class CharReplacer {
+/**
+ * Replaces single characters of a text, copying it only once a character is replaced: what the escapers of the
+ * console lines ({@link ConsoleLine}) and of {@code report.html} have in common.
+ */
+public final class CharReplacer {
 
     /** What a character becomes, or {@code null} to keep it. */
-    interface Replacement {
+    public interface Replacement {
         String of(char ch);
     }
 
     private CharReplacer() {}
 
     /** {@code value} with each character replaced as {@code replacement} says; {@code value} itself when none is. */
-    static String replace(String value, Replacement replacement) {
+    public static String replace(String value, Replacement replacement) {
         StringBuilder out = null;
         for (int i = 0; i < value.length(); i++) {
             char ch = value.charAt(i);

@@ -15,7 +15,7 @@ public final class ConsoleSummary {
 
     public static List<String> lines(Report report, String reportsFolder) {
         List<String> lines = new ArrayList<>();
-        lines.add("memprobe: " + MarkdownReport.headline(report) + " ("
+        lines.add("memprobe: " + Headline.of(report).text() + " ("
                 + report.totals().classesRun() + " of "
                 + report.totals().classesInSet() + " classes run, "
                 + report.totals().probes() + (report.totals().probes() == 1 ? " probe, " : " probes, ")
@@ -25,7 +25,7 @@ public final class ConsoleSummary {
             line.append("  ").append(c.victim());
             if (!c.polluters().isEmpty()) {
                 line.append(" after ")
-                        .append(c.polluters().stream().map(Advice::simple).collect(Collectors.joining(" + ")));
+                        .append(c.polluters().stream().map(ReportText::simple).collect(Collectors.joining(" + ")));
             }
             line.append("  ").append(c.cause());
             if (c.method() != null) {

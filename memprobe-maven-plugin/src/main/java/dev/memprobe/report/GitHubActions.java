@@ -81,8 +81,8 @@ public final class GitHubActions {
 
     /** {@code memprobe: HogTest kills the test JVM (single, heap OutOfMemoryError)}. */
     static String title(Report.CulpritEntry c) {
-        return "memprobe: " + Advice.simple(c.victim()) + " kills the test JVM (" + c.kind() + ", "
-                + Advice.causeText(c.cause()) + ")";
+        return "memprobe: " + ReportText.simple(c.victim()) + " kills the test JVM (" + c.kind() + ", "
+                + ReportText.cause(c.cause()) + ")";
     }
 
     /** The victim, the polluters, the evidence and the first next step, one per line. */
@@ -92,7 +92,7 @@ public final class GitHubActions {
         if (c.method() != null) {
             text.append('#').append(c.method());
         }
-        text.append(": ").append(Advice.causeText(c.cause()));
+        text.append(": ").append(ReportText.cause(c.cause()));
         if (!c.polluters().isEmpty()) {
             text.append(" after ").append(String.join(", ", c.polluters()));
         }

@@ -17,7 +17,7 @@ public final class MarkdownReport {
 
     public static void write(Report report, Writer out) throws IOException {
         StringBuilder md = new StringBuilder();
-        md.append("## memprobe: ").append(headline(report)).append("\n\n");
+        md.append("## memprobe: ").append(Headline.of(report).text()).append("\n\n");
         md.append(text(report.summary())).append("\n\n");
         int n = 0;
         for (Report.CulpritEntry c : report.culprits()) {
@@ -27,7 +27,7 @@ public final class MarkdownReport {
                     .append(code(c.victim()))
                     .append(" — ")
                     .append(c.kind());
-            md.append(", ").append(text(Advice.causeText(c.cause()))).append("\n\n");
+            md.append(", ").append(text(ReportText.cause(c.cause()))).append("\n\n");
             if (!c.polluters().isEmpty()) {
                 md.append("- Polluters: ");
                 md.append(c.polluters().stream()
@@ -37,7 +37,7 @@ public final class MarkdownReport {
             }
             if (c.method() != null) {
                 md.append("- In flight: ")
-                        .append(code(Advice.simple(c.victim()) + "#" + c.method()))
+                        .append(code(ReportText.simple(c.victim()) + "#" + c.method()))
                         .append('\n');
             }
             if (c.exitCode() != null) {
@@ -116,7 +116,7 @@ public final class MarkdownReport {
             if (p.cause() != null) {
                 md.append(": ").append(p.cause());
                 if (p.inFlight() != null) {
-                    md.append(" in ").append(cell(Advice.simple(p.inFlight())));
+                    md.append(" in ").append(cell(ReportText.simple(p.inFlight())));
                 }
             }
             md.append(" | ").append(Durations.format(p.wallMs())).append(" |\n");
@@ -158,15 +158,6 @@ public final class MarkdownReport {
         }
         md.append("- Each fast fork takes about ").append(Size.format(plan.perForkBytes()));
         md.append(": its heap and what the forks used beside it.\n\n");
-    }
-
-    static String headline(Report report) {
-        int n = report.culprits().size();
-        return switch (report.verdict()) {
-            case "culprits-found" -> n == 1 ? "1 culprit" : n + " culprits";
-            case "no-culprit" -> "no culprit";
-            default -> "inconclusive";
-        };
     }
 
     private static String retained(Report.CulpritEntry c, String polluter) {

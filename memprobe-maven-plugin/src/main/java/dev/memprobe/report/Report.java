@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The culprit report: what {@code report.json} holds (the contract CI parses; see {@code docs/report-schema.md}) and
- * what every other format renders. Immutable; built by {@link ReportBuilder}, read back by {@link JsonReport}.
+ * what every other format renders. Immutable; built by {@link ReportBuilder}, read back by {@link JsonReportReader}.
  *
  * <p>Sizes are bytes, durations milliseconds; {@code -1} means "not measured" and is written as JSON {@code null}.
  */

@@ -137,7 +137,7 @@ public final class ReportBuilder {
     }
 
     /** The one-sentence {@code summary} of a report, from its verdict and entries. */
-    static String summary(
+    public static String summary(
             String verdict,
             List<Report.CulpritEntry> culprits,
             List<Report.FindingEntry> findings,

@@ -31,7 +31,7 @@ class ConsoleLineTest {
 
     @Test
     void aTestNameWithALineBreakCannotStartALineOfItsOwnInTheSummary() {
-        Report full = Reports.full();
+        Report full = SampleReports.full();
         Report.CulpritEntry first = full.culprits().get(0);
         String injected = "imports\n::error title=injected::by a test name";
         Report.CulpritEntry hostile = new Report.CulpritEntry(

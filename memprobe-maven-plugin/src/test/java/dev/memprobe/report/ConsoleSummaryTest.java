@@ -8,10 +8,10 @@ class ConsoleSummaryTest {
 
     @Test
     void printsTheVerdictEachCulpritWithItsFirstEvidenceTheFindingsAndWhereTheReportsAre() {
-        assertThat(ConsoleSummary.lines(Reports.full(), "target/memprobe"))
+        assertThat(ConsoleSummary.lines(SampleReports.full(), "target/memprobe"))
                 .containsExactly(
                         "memprobe: 3 culprits (38 of 40 classes run, 9 probes, 4 min 11 s)",
-                        "  SINGLE  com.example.shop.CatalogImportTest  heap-oom in #" + Reports.SCRIPT_METHOD,
+                        "  SINGLE  com.example.shop.CatalogImportTest  heap-oom in #" + SampleReports.SCRIPT_METHOD,
                         "      java.lang.OutOfMemoryError: Java heap space in #importsAll",
                         "  CUMULATIVE  com.example.shop.SearchIndexTest after ÜberCacheTest + Inventory`Tick`Test"
                                 + "  memory-limit in #finds \"everything\" | fast",
@@ -24,7 +24,7 @@ class ConsoleSummaryTest {
 
     @Test
     void aRunWithoutCulpritsSaysSoInTwoLines() {
-        assertThat(ConsoleSummary.lines(Reports.empty(), "/ci/build/target/memprobe"))
+        assertThat(ConsoleSummary.lines(SampleReports.empty(), "/ci/build/target/memprobe"))
                 .containsExactly(
                         "memprobe: no culprit (0 of 0 classes run, 0 probes, 0 ms)",
                         "  Reports: /ci/build/target/memprobe/report.html (also report.md, report.json)");

@@ -113,16 +113,14 @@ class GitHubActionsTest {
                 1,
                 List.of(1),
                 List.of());
-        Report report = SampleReports.report(
-                "culprits-found",
-                "s",
-                List.of(slyCulprit),
-                List.of(),
-                small.classes(),
-                small.probes(),
-                List.of(),
-                -1,
-                -1);
+        Report report = SampleReports.shop()
+                .culprit(slyCulprit)
+                .summary("s")
+                .classes(small.classes())
+                .probes(small.probes())
+                .maxHeapMiB(-1)
+                .memoryLimitMiB(-1)
+                .build();
 
         List<String> lines = GitHubActions.workflowCommands(Map.of("GITHUB_ACTIONS", "true"), report, null);
 

@@ -11,7 +11,7 @@ import java.nio.file.Paths;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code report.json} and {@code report.md} of {@link Reports#full()}, compared with the files under
+ * {@code report.json} and {@code report.md} of {@link SampleReports#full()}, compared with the files under
  * {@code src/test/resources/golden/}.
  *
  * <p>After a deliberate change to a writer, regenerate the goldens and review their diff before committing:
@@ -34,7 +34,7 @@ class GoldenReportTest {
 
     @Test
     void reportJsonMatchesItsGolden() throws IOException {
-        String json = json(Reports.full());
+        String json = json(SampleReports.full());
 
         assertThat(json).as(DIFFERS, "report.json", UPDATE).isEqualTo(golden("report.json", json));
     }
@@ -42,7 +42,7 @@ class GoldenReportTest {
     @Test
     void reportMarkdownMatchesItsGolden() throws IOException {
         StringWriter out = new StringWriter();
-        MarkdownReport.write(Reports.full(), out);
+        MarkdownReport.write(SampleReports.full(), out);
         String markdown = out.toString();
 
         assertThat(markdown).as(DIFFERS, "report.md", UPDATE).isEqualTo(golden("report.md", markdown));
@@ -50,14 +50,14 @@ class GoldenReportTest {
 
     @Test
     void theGoldenJsonIsAReportThatReadsBackAsTheFixture() throws IOException {
-        String golden = golden("report.json", json(Reports.full()));
+        String golden = golden("report.json", json(SampleReports.full()));
 
-        assertThat(JsonReport.read(golden)).isEqualTo(Reports.full());
+        assertThat(JsonReportReader.read(golden)).isEqualTo(SampleReports.full());
     }
 
     private static String json(Report report) throws IOException {
         StringWriter out = new StringWriter();
-        JsonReport.write(report, out);
+        JsonReportWriter.write(report, out);
         return out.toString();
     }
 

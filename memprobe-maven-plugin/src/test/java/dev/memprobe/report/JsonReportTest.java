@@ -16,33 +16,33 @@ class JsonReportTest {
 
     @Test
     void aFullyPopulatedReportReadsBackEqual() throws IOException {
-        Report report = Reports.full();
+        Report report = SampleReports.full();
 
-        assertThat(JsonReport.read(json(report))).isEqualTo(report);
+        assertThat(JsonReportReader.read(json(report))).isEqualTo(report);
     }
 
     @Test
     void aReportWithNothingOptionalReadsBackEqual() throws IOException {
-        Report report = Reports.empty();
+        Report report = SampleReports.empty();
 
-        assertThat(JsonReport.read(json(report))).isEqualTo(report);
+        assertThat(JsonReportReader.read(json(report))).isEqualTo(report);
     }
 
     @Test
     void aReportWrittenBeforeExactRetainedWasRecordedReadsAsWithoutIt() throws IOException {
-        String text = json(Reports.full());
+        String text = json(SampleReports.full());
         assertThat(text).contains("\"exactRetained\": true");
 
-        Report older = JsonReport.read(text.replaceAll(",\\s*\"exactRetained\": true", ""));
+        Report older = JsonReportReader.read(text.replaceAll(",\\s*\"exactRetained\": true", ""));
 
         assertThat(older.settings().exactRetained()).isFalse();
         assertThat(older.settings().runnerMemoryBytes())
-                .isEqualTo(Reports.full().settings().runnerMemoryBytes());
+                .isEqualTo(SampleReports.full().settings().runnerMemoryBytes());
     }
 
     @Test
     void namesComeOutAsValidJsonThatKeepsEveryCharacter() throws IOException {
-        String text = json(Reports.full());
+        String text = json(SampleReports.full());
 
         Map<String, Object> tree = Json.parseObject(text);
         assertThat(tree.get("project")).isEqualTo("com.example:shop «Ünïcode» \"quoted\"");
@@ -55,7 +55,7 @@ class JsonReportTest {
 
     @Test
     void unmeasuredValuesAreWrittenAsNull() throws IOException {
-        Map<String, Object> tree = Json.parseObject(json(Reports.full()));
+        Map<String, Object> tree = Json.parseObject(json(SampleReports.full()));
 
         Map<?, ?> died = (Map<?, ?>) ((List<?>) tree.get("classes")).get(2);
         assertThat(died.get("durationMs")).isNull();
@@ -78,8 +78,8 @@ class JsonReportTest {
                         + " with this memprobe version",
             })
     void rejectsWhatIsNotAReportOfThisVersion(String text, String message) {
-        assertThatThrownBy(() -> JsonReport.read(text))
-                .isInstanceOf(JsonReport.InvalidReportException.class)
+        assertThatThrownBy(() -> JsonReportReader.read(text))
+                .isInstanceOf(InvalidReportException.class)
                 .hasMessage(message);
     }
 
@@ -123,17 +123,17 @@ class JsonReportTest {
                 "tool                         | \"memprobe\" | the field tool should be an object but is \"memprobe\"",
             })
     void rejectsFieldsOfTheWrongTypeNamingThem(String path, String value, String message) throws IOException {
-        Map<String, Object> tree = Json.parseObject(json(Reports.full()));
+        Map<String, Object> tree = Json.parseObject(json(SampleReports.full()));
         set(tree, path, Json.parse(value));
 
-        assertThatThrownBy(() -> JsonReport.read(Json.write(tree)))
-                .isInstanceOf(JsonReport.InvalidReportException.class)
+        assertThatThrownBy(() -> JsonReportReader.read(Json.write(tree)))
+                .isInstanceOf(InvalidReportException.class)
                 .hasMessage(message);
     }
 
     private static String json(Report report) throws IOException {
         StringWriter out = new StringWriter();
-        JsonReport.write(report, out);
+        JsonReportWriter.write(report, out);
         return out.toString();
     }
 

@@ -1,31 +1,315 @@
 package dev.memprobe.report;
 
+import static dev.memprobe.report.SampleReport.MIB;
+import static dev.memprobe.report.SampleReport.mib;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-/** Reports for the writers' tests: a small realistic one with a hostile class name, and large ones. */
-final class SampleReports {
-
-    static final long MIB = 1L << 20;
+/**
+ * The reports the writers' tests share, built with {@link SampleReport}: {@link #full()} sets every field and names
+ * classes that break naive writers (non-ASCII characters, spaces, quotes, backticks, {@code |}, Markdown and HTML),
+ * {@link #empty()} leaves out every optional value, {@link #small()} is a realistic run with a {@link #HOSTILE} class
+ * name, {@link #large(int)} has as many classes as asked.
+ */
+public final class SampleReports {
 
     /**
      * A class name that tries everything: markup, a script that would retitle the page, an attribute break-out, an
      * ampersand, non-ASCII and spaces. No dot after the package, so its simple name is the whole hostile part.
      */
-    static final String HOSTILE = "com.acme.Größe 测试 & \"quoted\" x' onmouseover=\"document['title']='pwned'\""
+    public static final String HOSTILE = "com.acme.Größe 测试 & \"quoted\" x' onmouseover=\"document['title']='pwned'\""
             + " <script>document['title']='pwned'</script>Test";
 
-    static final String HOG = "com.example.shop.CatalogImportTest";
-    static final String SEARCH = "com.example.shop.SearchIndexTest";
-    static final String INVENTORY = "com.example.shop.InventoryTest";
+    public static final String HOG = "com.example.shop.CatalogImportTest";
+    public static final String SEARCH = "com.example.shop.SearchIndexTest";
+    public static final String INVENTORY = "com.example.shop.InventoryTest";
+    public static final String CACHE = "com.example.shop.ÜberCacheTest";
+    public static final String TICK = "com.example.shop.Inventory`Tick`Test";
+    public static final String SPACED = "com.example.shop.Shipping Quote Test";
+    public static final String PIPE = "com.example.shop.Money|Test";
+    public static final String SCRIPT_METHOD = "imports 10 000 rows | <script>alert(\"x\")</script>";
 
     private SampleReports() {}
 
+    /** A report with three culprits, a finding, and every field populated. */
+    public static Report full() {
+        Map<String, Long> retained = new LinkedHashMap<>();
+        retained.put(CACHE, 268_435_456L);
+        retained.put(TICK, 104_857_600L);
+        List<Report.CulpritEntry> culprits = List.of(
+                new Report.CulpritEntry(
+                        "single",
+                        List.of(HOG),
+                        HOG,
+                        List.of(),
+                        Map.of(),
+                        "heap-oom",
+                        true,
+                        null,
+                        SCRIPT_METHOD,
+                        List.of(
+                                "java.lang.OutOfMemoryError: Java heap space in #importsAll",
+                                "live heap 498 MiB of 512 MiB after GC; *not* _a_ [link](x) & `code` ~~struck~~"),
+                        2,
+                        2,
+                        List.of(1, 2, 5),
+                        List.of(
+                                "CatalogImportTest needs more heap than the fork has on its own.",
+                                "Exclude the classes in target/memprobe/heavy-classes.txt.")),
+                new Report.CulpritEntry(
+                        "cumulative",
+                        List.of(CACHE, TICK, SEARCH),
+                        SEARCH,
+                        List.of(CACHE, TICK),
+                        retained,
+                        "memory-limit",
+                        true,
+                        137,
+                        "finds \"everything\" | fast",
+                        List.of("RSS 1.1 GiB > memprobe.memoryLimit 1 GiB; memprobe killed the fork with SIGKILL"),
+                        3,
+                        3,
+                        List.of(1, 3, 4, 6),
+                        List.of("The polluters keep memory after they finish.")),
+                new Report.CulpritEntry(
+                        "intermittent",
+                        List.of(SPACED),
+                        SPACED,
+                        List.of(),
+                        Map.of(),
+                        "gc-overhead",
+                        true,
+                        1,
+                        null,
+                        List.of("GC overhead limit exceeded in 1 of 3 runs"),
+                        1,
+                        3,
+                        List.of(7, 8, 9),
+                        List.of("Shipping Quote Test does not fail every time.")));
+        List<Report.ClassEntry> classes = List.of(
+                new Report.ClassEntry(
+                        CACHE,
+                        "passed",
+                        12,
+                        0,
+                        0,
+                        1,
+                        4_210,
+                        301_989_888,
+                        281_018_368,
+                        20_971_520,
+                        268_435_456,
+                        295_698_432,
+                        612_368_384,
+                        8_192,
+                        41_943_040,
+                        23,
+                        1_288_490_188,
+                        14,
+                        1,
+                        null),
+                new Report.ClassEntry(
+                        TICK,
+                        "failed",
+                        3,
+                        1,
+                        0,
+                        0,
+                        950,
+                        136_314_880,
+                        115_343_360,
+                        10_485_760,
+                        -1,
+                        120_586_240,
+                        -1,
+                        -1,
+                        40_894_464,
+                        19,
+                        -1,
+                        3,
+                        1,
+                        "expected: <2> but was: <3>"),
+                new Report.ClassEntry(
+                        SEARCH,
+                        "died",
+                        0,
+                        0,
+                        0,
+                        0,
+                        -1,
+                        520_093_696,
+                        503_316_480,
+                        -1,
+                        -1,
+                        -1,
+                        1_181_116_006,
+                        -1,
+                        -1,
+                        -1,
+                        -1,
+                        -1,
+                        1,
+                        "killed by memprobe's memory limit: RSS \"1.1 GiB\"\nover 1 GiB"),
+                new Report.ClassEntry(
+                        HOG,
+                        "memory-error",
+                        4,
+                        0,
+                        1,
+                        0,
+                        61_250,
+                        536_870_912,
+                        522_190_848,
+                        419_430_400,
+                        -1,
+                        530_579_456,
+                        791_674_880,
+                        0,
+                        44_040_192,
+                        21,
+                        9_663_676_416L,
+                        87,
+                        2,
+                        "java.lang.OutOfMemoryError: Java heap space"),
+                new Report.ClassEntry(
+                        PIPE,
+                        "passed",
+                        7,
+                        0,
+                        0,
+                        0,
+                        12,
+                        52_428_800,
+                        -1,
+                        -1,
+                        -1,
+                        50_331_648,
+                        -1,
+                        -1,
+                        -1,
+                        17,
+                        4_096,
+                        0,
+                        1,
+                        null));
+        List<Report.ProbeEntry> probes = List.of(
+                new Report.ProbeEntry(
+                        1,
+                        "the whole set, in CI order",
+                        List.of(CACHE, TICK, PIPE, SEARCH),
+                        "died",
+                        "memory-limit",
+                        137,
+                        SEARCH,
+                        "finds \"everything\" | fast",
+                        "RSS 1.1 GiB > memprobe.memoryLimit 1 GiB",
+                        125_000,
+                        -1,
+                        -1,
+                        List.of("near the limit: G1 Old Gen held 498 MiB of 512 MiB")),
+                new Report.ProbeEntry(
+                        2,
+                        "CatalogImportTest alone",
+                        List.of(HOG),
+                        "memory-error",
+                        "heap-oom",
+                        null,
+                        HOG,
+                        SCRIPT_METHOD,
+                        "java.lang.OutOfMemoryError: Java heap space",
+                        61_900,
+                        -1,
+                        -1,
+                        List.of()),
+                new Report.ProbeEntry(
+                        3,
+                        "SearchIndexTest after <ÜberCacheTest> | `Tick`",
+                        List.of(CACHE, TICK, SEARCH),
+                        "completed",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        59_950,
+                        -1,
+                        -1,
+                        List.of()));
+        Report.Settings settings = new Report.Settings(
+                536_870_912,
+                1_073_741_824,
+                600_000,
+                "bisect",
+                10,
+                false,
+                2,
+                20,
+                1,
+                "src/test/heavy tests.txt",
+                "2/4",
+                "-Xss1m -Dgreeting=\"hello world\" -Dpath=C:\\temp",
+                "filesystem",
+                -1,
+                true);
+        Report.EnvironmentInfo environment = new Report.EnvironmentInfo(
+                "17.0.15 (Debian)",
+                "21.0.2 (Eclipse Adoptium)",
+                "Linux 6.1.0 (amd64)",
+                2,
+                17_179_869_184L,
+                4_294_967_296L,
+                "v2",
+                1_073_741_824,
+                "3.6.1",
+                "3.9.11");
+        return SampleReport.report()
+                .toolVersion("0.1.0")
+                .generatedAt("2026-11-28T09:30:00Z")
+                .project("com.example:shop «Ünïcode» \"quoted\"")
+                .summary("3 culprits: " + HOG + " (single, heap-oom); " + SEARCH
+                        + " after ÜberCacheTest + Inventory`Tick`Test" + " (cumulative, memory-limit); " + SPACED
+                        + " (intermittent, gc-overhead, 1 of 3 runs)")
+                .culprits(culprits)
+                .finding(
+                        "probe-budget-exhausted",
+                        "maxProbes=20 ran out | before <all> classes ran; raise memprobe.maxProbes",
+                        List.of(PIPE, SPACED))
+                .classes(classes)
+                .probes(probes)
+                .ranked(CACHE, 256)
+                .ranked(TICK, 100)
+                .settings(settings)
+                .environment(environment)
+                .totals(new Report.Totals(40, 38, 9, 246_850, 251_000))
+                .build();
+    }
+
+    /** A report of a run that found nothing, with every optional value left out. */
+    public static Report empty() {
+        return SampleReport.report()
+                .toolVersion("0.1.0")
+                .generatedAt("2026-11-28T09:30:00Z")
+                .project(null)
+                .summary("No memory failure: all 0 classes ran.")
+                .probes()
+                .settings(new Report.Settings(
+                        -1, -1, -1, "bisect", 10, true, 1, 50, 1, null, null, null, null, -1, false))
+                .environment(new Report.EnvironmentInfo(null, null, null, 1, -1, -1, "none", -1, null, null))
+                .totals(new Report.Totals(0, 0, 0, 0, 0))
+                .build();
+    }
+
     /** Two culprits (a hog and a cumulative death of {@link #HOSTILE}), a finding, ten classes, eight probes. */
-    static Report small() {
+    public static Report small() {
+        return smallRun().build();
+    }
+
+    /** {@link #small()} still to be built: a test changes what it is about, its limits say. */
+    public static SampleReport smallRun() {
         List<Report.ClassEntry> classes = List.of(
                 cls("com.example.shop.MoneyTest", "passed", 48, 31, 210, 1),
                 cls(SEARCH, "passed", 118, 96, 260, 1),
@@ -103,39 +387,34 @@ final class SampleReports {
                         "memory-limit",
                         HOSTILE,
                         9_650));
-        return report(
-                "culprits-found",
-                "2 culprits: " + HOG + " (single, heap-oom); " + HOSTILE
-                        + " after SearchIndexTest + InventoryTest (cumulative, memory-limit)",
-                culprits,
-                List.of(new Report.FindingEntry(
+        return shop().summary("2 culprits: " + HOG + " (single, heap-oom); " + HOSTILE
+                        + " after SearchIndexTest + InventoryTest (cumulative, memory-limit)")
+                .culprits(culprits)
+                .finding(
                         "near-limit",
                         "OrderServiceTest came within 5% of the heap limit <but> survived",
-                        List.of("com.example.shop.OrderServiceTest"))),
-                classes,
-                probes,
-                List.of(new Report.RankEntry(INVENTORY, 118 * MIB), new Report.RankEntry(SEARCH, 72 * MIB)),
-                256 * MIB,
-                512 * MIB);
+                        List.of("com.example.shop.OrderServiceTest"))
+                .classes(classes)
+                .probes(probes)
+                .ranked(INVENTORY, 118)
+                .ranked(SEARCH, 72)
+                .maxHeapMiB(256)
+                .memoryLimitMiB(512);
     }
 
     /** A run where nothing died: the same classes, one probe, no culprit. */
-    static Report clean() {
+    public static Report clean() {
         Report small = small();
-        return report(
-                "no-culprit",
-                "No memory failure: all 10 classes ran under -Xmx256m and a memory limit of 512 MiB.",
-                List.of(),
-                List.of(),
-                small.classes(),
-                small.probes().subList(0, 1),
-                List.of(),
-                256 * MIB,
-                512 * MIB);
+        return shop().summary("No memory failure: all 10 classes ran under -Xmx256m and a memory limit of 512 MiB.")
+                .classes(small.classes())
+                .probes(small.probes().subList(0, 1))
+                .maxHeapMiB(256)
+                .memoryLimitMiB(512)
+                .build();
     }
 
     /** {@code n} classes with long package names and varied, repeatable measurements; one hog near the end. */
-    static Report large(int n) {
+    public static Report large(int n) {
         Random random = new Random(42);
         List<Report.ClassEntry> classes = new ArrayList<>();
         String hog = null;
@@ -169,103 +448,27 @@ final class SampleReports {
                 probe(1, "whole suite, " + n + " classes in CI order", all, "died", "heap-oom", hog, 1_800_000),
                 probe(2, "alone", List.of(hog), "died", "heap-oom", hog, 9_000),
                 probe(3, "the rest", all.subList(n * 3 / 4 + 1, n), "completed", null, null, 420_000));
-        return report(
-                "culprits-found",
-                "1 culprit: " + hog + " (single, heap-oom)",
-                culprits,
-                List.of(),
-                classes,
-                probes,
-                List.of(),
-                1024 * MIB,
-                2048 * MIB);
+        return shop().summary("1 culprit: " + hog + " (single, heap-oom)")
+                .culprits(culprits)
+                .classes(classes)
+                .probes(probes)
+                .maxHeapMiB(1024)
+                .memoryLimitMiB(2048)
+                .build();
     }
 
-    static Report withLimits(Report r, long maxHeap, long memoryLimit, long defaultMaxHeap) {
-        Report.Settings s = r.settings();
-        Report.EnvironmentInfo e = r.environment();
-        return new Report(
-                r.schemaVersion(),
-                r.toolVersion(),
-                r.generatedAt(),
-                r.project(),
-                r.verdict(),
-                r.summary(),
-                r.culprits(),
-                r.findings(),
-                r.classes(),
-                r.probes(),
-                r.ranking(),
-                new Report.Settings(
-                        maxHeap,
-                        memoryLimit,
-                        s.forkTimeoutMs(),
-                        s.strategy(),
-                        s.batchSize(),
-                        s.failFast(),
-                        s.confirmRuns(),
-                        s.maxProbes(),
-                        s.parallelProbes(),
-                        s.testFile(),
-                        s.shard(),
-                        s.argLine(),
-                        s.runOrder(),
-                        -1,
-                        s.exactRetained()),
-                new Report.EnvironmentInfo(
-                        e.mavenJdk(),
-                        e.forkJdk(),
-                        e.os(),
-                        e.cores(),
-                        e.machineMemoryBytes(),
-                        e.containerMemoryLimitBytes(),
-                        e.cgroup(),
-                        defaultMaxHeap,
-                        e.surefireVersion(),
-                        e.mavenVersion()),
-                r.totals());
-    }
-
-    static Report report(
-            String verdict,
-            String summary,
-            List<Report.CulpritEntry> culprits,
-            List<Report.FindingEntry> findings,
-            List<Report.ClassEntry> classes,
-            List<Report.ProbeEntry> probes,
-            List<Report.RankEntry> ranking,
-            long maxHeap,
-            long memoryLimit) {
-        long forkMs = probes.stream().mapToLong(Report.ProbeEntry::wallMs).sum();
-        return new Report(
-                Report.SCHEMA_VERSION,
-                "0.1.0-SNAPSHOT",
-                "2026-11-28T10:15:30Z",
-                "shop",
-                verdict,
-                summary,
-                culprits,
-                findings,
-                classes,
-                probes,
-                ranking,
-                new Report.Settings(
-                        maxHeap,
-                        memoryLimit,
-                        600_000,
-                        "bisect",
-                        0,
-                        false,
-                        1,
-                        50,
-                        1,
-                        null,
-                        null,
-                        "-Dfile.encoding=UTF-8 -Dx=\"<y>\"",
-                        "filesystem",
-                        -1,
-                        false),
-                new Report.EnvironmentInfo(
+    /**
+     * The run of a small shop project as a CI job made it: its settings and machine, no entries yet and no probe
+     * but those added.
+     */
+    public static SampleReport shop() {
+        return SampleReport.report()
+                .project("shop")
+                .generatedAt("2026-11-28T10:15:30Z")
+                .forkTimeoutMs(600_000)
+                .batchSize(0)
+                .argLine("-Dfile.encoding=UTF-8 -Dx=\"<y>\"")
+                .environment(new Report.EnvironmentInfo(
                         "17.0.15 (Debian)",
                         "17.0.15 (Debian)",
                         "Linux 6.1 amd64",
@@ -275,11 +478,12 @@ final class SampleReports {
                         "/sys/fs/cgroup",
                         1L << 30,
                         "3.6.1",
-                        "3.9.11"),
-                new Report.Totals(classes.size(), classes.size(), probes.size(), forkMs, forkMs + 3_000));
+                        "3.9.11"))
+                .probes();
     }
 
-    static Report.ClassEntry cls(String name, String outcome, long heapMiB, long liveMiB, long rssMiB, int probe) {
+    private static Report.ClassEntry cls(
+            String name, String outcome, long heapMiB, long liveMiB, long rssMiB, int probe) {
         return new Report.ClassEntry(
                 name,
                 outcome,
@@ -303,7 +507,7 @@ final class SampleReports {
                 null);
     }
 
-    static Report.ProbeEntry probe(
+    private static Report.ProbeEntry probe(
             int id, String purpose, List<String> classes, String outcome, String cause, String inFlight, long ms) {
         return new Report.ProbeEntry(
                 id,
@@ -319,10 +523,6 @@ final class SampleReports {
                 -1,
                 -1,
                 List.of());
-    }
-
-    private static long mib(long value) {
-        return value < 0 ? -1 : value * MIB;
     }
 
     private static List<String> names(List<Report.ClassEntry> classes) {

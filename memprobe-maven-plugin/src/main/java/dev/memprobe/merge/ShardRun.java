@@ -1,8 +1,9 @@
-package dev.memprobe.report;
+package dev.memprobe.merge;
 
 import dev.memprobe.config.Shard;
 import dev.memprobe.config.Size;
-import dev.memprobe.report.ReportMerge.Source;
+import dev.memprobe.merge.ReportMerge.Source;
+import dev.memprobe.report.Report;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;

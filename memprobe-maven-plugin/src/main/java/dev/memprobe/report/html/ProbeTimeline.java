@@ -1,6 +1,8 @@
-package dev.memprobe.report;
+package dev.memprobe.report.html;
 
 import dev.memprobe.config.Durations;
+import dev.memprobe.report.Report;
+import dev.memprobe.report.ReportText;
 import java.util.List;
 
 /**
@@ -60,7 +62,7 @@ final class ProbeTimeline {
         text.append("<span class=\"tag ").append(Html.token(p.outcome())).append("\">");
         text.append(Html.escape(p.outcome())).append("</span>");
         if (p.cause() != null) {
-            text.append(' ').append(Html.escape(Advice.causeText(p.cause())));
+            text.append(' ').append(Html.escape(ReportText.cause(p.cause())));
         }
         if (p.exitCode() != null) {
             text.append(" (exit ").append(p.exitCode()).append(')');

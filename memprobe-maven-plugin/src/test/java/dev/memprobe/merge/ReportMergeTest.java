@@ -1,4 +1,4 @@
-package dev.memprobe.report;
+package dev.memprobe.merge;
 
 import static dev.memprobe.report.SampleReport.live;
 import static dev.memprobe.report.SampleReport.probe;
@@ -7,6 +7,10 @@ import static dev.memprobe.report.SampleReport.single;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.memprobe.report.JsonReportReader;
+import dev.memprobe.report.JsonReportWriter;
+import dev.memprobe.report.Report;
+import dev.memprobe.report.SampleReport;
 import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -105,9 +109,9 @@ class ReportMergeTest {
         Report r = ReportMerge.merge(List.of(source("a", shard1()), source("b", shard2()), source("c", shard3())), NOW)
                 .report();
         StringWriter json = new StringWriter();
-        JsonReport.write(r, json);
+        JsonReportWriter.write(r, json);
 
-        assertThat(JsonReport.read(json.toString())).isEqualTo(r);
+        assertThat(JsonReportReader.read(json.toString())).isEqualTo(r);
     }
 
     @Test

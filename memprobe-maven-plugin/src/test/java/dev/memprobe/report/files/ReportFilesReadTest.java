@@ -1,8 +1,11 @@
-package dev.memprobe.report;
+package dev.memprobe.report.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.memprobe.report.InvalidReportException;
+import dev.memprobe.report.Report;
+import dev.memprobe.report.SampleReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +28,7 @@ class ReportFilesReadTest {
 
         ReportFiles.writeAll(report, root);
 
-        assertThat(ReportFiles.read(root.resolve(ReportFiles.JSON))).isEqualTo(report);
+        assertThat(ReportFiles.read(root.resolve(ReportFormat.JSON.fileName()))).isEqualTo(report);
     }
 
     @Test
@@ -35,7 +38,7 @@ class ReportFilesReadTest {
         Path binary = Files.write(root.resolve("c.json"), new byte[] {(byte) 0xff, (byte) 0xfe, 0});
 
         assertThatThrownBy(() -> ReportFiles.read(notJson))
-                .isInstanceOf(JsonReport.InvalidReportException.class)
+                .isInstanceOf(InvalidReportException.class)
                 .hasMessageStartingWith("it is not valid JSON");
         assertThatThrownBy(() -> ReportFiles.read(otherVersion))
                 .hasMessage("its schemaVersion is 2 but this memprobe reads version 1; make it again with this"

@@ -1,4 +1,4 @@
-package dev.memprobe.report;
+package dev.memprobe.report.html;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.memprobe.report;
+package dev.memprobe.report.html;
 
 /**
  * SVG elements for the charts of {@code report.html}, as text. Coordinates go through {@link Html#num(double)};

@@ -1,6 +1,8 @@
-package dev.memprobe.report;
+package dev.memprobe.report.html;
 
 import dev.memprobe.config.Numbers;
+import dev.memprobe.report.CharReplacer;
+import dev.memprobe.report.ReportText;
 import java.util.regex.Pattern;
 
 /**
@@ -68,6 +70,6 @@ final class Html {
 
     /** The part of a class name after the last dot, escaped. */
     static String simpleName(String className) {
-        return escape(Advice.simple(className));
+        return escape(ReportText.simple(className));
     }
 }

@@ -1,7 +1,9 @@
-package dev.memprobe.report;
+package dev.memprobe.report.html;
 
 import dev.memprobe.config.Durations;
 import dev.memprobe.config.Size;
+import dev.memprobe.report.Report;
+import dev.memprobe.report.ReportText;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -173,7 +175,7 @@ final class MemoryChart {
      * class name tell classes apart); the tooltip has the whole name.
      */
     static String label(String className) {
-        String simple = Advice.simple(className);
+        String simple = ReportText.simple(className);
         if (simple.length() <= LABEL_CHARS) {
             return simple;
         }

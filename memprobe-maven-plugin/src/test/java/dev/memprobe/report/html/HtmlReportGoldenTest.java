@@ -1,7 +1,8 @@
-package dev.memprobe.report;
+package dev.memprobe.report.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.memprobe.report.SampleReports;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,8 +15,8 @@ import org.junit.jupiter.api.Test;
  */
 class HtmlReportGoldenTest {
 
-    static final Path GOLDEN =
-            Path.of(System.getProperty("basedir", "."), "src/test/resources/dev/memprobe/report/golden/report.html");
+    static final Path GOLDEN = Path.of(
+            System.getProperty("basedir", "."), "src/test/resources/dev/memprobe/report/html/golden/report.html");
 
     @Test
     void rendersTheSmallReportExactlyAsRecorded() throws IOException {

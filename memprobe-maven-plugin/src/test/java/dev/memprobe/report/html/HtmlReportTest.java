@@ -1,7 +1,9 @@
-package dev.memprobe.report;
+package dev.memprobe.report.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.memprobe.report.Report;
+import dev.memprobe.report.SampleReports;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -53,16 +55,15 @@ class HtmlReportTest {
     })
     void colorsTheVerdictBannerByTheVerdict(String verdict, String headline) {
         Report small = SampleReports.small();
-        Report report = SampleReports.report(
-                verdict,
-                "the summary",
-                verdict.equals("culprits-found") ? small.culprits().subList(0, 1) : List.of(),
-                List.of(),
-                small.classes(),
-                small.probes(),
-                List.of(),
-                256 << 20,
-                512 << 20);
+        Report report = SampleReports.shop()
+                .culprits(verdict.equals("culprits-found") ? small.culprits().subList(0, 1) : List.of())
+                .verdict(verdict)
+                .summary("the summary")
+                .classes(small.classes())
+                .probes(small.probes())
+                .maxHeapMiB(256)
+                .memoryLimitMiB(512)
+                .build();
 
         String html = HtmlReport.render(report);
 
@@ -177,16 +178,12 @@ class HtmlReportTest {
 
     @Test
     void saysWhenNothingRan() {
-        Report report = SampleReports.report(
-                "inconclusive",
-                "Inconclusive: no class ran",
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                -1,
-                -1);
+        Report report = SampleReports.shop()
+                .verdict("inconclusive")
+                .summary("Inconclusive: no class ran")
+                .maxHeapMiB(-1)
+                .memoryLimitMiB(-1)
+                .build();
 
         String html = HtmlReport.render(report);
 

@@ -1,10 +1,12 @@
-package dev.memprobe.report;
+package dev.memprobe.report.html;
 
-import static dev.memprobe.report.HtmlReportTest.count;
-import static dev.memprobe.report.HtmlReportTest.inOrder;
-import static dev.memprobe.report.SampleReports.MIB;
+import static dev.memprobe.report.SampleReport.MIB;
+import static dev.memprobe.report.html.HtmlReportTest.count;
+import static dev.memprobe.report.html.HtmlReportTest.inOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.memprobe.report.Report;
+import dev.memprobe.report.SampleReports;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -60,8 +62,16 @@ class MemoryChartTest {
 
     @Test
     void fallsBackToTheJvmDefaultHeapAndLeavesOutLimitsThatAreNotSet() {
-        Report defaultHeap = SampleReports.withLimits(SampleReports.small(), -1, -1, 1L << 30);
-        Report none = SampleReports.withLimits(SampleReports.small(), -1, -1, -1);
+        Report defaultHeap = SampleReports.smallRun()
+                .maxHeapMiB(-1)
+                .memoryLimitMiB(-1)
+                .defaultMaxHeapBytes(1L << 30)
+                .build();
+        Report none = SampleReports.smallRun()
+                .maxHeapMiB(-1)
+                .memoryLimitMiB(-1)
+                .defaultMaxHeapBytes(-1)
+                .build();
 
         assertThat(chart(defaultHeap))
                 .contains("<line class=\"dflt\"", "the fork JVM&#39;s default max heap (1 GiB)")

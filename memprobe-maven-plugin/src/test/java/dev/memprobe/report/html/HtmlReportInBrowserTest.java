@@ -1,8 +1,12 @@
-package dev.memprobe.report;
+package dev.memprobe.report.html;
 
+import static dev.memprobe.report.html.HtmlReportTest.count;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.memprobe.report.Report;
+import dev.memprobe.report.SampleReports;
+import dev.memprobe.report.files.ReportFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -125,14 +129,6 @@ class HtmlReportInBrowserTest {
     /** Text as Chromium serialises a text node: {@code &}, {@code <}, {@code >} escaped, quotes as they are. */
     private static String serialisedText(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    private static int count(String text, String part) {
-        int n = 0;
-        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
-            n++;
-        }
-        return n;
     }
 
     /** How many pixels in rows {@code [fromY, toY)} are within a small distance of {@code rgb}. */

@@ -1,9 +1,11 @@
-package dev.memprobe.report;
+package dev.memprobe.report.html;
 
-import static dev.memprobe.report.HtmlReportTest.count;
-import static dev.memprobe.report.HtmlReportTest.inOrder;
+import static dev.memprobe.report.html.HtmlReportTest.count;
+import static dev.memprobe.report.html.HtmlReportTest.inOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.memprobe.report.Report;
+import dev.memprobe.report.SampleReports;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,13 +1,17 @@
-package dev.memprobe.report;
+package dev.memprobe.report.html;
 
 import dev.memprobe.config.Durations;
 import dev.memprobe.config.Size;
+import dev.memprobe.report.Headline;
+import dev.memprobe.report.Report;
+import dev.memprobe.report.ReportText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -66,7 +70,7 @@ public final class HtmlReport {
 
     /** The page title: {@code memprobe: 1 culprit — shop}. */
     static String title(Report report) {
-        String headline = "memprobe: " + MarkdownReport.headline(report);
+        String headline = "memprobe: " + Headline.of(report).text();
         return report.project() == null ? headline : headline + " — " + report.project();
     }
 
@@ -78,7 +82,7 @@ public final class HtmlReport {
         if (report.project() != null) {
             h.append(" · ").append(Html.escape(report.project()));
         }
-        h.append("</p>\n<h1>").append(Html.escape(headline(report))).append("</h1>\n");
+        h.append("</p>\n<h1>").append(Html.escape(Headline.of(report).banner())).append("</h1>\n");
         h.append("<p class=\"summary\">").append(Html.escape(report.summary())).append("</p>\n");
         Report.Totals t = report.totals();
         Report.Settings s = report.settings();
@@ -89,16 +93,6 @@ public final class HtmlReport {
         h.append(s.maxHeapBytes() > 0 ? "-Xmx" + Size.toJvm(s.maxHeapBytes()) : "default max heap");
         h.append(" · memory limit ").append(s.memoryLimitBytes() > 0 ? Size.format(s.memoryLimitBytes()) : "none");
         h.append("</p>\n</header>\n");
-    }
-
-    /** The verdict in a few words, bigger than the Markdown headline: it is the first thing on the page. */
-    static String headline(Report report) {
-        int n = report.culprits().size();
-        return switch (report.verdict()) {
-            case "culprits-found" -> n == 1 ? "1 culprit kills the test JVM" : n + " culprits kill the test JVM";
-            case "no-culprit" -> "No culprit: every class ran within the limits";
-            default -> "Inconclusive";
-        };
     }
 
     private static void culprit(Report.CulpritEntry c, int index, StringBuilder h) {
@@ -114,7 +108,7 @@ public final class HtmlReport {
         h.append("</h2>\n<p class=\"what\"><span class=\"tag ")
                 .append(Html.token(c.kind()))
                 .append("\">");
-        h.append(Html.escape(c.kind())).append("</span> ").append(Html.escape(Advice.causeText(c.cause())));
+        h.append(Html.escape(c.kind())).append("</span> ").append(Html.escape(ReportText.cause(c.cause())));
         h.append(" · ").append(kindText(c.kind()));
         h.append("</p>\n<dl>\n");
         if (c.method() != null) {
@@ -149,20 +143,23 @@ public final class HtmlReport {
         h.append("</dd>\n");
         if (!c.evidence().isEmpty()) {
             h.append("<dt>Evidence</dt><dd><ul>\n");
-            for (String e : c.evidence()) {
-                h.append("<li>").append(Html.escape(e)).append("</li>\n");
-            }
+            items(c.evidence(), h);
             h.append("</ul></dd>\n");
         }
         h.append("</dl>\n");
         if (!c.advice().isEmpty()) {
             h.append("<h3>Next steps</h3>\n<ol>\n");
-            for (String a : c.advice()) {
-                h.append("<li>").append(Html.escape(a)).append("</li>\n");
-            }
+            items(c.advice(), h);
             h.append("</ol>\n");
         }
         h.append("</section>\n");
+    }
+
+    /** One {@code <li>} a line of text, escaped. */
+    private static void items(List<String> lines, StringBuilder h) {
+        for (String line : lines) {
+            h.append("<li>").append(Html.escape(line)).append("</li>\n");
+        }
     }
 
     private static String kindText(String kind) {

@@ -1,9 +1,11 @@
-package dev.memprobe.report;
+package dev.memprobe.report.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.memprobe.report.JsonReportReader;
+import dev.memprobe.report.SampleReports;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -82,35 +84,14 @@ class ReportFilesTest {
 
     @Test
     void writesEveryFormat() throws IOException {
-        List<Path> written = ReportFiles.writeAll(Reports.full(), folder.resolve("memprobe"));
+        List<Path> written = ReportFiles.writeAll(SampleReports.full(), folder.resolve("memprobe"));
 
         assertThat(written)
                 .extracting(p -> p.getFileName().toString())
                 .containsExactly("report.json", "report.md", "report.html", "heavy-classes.txt");
-        assertThat(JsonReport.read(Files.readString(written.get(0)))).isEqualTo(Reports.full());
+        assertThat(JsonReportReader.read(Files.readString(written.get(0)))).isEqualTo(SampleReports.full());
         assertThat(filesIn(folder.resolve("memprobe")))
                 .containsExactlyInAnyOrder("report.json", "report.md", "report.html", "heavy-classes.txt");
-    }
-
-    @Test
-    void heavyClassesListsEveryCulpritsClassesOnceAsSurefirePatterns() {
-        assertThat(ReportFiles.heavyClasses(Reports.full()))
-                .isEqualTo("# Test classes memprobe found to kill a fork (culprits-found).\n"
-                        + "# Use as Surefire's <excludesFile> in the fast job and <includesFile> in a job of its"
-                        + " own.\n"
-                        + "com/example/shop/CatalogImportTest.java\n"
-                        + "com/example/shop/ÜberCacheTest.java\n"
-                        + "com/example/shop/Inventory`Tick`Test.java\n"
-                        + "com/example/shop/SearchIndexTest.java\n"
-                        + "com/example/shop/Shipping Quote Test.java\n");
-    }
-
-    @Test
-    void heavyClassesOfARunWithoutCulpritsHoldsOnlyItsHeader() {
-        assertThat(ReportFiles.heavyClasses(Reports.empty()).lines())
-                .containsExactly(
-                        "# Test classes memprobe found to kill a fork (no-culprit).",
-                        "# Use as Surefire's <excludesFile> in the fast job and <includesFile> in a job of its own.");
     }
 
     private static List<String> filesIn(Path folder) throws IOException {

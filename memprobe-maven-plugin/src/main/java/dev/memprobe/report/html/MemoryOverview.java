@@ -1,5 +1,6 @@
-package dev.memprobe.report;
+package dev.memprobe.report.html;
 
+import dev.memprobe.report.Report;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToLongFunction;

@@ -1,4 +1,4 @@
-package dev.memprobe.report;
+package dev.memprobe.report.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

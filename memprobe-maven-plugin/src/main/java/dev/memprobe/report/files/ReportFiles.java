@@ -1,5 +1,8 @@
-package dev.memprobe.report;
+package dev.memprobe.report.files;
 
+import dev.memprobe.report.InvalidReportException;
+import dev.memprobe.report.JsonReportReader;
+import dev.memprobe.report.Report;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -13,8 +16,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -22,59 +27,67 @@ import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 /**
- * The report files on disk. Writes every report format into the output folder, each through a temporary file renamed
- * into place: an earlier report is replaced whole or left as it was, never half-overwritten. Reads {@code report.json}
- * back and finds the ones in a folder, for {@code check} and {@code merge}.
+ * The report files on disk. Writes every {@link ReportFormat} into the output folder, each through a temporary file
+ * renamed into place: an earlier report is replaced whole or left as it was, never half-overwritten. Reads
+ * {@code report.json} back and finds the ones in a folder, for {@code check} and {@code merge}.
  */
 public final class ReportFiles {
 
-    public static final String JSON = "report.json";
-    public static final String MARKDOWN = "report.md";
-    public static final String HTML = "report.html";
-    public static final String HEAVY = "heavy-classes.txt";
-
     private ReportFiles() {}
 
-    /** Writes report.json, report.md, report.html and heavy-classes.txt; returns the files written. */
+    /** Writes every format, those marked for it on a thread of their own; returns the files in format order. */
     public static List<Path> writeAll(Report report, Path folder) throws IOException {
         Files.createDirectories(folder);
-        // the HTML page, the slowest, is written beside the others: the fork is gone and its cores are free
-        CompletableFuture<Path> html = CompletableFuture.supplyAsync(() -> {
-            try {
-                return writeAtomically(folder.resolve(HTML), w -> HtmlReport.write(report, w));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        // the slowest (the HTML page) are written beside the others: the fork is gone and its cores are free
+        Map<ReportFormat, CompletableFuture<Path>> beside = new EnumMap<>(ReportFormat.class);
+        for (ReportFormat format : ReportFormat.values()) {
+            if (format.ownThread()) {
+                beside.put(format, CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return write(format, report, folder);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }));
             }
-        });
+        }
         List<Path> written = new ArrayList<>();
-        written.add(writeAtomically(folder.resolve(JSON), w -> JsonReport.write(report, w)));
-        written.add(writeAtomically(folder.resolve(MARKDOWN), w -> MarkdownReport.write(report, w)));
+        for (ReportFormat format : ReportFormat.values()) {
+            CompletableFuture<Path> started = beside.get(format);
+            written.add(started == null ? write(format, report, folder) : join(started));
+        }
+        return written;
+    }
+
+    private static Path write(ReportFormat format, Report report, Path folder) throws IOException {
+        return writeAtomically(folder.resolve(format.fileName()), out -> format.write(report, out));
+    }
+
+    private static Path join(CompletableFuture<Path> file) throws IOException {
         try {
-            written.add(html.join());
+            return file.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof UncheckedIOException io) {
                 throw io.getCause();
             }
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
-        written.add(writeAtomically(folder.resolve(HEAVY), w -> w.write(heavyClasses(report))));
-        return written;
     }
 
     /**
      * Reads a {@code report.json}.
      *
      * @throws java.nio.file.NoSuchFileException when there is no such file
-     * @throws JsonReport.InvalidReportException when the file is not a memprobe report this version reads
+     * @throws InvalidReportException when the file is not a memprobe report this version reads
      */
     public static Report read(Path file) throws IOException {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (MalformedInputException e) {
-            throw new JsonReport.InvalidReportException("it is not UTF-8 text, so not JSON");
+            throw new InvalidReportException("it is not UTF-8 text, so not JSON");
         }
-        return JsonReport.read(text);
+        return JsonReportReader.read(text);
     }
 
     /**
@@ -97,7 +110,7 @@ public final class ReportFiles {
             }
             try (Stream<Path> walk = Files.walk(entry)) {
                 walk.map(p -> p.toAbsolutePath().normalize())
-                        .filter(p -> p.getFileName().toString().equals(JSON))
+                        .filter(p -> p.getFileName().toString().equals(ReportFormat.JSON.fileName()))
                         .filter(p -> !p.startsWith(skip))
                         .filter(Files::isRegularFile)
                         .sorted()
@@ -137,27 +150,5 @@ public final class ReportFiles {
             Files.deleteIfExists(temp);
         }
         return file;
-    }
-
-    /**
-     * The classes to keep out of a fast job: every memory culprit's classes, one Surefire pattern a line, usable as
-     * {@code excludesFile} (fast job) and {@code includesFile} (heavy job).
-     */
-    public static String heavyClasses(Report report) {
-        Set<String> classes = new LinkedHashSet<>();
-        for (Report.CulpritEntry c : report.culprits()) {
-            if (c.memory()) {
-                classes.addAll(c.classes());
-            }
-        }
-        StringBuilder text = new StringBuilder();
-        text.append("# Test classes memprobe found to kill a fork (")
-                .append(report.verdict())
-                .append(").\n");
-        text.append("# Use as Surefire's <excludesFile> in the fast job and <includesFile> in a job of its own.\n");
-        for (String name : classes) {
-            text.append(name.replace('.', '/')).append(".java\n");
-        }
-        return text.toString();
     }
 }
