@@ -45,7 +45,8 @@ class ArchitectureTest {
             "dev/memprobe/config",
             "dev/memprobe/env",
             "dev/memprobe/check",
-            "dev/memprobe/metrics");
+            "dev/memprobe/metrics",
+            "dev/memprobe/run");
 
     private static final List<String> PROVIDER_PACKAGES = List.of("dev/memprobe/journal");
 

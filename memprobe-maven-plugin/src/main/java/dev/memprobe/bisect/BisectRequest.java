@@ -3,7 +3,9 @@ package dev.memprobe.bisect;
 import java.util.List;
 
 /**
- * Everything the engine needs to search, fixed before the first fork starts.
+ * Everything the engine needs to search, fixed before the first fork starts. The user's values are checked once,
+ * where the goal reads them ({@code BisectOptions}); only the forks at once, which "auto" leaves open until the
+ * machine is known, are checked here.
  *
  * @param classes the test classes in the order CI runs them
  * @param confirmRuns times each verdict must be seen again after the run that found it (a hog's death in the fork
@@ -26,15 +28,6 @@ public record BisectRequest(
 
     public BisectRequest {
         classes = List.copyOf(classes);
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batchSize must be at least 1");
-        }
-        if (confirmRuns < 0) {
-            throw new IllegalArgumentException("confirmRuns must not be negative");
-        }
-        if (maxProbes < 1) {
-            throw new IllegalArgumentException("maxProbes must be at least 1");
-        }
         if (parallelProbes < 1) {
             throw new IllegalArgumentException("parallelProbes must be at least 1");
         }

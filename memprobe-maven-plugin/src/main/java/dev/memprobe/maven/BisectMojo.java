@@ -1,28 +1,17 @@
 package dev.memprobe.maven;
 
-import dev.memprobe.bisect.BisectEngine;
-import dev.memprobe.bisect.BisectRequest;
-import dev.memprobe.bisect.SearchResult;
-import dev.memprobe.bisect.Verdict;
-import dev.memprobe.config.BisectOptions;
-import dev.memprobe.config.Size;
+import dev.memprobe.bisect.ProgressListener;
 import dev.memprobe.env.Environment;
 import dev.memprobe.fork.ProcessControl;
-import dev.memprobe.journal.ForkOptions;
-import dev.memprobe.report.Report;
-import dev.memprobe.report.ReportBuilder;
-import dev.memprobe.report.files.ReportFormat;
+import dev.memprobe.run.BisectOptions;
+import dev.memprobe.run.BisectRun;
+import dev.memprobe.run.Forks;
+import dev.memprobe.run.RunOutcome;
+import dev.memprobe.run.RunRequest;
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import org.apache.maven.artifact.Artifact;
-import org.apache.maven.model.Plugin;
 import org.apache.maven.plugin.MavenPluginManager;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -246,188 +235,78 @@ public class BisectMojo extends SurefireMojoSupport {
         }
         Instant started = Instant.now();
         Environment environment = Environment.detect();
-        BisectOptions limits = oneAtATimeOnMaven4(options().resolveParallel(environment));
-        ProjectTests tests = new ProjectTests(this, this::relative);
+        BuildContext build = new BuildContext(this, mojoExecution);
+        BisectOptions options = build.oneAtATimeOnMaven4(options().resolveParallel(environment));
+        ProjectTests tests = new ProjectTests(this, build::relative);
         Optional<String> nothing = tests.nothingToSearch();
         if (nothing.isPresent()) {
             getLog().info("memprobe: skipped, " + nothing.get());
             return;
         }
         SurefireConfiguration surefire = SurefireConfiguration.of(getProject(), mojoExecution.getExecutionId());
-        List<String> notForwarded = SurefireConfiguration.dependenciesNotForwarded(getProject());
-        if (!notForwarded.isEmpty()) {
-            getLog().warn("memprobe: maven-surefire-plugin declares dependencies that memprobe's forks do not get: "
-                    + String.join(", ", notForwarded) + ". Surefire puts the JUnit Platform engines among them on its"
-                    + " forks; if tests are missing or fail to start here, declare the same dependencies on"
-                    + " memprobe-maven-plugin too");
-        }
+        List<String> notForwarded = build.dependenciesNotForwarded();
         prepareForProbes(surefire);
-        boolean failIfNoTests =
-                "true".equals(surefire.value("failIfNoTests")) || "true".equals(property("failIfNoTests"));
-        List<String> testSet = tests.select(testFile, limits.shard(), shardBalance, failIfNoTests, getLog());
+        List<String> testSet =
+                tests.select(testFile, options.shard(), shardBalance, build.failIfNoTests(surefire), getLog());
         if (testSet.isEmpty()) {
             getLog().info("memprobe: skipped, " + tests.noTestClass());
             return;
         }
-        Path output = outputDirectory.toPath();
-        ensureWritable(output);
-        String projectArgLine = getArgLine();
-        Duration timeout = limits.timeout() != null ? limits.timeout() : surefireTimeout(surefire);
-        String ownSurefire = surefireVersion();
-        Plugin projectSurefire = getProject().getPlugin(SurefireConfiguration.SUREFIRE);
-        StartBanner.lines(
-                        testSet.size(),
-                        limits,
-                        timeout,
-                        environment,
-                        ownSurefire,
-                        projectSurefire == null ? null : projectSurefire.getVersion())
-                .forEach(getLog()::info);
-
-        BisectRequest request = new BisectRequest(
+        RunRequest request = new RunRequest(
                 testSet,
-                limits.strategy(),
-                batchSize,
-                failFast,
-                confirmRuns,
-                maxProbes,
-                BisectRequest.DEFAULT_MAX_POLLUTERS,
-                limits.parallelProbes());
-        SurefireForkRunner.Settings settings = new SurefireForkRunner.Settings(
-                output.resolve("probes"),
-                projectArgLine,
-                limits.maxHeap(),
-                limits.memoryLimit(),
-                timeout,
-                Duration.ofSeconds(10),
-                ForkOptions.DEFAULT_NEAR_LIMIT,
-                exactRetained);
-        SearchResult result;
-        int runners = Math.min(limits.parallelProbes(), Math.max(1, testSet.size()));
-        try (StaleProbes stale = StaleProbes.clear(output.resolve("probes"));
-                ForkReaper reaper = new ForkReaper(ProcessControl.system());
-                ProbeRunners instances = ProbeRunners.of(
-                        this, runners, pluginManager, getSession(), mojoExecution, i -> i.prepareForProbes(surefire))) {
-            SurefireForkRunner runner =
-                    new SurefireForkRunner(instances.instances(), settings, reaper, ProcessControl.system());
-            result = new BisectEngine(runner, new ConsoleProgress(getLog(), maxProbes)).run(request);
-        } catch (SurefireForkRunner.ProbeException e) {
-            throw new MojoExecutionException("memprobe could not run a fork: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new MojoExecutionException(
-                    "memprobe cannot clear the probe folders of an earlier run in " + output + " (" + e.getMessage()
-                            + "): delete " + relative(output.resolve("probes")) + " and run again",
-                    e);
-        }
+                options,
+                build.project(surefire, notForwarded),
+                build.versions(),
+                environment,
+                outputDirectory.toPath(),
+                testFile == null ? null : testFile.getPath(),
+                started);
+        ProgressListener progress = new ConsoleProgress(getLog(), options.maxProbes());
+        BisectRun run = new BisectRun(
+                forks(surefire), build.reports(request.output()), progress, getLog()::info, build::relative);
+        finish(run.run(request));
+    }
 
-        long wall = Duration.between(started, Instant.now()).toMillis();
-        Report report = ReportBuilder.build(
-                result,
-                getProject().getGroupId() + ":" + getProject().getArtifactId(),
-                toolVersion(),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                new Report.Settings(
-                        limits.maxHeap(),
-                        limits.memoryLimit(),
-                        timeout == null ? -1 : timeout.toMillis(),
-                        limits.strategy().id(),
-                        batchSize,
-                        failFast,
-                        confirmRuns,
-                        maxProbes,
-                        limits.parallelProbes(),
-                        testFile == null ? null : testFile.getPath(),
-                        limits.shard() == null ? null : limits.shard().toString(),
-                        projectArgLine,
-                        getRunOrder(),
-                        runnerMemoryBytes(),
-                        exactRetained),
-                new Report.EnvironmentInfo(
-                        System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
-                        forkJdk(result),
-                        Environment.os(),
-                        environment.cores(),
-                        environment.machineMemory(),
-                        environment.containerLimit(),
-                        environment.cgroup(),
-                        environment.defaultMaxHeap(),
-                        ownSurefire,
-                        getSession().getSystemProperties().getProperty("maven.version", "unknown")),
-                testSet.size(),
-                wall);
-        ReportOutput reports = new ReportOutput(getLog(), output, this::relative);
-        try {
-            reports.write(report, getClass().getClassLoader(), this::property);
-        } catch (IOException e) {
-            throw new MojoExecutionException(
-                    "memprobe cannot write its reports to " + output + ": " + e.getMessage(), e);
-        }
-        try {
-            boolean noLimit = limits.maxHeap() < 0 && limits.memoryLimit() < 0;
-            reports.announce(report, System.getenv(), System.out, noLimit ? environment.defaultMaxHeap() : -1);
-        } catch (IOException e) {
-            throw new MojoExecutionException("memprobe cannot append to $GITHUB_STEP_SUMMARY: " + e.getMessage(), e);
-        }
-        finish(report, result, output, notForwarded);
+    /** Surefire's forks: this instance of the goal, and more of it prepared alike for forks at the same time. */
+    private Forks forks(SurefireConfiguration surefire) {
+        return new SurefireForks(
+                count -> ProbeRunners.of(
+                        this, count, pluginManager, getSession(), mojoExecution, i -> i.prepareForProbes(surefire)),
+                ProcessControl.system());
     }
 
     /** Maps the outcome to Maven: the one place that decides between success, failure and error. */
-    private void finish(Report report, SearchResult result, Path output, List<String> notForwarded)
-            throws MojoExecutionException, MojoFailureException {
-        boolean nothingRan = !result.probes().isEmpty()
-                && result.probes().get(0).classes().isEmpty()
-                && result.probes().get(0).death() != null;
-        if (nothingRan) {
-            String check = notForwarded.isEmpty()
-                    ? "Check the argLine and memprobe.maxHeap"
-                    : "Declare maven-surefire-plugin's dependencies (" + String.join(", ", notForwarded)
-                            + ") on memprobe-maven-plugin too: its forks do not get them. Check the argLine and"
-                            + " memprobe.maxHeap";
-            throw new MojoExecutionException("memprobe's first fork died before any test class started: "
-                    + result.probes().get(0).death().evidence() + ". " + check + "; the fork's output is in "
-                    + relative(output.resolve("probes/probe-1")));
+    private static void finish(RunOutcome outcome) throws MojoExecutionException, MojoFailureException {
+        switch (outcome.status()) {
+            case SUCCESS -> {}
+            case FAILURE -> throw new MojoFailureException(outcome.message());
+            case ERROR ->
+                throw outcome.cause() == null
+                        ? new MojoExecutionException(outcome.message())
+                        : new MojoExecutionException(outcome.message(), outcome.cause());
         }
-        if (failOnCulprit && result.verdict() == Verdict.CULPRITS_FOUND) {
-            throw new MojoFailureException("memprobe found " + report.summary() + "; see "
-                    + relative(output.resolve(ReportFormat.HTML.fileName())));
-        }
-    }
-
-    private long runnerMemoryBytes() {
-        return runnerMemory == null || runnerMemory.isBlank() ? -1 : Size.parse("memprobe.runnerMemory", runnerMemory);
     }
 
     /** Parses memprobe's own parameters; a bad value stops the goal before any fork starts. */
     private BisectOptions options() throws MojoExecutionException {
         try {
-            runnerMemoryBytes();
             return BisectOptions.parse(
                     maxHeap,
                     memoryLimit,
                     forkTimeout,
                     strategy,
                     batchSize,
+                    failFast,
                     confirmRuns,
                     maxProbes,
+                    exactRetained,
+                    shard,
+                    failOnCulprit,
                     parallelProbes,
-                    shard);
+                    runnerMemory);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage());
         }
-    }
-
-    /**
-     * Maven 4 keeps a goal's scope (its project, its session) on the goal's own thread: Surefire cannot start a fork
-     * from another one, so forks run one at a time there.
-     */
-    private BisectOptions oneAtATimeOnMaven4(BisectOptions options) {
-        String version = getSession().getSystemProperties().getProperty("maven.version", "");
-        if (options.parallelProbes() <= 1 || !version.startsWith("4")) {
-            return options;
-        }
-        getLog().info("memprobe: on Maven " + version + " forks run one at a time (Maven 4 keeps a goal's scope on"
-                + " its own thread)");
-        return options.withParallelProbes(1);
     }
 
     /** Applies the project's Surefire configuration and gives the forks memprobe's shape: for this instance and for
@@ -438,61 +317,5 @@ public class BisectMojo extends SurefireMojoSupport {
             getLog().debug("memprobe: applied from maven-surefire-plugin: " + applied);
         }
         shapeForks();
-    }
-
-    private Duration surefireTimeout(SurefireConfiguration surefire) {
-        String seconds = surefire.value("forkedProcessTimeoutInSeconds");
-        if (seconds == null) {
-            return null;
-        }
-        try {
-            long value = Long.parseLong(seconds.trim());
-            return value > 0 ? Duration.ofSeconds(value) : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private void ensureWritable(Path output) throws MojoExecutionException {
-        try {
-            Files.createDirectories(output);
-            Path probe = Files.createTempFile(output, ".memprobe-write-check", ".tmp");
-            Files.delete(probe);
-        } catch (IOException | SecurityException e) {
-            throw new MojoExecutionException("memprobe.outputDirectory " + output + " is not writable (" + e
-                    + "): point memprobe.outputDirectory at a folder memprobe may write to");
-        }
-    }
-
-    private String property(String key) {
-        String value = getSession().getUserProperties().getProperty(key);
-        return value != null ? value : getSession().getSystemProperties().getProperty(key);
-    }
-
-    private String surefireVersion() {
-        Artifact common = getPluginArtifactMap().get("org.apache.maven.surefire:maven-surefire-common");
-        return common == null ? "unknown" : common.getBaseVersion();
-    }
-
-    private String toolVersion() {
-        return mojoExecution.getMojoDescriptor().getPluginDescriptor().getVersion();
-    }
-
-    private static String forkJdk(SearchResult result) {
-        return result.probes().stream()
-                .filter(p -> p.fork() != null)
-                .map(p -> p.fork().javaVersion() + " (" + p.fork().vendor() + ")")
-                .findFirst()
-                .orElse(null);
-    }
-
-    /**
-     * A path as the user finds it from where Maven was started: {@code target/memprobe} in a single project,
-     * {@code service/target/memprobe} for a module of a reactor built from its root.
-     */
-    private String relative(Path path) {
-        String root = getSession().getExecutionRootDirectory();
-        return RelativePath.from(
-                root != null ? Path.of(root) : getProject().getBasedir().toPath(), path);
     }
 }

@@ -11,6 +11,9 @@ import dev.memprobe.fork.JournalInterpreter;
 import dev.memprobe.fork.ProcessControl;
 import dev.memprobe.journal.ForkOptions;
 import dev.memprobe.journal.JournalReader;
+import dev.memprobe.run.Forks;
+import dev.memprobe.run.RunRequest;
+import dev.memprobe.run.StaleProbes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +33,11 @@ import org.apache.maven.plugin.MojoFailureException;
  */
 final class SurefireForkRunner implements ForkRunner {
 
-    /** The limits and places every probe shares. */
+    /**
+     * The limits and places every probe shares.
+     *
+     * @param grace how long a fork that was sent SIGTERM has before SIGKILL
+     */
     record Settings(
             Path probesFolder,
             String argLine,
@@ -39,14 +46,19 @@ final class SurefireForkRunner implements ForkRunner {
             Duration timeout,
             Duration grace,
             double nearLimit,
-            boolean exactRetained) {}
+            boolean exactRetained) {
 
-    /** Surefire could not run a probe at all (a configuration problem, not a death of the fork). */
-    static final class ProbeException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        ProbeException(String message, Throwable cause) {
-            super(message, cause);
+        /** A bisect's settings: its probe folder, the project's argLine, memprobe's limits. */
+        static Settings of(RunRequest request) {
+            return new Settings(
+                    request.probesFolder(),
+                    request.project().argLine(),
+                    request.options().maxHeap(),
+                    request.options().memoryLimit(),
+                    request.timeout(),
+                    Duration.ofSeconds(10),
+                    ForkOptions.DEFAULT_NEAR_LIMIT,
+                    request.options().exactRetained());
         }
     }
 
@@ -74,7 +86,7 @@ final class SurefireForkRunner implements ForkRunner {
             mojo = idle.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProbeException("interrupted before probe " + probe.id() + " could start", e);
+            throw new Forks.ProbeNotRun("interrupted before probe " + probe.id() + " could start", e);
         }
         try {
             return run(probe, mojo);
@@ -131,7 +143,7 @@ final class SurefireForkRunner implements ForkRunner {
             watcher.start();
             run = mojo.runSurefire();
         } catch (MojoExecutionException | MojoFailureException e) {
-            throw new ProbeException(e.getMessage(), e);
+            throw new Forks.ProbeNotRun(e.getMessage(), e);
         } finally {
             reaper.ended(watcher.pid());
         }

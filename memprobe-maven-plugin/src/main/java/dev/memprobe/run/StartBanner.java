@@ -1,6 +1,5 @@
-package dev.memprobe.maven;
+package dev.memprobe.run;
 
-import dev.memprobe.config.BisectOptions;
 import dev.memprobe.config.Durations;
 import dev.memprobe.config.Size;
 import dev.memprobe.env.Environment;
@@ -15,18 +14,11 @@ final class StartBanner {
 
     private StartBanner() {}
 
-    /**
-     * @param timeout the fork timeout, or null for none
-     * @param projectSurefire the maven-surefire-plugin version the project's {@code mvn test} uses, or null when the
-     *     project does not name it
-     */
-    static List<String> lines(
-            int classes,
-            BisectOptions limits,
-            Duration timeout,
-            Environment environment,
-            String ownSurefire,
-            String projectSurefire) {
+    static List<String> lines(RunRequest request) {
+        BisectOptions limits = request.options();
+        Environment environment = request.machine();
+        int classes = request.tests().size();
+        Duration timeout = request.timeout();
         StringBuilder line =
                 new StringBuilder("memprobe: ").append(classes).append(classes == 1 ? " test class" : " test classes");
         line.append(", max heap ")
@@ -48,6 +40,8 @@ final class StartBanner {
                         : "no container memory limit")
                 + " (cgroup " + environment.cgroup() + "); a JVM here takes a default max heap of "
                 + Size.format(environment.defaultMaxHeap());
+        String ownSurefire = request.versions().surefire();
+        String projectSurefire = request.versions().projectSurefire();
         String surefire = "memprobe: forks run by Surefire " + ownSurefire + " (memprobe's own"
                 + (projectSurefire == null || projectSurefire.equals(ownSurefire)
                         ? ")"

@@ -1,4 +1,4 @@
-package dev.memprobe.maven;
+package dev.memprobe.run;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -17,9 +17,9 @@ import java.util.stream.Stream;
  * class: 0.15 to 0.35 s at 800 classes), so the folder is renamed aside at once, which is a single rename in the same
  * folder, and deleted on a thread of its own while the first fork runs. {@link #close} waits for it.
  */
-final class StaleProbes implements AutoCloseable {
+public final class StaleProbes implements AutoCloseable {
 
-    static final String ASIDE_PREFIX = ".probes-old-";
+    public static final String ASIDE_PREFIX = ".probes-old-";
 
     private final Thread deleter;
 
@@ -33,7 +33,7 @@ final class StaleProbes implements AutoCloseable {
      *
      * @throws IOException when {@code probes} can be neither renamed nor deleted
      */
-    static StaleProbes clear(Path probes) throws IOException {
+    public static StaleProbes clear(Path probes) throws IOException {
         Path parent = probes.toAbsolutePath().getParent();
         List<Path> doomed = new ArrayList<>();
         if (Files.isDirectory(parent)) {
@@ -76,7 +76,8 @@ final class StaleProbes implements AutoCloseable {
         }
     }
 
-    static void delete(Path folder) throws IOException {
+    /** Deletes a folder and everything in it; nothing when it does not exist. */
+    public static void delete(Path folder) throws IOException {
         if (!Files.exists(folder)) {
             return;
         }

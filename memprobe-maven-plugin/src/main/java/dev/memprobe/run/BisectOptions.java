@@ -1,19 +1,24 @@
-package dev.memprobe.config;
+package dev.memprobe.run;
 
 import dev.memprobe.bisect.Strategy;
+import dev.memprobe.config.Durations;
+import dev.memprobe.config.Shard;
+import dev.memprobe.config.Size;
 import dev.memprobe.env.Environment;
 import java.time.Duration;
 import java.util.Locale;
 
 /**
- * memprobe's own settings for {@code bisect}, parsed and checked before any fork starts: a bad value is an
- * {@link IllegalArgumentException} whose message names the property, the value and the fix.
+ * memprobe's own parameters of {@code bisect}, parsed and checked in this one place before any fork starts: a bad
+ * value is an {@link IllegalArgumentException} whose message names the property, the value and the fix.
  *
  * @param maxHeap bytes, or -1: the project's
  * @param memoryLimit bytes, or -1: none
- * @param timeout null: none
+ * @param timeout null: Surefire's, else none
  * @param parallelProbes forks that may run at once; 0 until {@link #resolveParallel} decides "auto"
  * @param shard null: the whole set
+ * @param runnerMemory the CI machine's memory in bytes, for the fork plan; -1 when not given
+ * @param failOnCulprit whether a culprit found fails the build
  */
 public record BisectOptions(
         long maxHeap,
@@ -21,10 +26,14 @@ public record BisectOptions(
         Duration timeout,
         Strategy strategy,
         int batchSize,
+        boolean failFast,
         int confirmRuns,
         int maxProbes,
+        boolean exactRetained,
+        Shard shard,
+        boolean failOnCulprit,
         int parallelProbes,
-        Shard shard) {
+        long runnerMemory) {
 
     /** The most forks "auto" runs at once. */
     static final int AUTO_CEILING = 4;
@@ -32,17 +41,25 @@ public record BisectOptions(
     /** Memory left to Maven's own JVM when "auto" shares the machine between forks. */
     static final long MAVEN_RESERVE = 1L << 30;
 
-    /** Parses the raw parameter values; blank strings are "not set". */
+    /**
+     * Parses the raw parameter values, in the order of the goal's parameters; blank strings are "not set". The first
+     * bad value is the one reported.
+     */
     public static BisectOptions parse(
             String maxHeap,
             String memoryLimit,
             String forkTimeout,
             String strategy,
             int batchSize,
+            boolean failFast,
             int confirmRuns,
             int maxProbes,
+            boolean exactRetained,
+            String shard,
+            boolean failOnCulprit,
             String parallelProbes,
-            String shard) {
+            String runnerMemory) {
+        long runner = blank(runnerMemory) ? -1 : Size.parse("memprobe.runnerMemory", runnerMemory);
         long heap = blank(maxHeap) ? -1 : Size.parse("memprobe.maxHeap", maxHeap);
         long limit = blank(memoryLimit) ? -1 : Size.parse("memprobe.memoryLimit", memoryLimit);
         if (heap > 0 && limit > 0 && heap >= limit) {
@@ -65,7 +82,19 @@ public record BisectOptions(
         }
         Shard part = blank(shard) ? null : Shard.parse("memprobe.shard", shard);
         return new BisectOptions(
-                heap, limit, timeout, chosen, batchSize, confirmRuns, maxProbes, parallel(parallelProbes), part);
+                heap,
+                limit,
+                timeout,
+                chosen,
+                batchSize,
+                failFast,
+                confirmRuns,
+                maxProbes,
+                exactRetained,
+                part,
+                failOnCulprit,
+                parallel(parallelProbes),
+                runner);
     }
 
     private static int parallel(String value) {
@@ -102,13 +131,29 @@ public record BisectOptions(
         long memory = machine.containerLimit() > 0 ? machine.containerLimit() : machine.machineMemory();
         long fits = memory <= 0 ? 1 : (memory - MAVEN_RESERVE) / Math.max(1, perFork);
         int forks = (int) Math.max(1, Math.min(Math.min(machine.cores() / 2, AUTO_CEILING), fits));
-        return new BisectOptions(
-                maxHeap, memoryLimit, timeout, strategy, batchSize, confirmRuns, maxProbes, forks, shard);
+        return withParallelProbes(forks);
     }
 
     public BisectOptions withParallelProbes(int forks) {
         return new BisectOptions(
-                maxHeap, memoryLimit, timeout, strategy, batchSize, confirmRuns, maxProbes, forks, shard);
+                maxHeap,
+                memoryLimit,
+                timeout,
+                strategy,
+                batchSize,
+                failFast,
+                confirmRuns,
+                maxProbes,
+                exactRetained,
+                shard,
+                failOnCulprit,
+                forks,
+                runnerMemory);
+    }
+
+    /** Neither a heap nor a memory limit was given: the forks take this machine's default heap. */
+    public boolean noLimit() {
+        return maxHeap < 0 && memoryLimit < 0;
     }
 
     private static boolean blank(String value) {

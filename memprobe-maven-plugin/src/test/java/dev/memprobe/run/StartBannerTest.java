@@ -1,29 +1,30 @@
-package dev.memprobe.maven;
+package dev.memprobe.run;
 
+import static dev.memprobe.run.RunRequests.classes;
+import static dev.memprobe.run.RunRequests.options;
+import static dev.memprobe.run.RunRequests.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.memprobe.config.BisectOptions;
 import dev.memprobe.env.Environment;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class StartBannerTest {
 
     private static final long GIB = 1L << 30;
-
-    private static BisectOptions options(String maxHeap, String memoryLimit, String strategy, String parallel) {
-        return BisectOptions.parse(maxHeap, memoryLimit, null, strategy, 3, 1, 50, parallel, null);
-    }
+    private static final Path OUTPUT = Path.of("target/memprobe");
 
     @Test
     void namesTheLimitsTheMachineAndWhoseSurefireRunsTheForks() {
-        assertThat(StartBanner.lines(
-                        201,
+        assertThat(StartBanner.lines(request(
+                        classes(201),
                         options("256m", "1g", "bisect", "2"),
                         Duration.ofMinutes(10),
                         new Environment(8 * GIB, 4 * GIB, "v2", 2),
                         "3.6.1",
-                        "3.2.5"))
+                        "3.2.5",
+                        OUTPUT)))
                 .containsExactly(
                         "memprobe: 201 test classes, max heap -Xmx256m, memory limit 1 GiB, fork timeout 10 min 0 s,"
                                 + " strategy bisect, 2 forks at a time",
@@ -35,13 +36,14 @@ class StartBannerTest {
 
     @Test
     void withoutAHeapLimitSaysTheJvmDefaultAndOneClassIsSingular() {
-        assertThat(StartBanner.lines(
-                        1,
+        assertThat(StartBanner.lines(request(
+                        classes(1),
                         options(null, null, "isolated", "1"),
                         null,
                         new Environment(16 * GIB, -1, "v1", 4),
                         "3.6.1",
-                        null))
+                        null,
+                        OUTPUT)))
                 .containsExactly(
                         "memprobe: 1 test class, max heap the project's (JVM default about 4 GiB), memory limit"
                                 + " none, strategy isolated, 1 fork at a time",
@@ -53,13 +55,14 @@ class StartBannerTest {
 
     @Test
     void theSameSurefireVersionIsNotRepeated() {
-        assertThat(StartBanner.lines(
-                                2,
+        assertThat(StartBanner.lines(request(
+                                classes(2),
                                 options("1g", null, "batches", "1"),
                                 null,
                                 new Environment(GIB, -1, "v2", 1),
                                 "3.6.1",
-                                "3.6.1")
+                                "3.6.1",
+                                OUTPUT))
                         .get(2))
                 .isEqualTo("memprobe: forks run by Surefire 3.6.1 (memprobe's own) with the project's Surefire"
                         + " configuration");

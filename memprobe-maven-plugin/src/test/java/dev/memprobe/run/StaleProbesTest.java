@@ -1,4 +1,4 @@
-package dev.memprobe.maven;
+package dev.memprobe.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.memprobe.config;
+package dev.memprobe.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,12 +13,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BisectOptionsTest {
 
     private static BisectOptions parse(String maxHeap, String memoryLimit, String parallel) {
-        return BisectOptions.parse(maxHeap, memoryLimit, null, "bisect", 3, 1, 50, parallel, null);
+        return BisectOptions.parse(
+                maxHeap, memoryLimit, null, "bisect", 3, false, 1, 50, false, null, false, parallel, null);
     }
 
     @Test
     void readsEverySetting() {
-        BisectOptions options = BisectOptions.parse("256m", "1g", "90s", "batches", 5, 2, 30, "3", "2/4");
+        BisectOptions options =
+                BisectOptions.parse("256m", "1g", "90s", "batches", 5, true, 2, 30, true, "2/4", true, "3", "7g");
 
         assertThat(options.maxHeap()).isEqualTo(256L << 20);
         assertThat(options.memoryLimit()).isEqualTo(1L << 30);
@@ -29,17 +31,24 @@ class BisectOptionsTest {
         assertThat(options.maxProbes()).isEqualTo(30);
         assertThat(options.parallelProbes()).isEqualTo(3);
         assertThat(options.shard()).hasToString("2/4");
+        assertThat(options.failFast()).isTrue();
+        assertThat(options.exactRetained()).isTrue();
+        assertThat(options.failOnCulprit()).isTrue();
+        assertThat(options.runnerMemory()).isEqualTo(7L << 30);
     }
 
     @Test
     void blankMeansNotSet() {
-        BisectOptions options = BisectOptions.parse(" ", "", null, "bisect", 3, 1, 50, "", "");
+        BisectOptions options =
+                BisectOptions.parse(" ", "", null, "bisect", 3, false, 1, 50, false, "", false, "", " ");
 
         assertThat(options.maxHeap()).isEqualTo(-1);
         assertThat(options.memoryLimit()).isEqualTo(-1);
         assertThat(options.timeout()).isNull();
         assertThat(options.parallelProbes()).isZero();
         assertThat(options.shard()).isNull();
+        assertThat(options.runnerMemory()).isEqualTo(-1);
+        assertThat(options.noLimit()).isTrue();
     }
 
     @ParameterizedTest
@@ -60,8 +69,43 @@ class BisectOptionsTest {
 
     @Test
     void namesTheStrategiesWhenOneIsUnknown() {
-        assertThatThrownBy(() -> BisectOptions.parse(null, null, null, "fastest", 3, 1, 50, "auto", null))
+        assertThatThrownBy(() -> BisectOptions.parse(
+                        null, null, null, "fastest", 3, false, 1, 50, false, null, false, "auto", null))
                 .hasMessage("memprobe.strategy=fastest is not a strategy: use one of bisect, batches, isolated");
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "0|1|50|memprobe.batchSize=0 must be at least 1",
+                "3|-1|50|memprobe.confirmRuns=-1 must not be negative",
+                "3|1|0|memprobe.maxProbes=0 must be at least 1",
+            })
+    void refusesCountsThatCannotWork(int batchSize, int confirmRuns, int maxProbes, String message) {
+        assertThatThrownBy(() -> BisectOptions.parse(
+                        null,
+                        null,
+                        null,
+                        "bisect",
+                        batchSize,
+                        false,
+                        confirmRuns,
+                        maxProbes,
+                        false,
+                        null,
+                        false,
+                        null,
+                        null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(message);
+    }
+
+    @Test
+    void refusesARunnerMemoryThatIsNoSizeAndSaysSoFirst() {
+        assertThatThrownBy(() -> BisectOptions.parse(
+                        "4gigs", null, null, "bisect", 3, false, 1, 50, false, null, false, null, "lots"))
+                .hasMessageStartingWith("memprobe.runnerMemory=lots is not a size");
     }
 
     @ParameterizedTest

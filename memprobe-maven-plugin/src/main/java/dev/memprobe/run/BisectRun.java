@@ -1,0 +1,168 @@
+package dev.memprobe.run;
+
+import dev.memprobe.bisect.BisectEngine;
+import dev.memprobe.bisect.ForkResult;
+import dev.memprobe.bisect.ProgressListener;
+import dev.memprobe.bisect.SearchResult;
+import dev.memprobe.bisect.Verdict;
+import dev.memprobe.report.Report;
+import dev.memprobe.report.ReportBuilder;
+import dev.memprobe.report.files.ReportFormat;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * One bisect from its first console line to its outcome, in plain Java: checks that the output folder takes files,
+ * says what it searches, clears the probe folders of an earlier run, runs the search on the forks it is given, builds
+ * the report, writes and announces it, and returns what the goal tells Maven. The goal passes in Maven's side: the
+ * forks (Surefire), the report output (Maven's log, GitHub) and the console.
+ */
+public final class BisectRun {
+
+    /** Where a finished bisect goes: the report files, then the console and CI. */
+    public interface Reports {
+
+        /** Writes every report file (and the metrics asked for). */
+        void write(Report report) throws IOException;
+
+        /**
+         * Puts the outcome on the console and on CI.
+         *
+         * @param defaultMaxHeap the forks' max heap when no limit was set; negative when one was
+         * @throws IOException when CI's summary cannot be appended to
+         */
+        void announce(Report report, long defaultMaxHeap) throws IOException;
+    }
+
+    private final Forks forks;
+    private final Reports reports;
+    private final ProgressListener progress;
+    private final Consumer<String> console;
+    private final Function<Path, String> relative;
+    private final Clock clock;
+
+    /**
+     * @param progress hears about every probe (the console's line per probe)
+     * @param console takes the lines the bisect starts with
+     * @param relative a path as the user finds it from where the build was started
+     */
+    public BisectRun(
+            Forks forks,
+            Reports reports,
+            ProgressListener progress,
+            Consumer<String> console,
+            Function<Path, String> relative) {
+        this(forks, reports, progress, console, relative, Clock.systemUTC());
+    }
+
+    BisectRun(
+            Forks forks,
+            Reports reports,
+            ProgressListener progress,
+            Consumer<String> console,
+            Function<Path, String> relative,
+            Clock clock) {
+        this.forks = forks;
+        this.reports = reports;
+        this.progress = progress;
+        this.console = console;
+        this.relative = relative;
+        this.clock = clock;
+    }
+
+    public RunOutcome run(RunRequest request) {
+        Path output = request.output();
+        try {
+            Files.createDirectories(output);
+            Files.delete(Files.createTempFile(output, ".memprobe-write-check", ".tmp"));
+        } catch (IOException | SecurityException e) {
+            return RunOutcome.error(
+                    "memprobe.outputDirectory " + output + " is not writable (" + e
+                            + "): point memprobe.outputDirectory at a folder memprobe may write to",
+                    null);
+        }
+        StartBanner.lines(request).forEach(console);
+
+        SearchResult result;
+        try (StaleProbes stale = StaleProbes.clear(request.probesFolder());
+                Forks.Open open = forks.open(request)) {
+            result = new BisectEngine(open.runner(), progress).run(request.search());
+        } catch (Forks.ProbeNotRun e) {
+            return RunOutcome.error("memprobe could not run a fork: " + e.getMessage(), e);
+        } catch (Forks.Unavailable e) {
+            return RunOutcome.error(e.getMessage(), e);
+        } catch (IOException e) {
+            return RunOutcome.error(
+                    "memprobe cannot clear the probe folders of an earlier run in " + output + " (" + e.getMessage()
+                            + "): delete " + relative.apply(request.probesFolder()) + " and run again",
+                    e);
+        }
+
+        long wall = Duration.between(request.started(), clock.instant()).toMillis();
+        Report report = ReportBuilder.build(
+                result,
+                request.project().id(),
+                request.versions().memprobe(),
+                clock.instant().truncatedTo(ChronoUnit.SECONDS).toString(),
+                request.reportSettings(),
+                request.environmentInfo(forkJdk(result)),
+                request.tests().size(),
+                wall);
+        try {
+            reports.write(report);
+        } catch (IOException e) {
+            return RunOutcome.error("memprobe cannot write its reports to " + output + ": " + e.getMessage(), e);
+        }
+        try {
+            reports.announce(report, request.defaultMaxHeapWithoutLimit());
+        } catch (IOException e) {
+            return RunOutcome.error("memprobe cannot append to $GITHUB_STEP_SUMMARY: " + e.getMessage(), e);
+        }
+        return outcome(request, result, report);
+    }
+
+    /** The one place that decides between success, failure and error once the report is out. */
+    private RunOutcome outcome(RunRequest request, SearchResult result, Report report) {
+        List<ForkResult> probes = result.probes();
+        boolean nothingRan = !probes.isEmpty()
+                && probes.get(0).classes().isEmpty()
+                && probes.get(0).death() != null;
+        if (nothingRan) {
+            List<String> notForwarded = request.project().notForwarded();
+            String check = notForwarded.isEmpty()
+                    ? "Check the argLine and memprobe.maxHeap"
+                    : "Declare maven-surefire-plugin's dependencies (" + String.join(", ", notForwarded)
+                            + ") on memprobe-maven-plugin too: its forks do not get them. Check the argLine and"
+                            + " memprobe.maxHeap";
+            return RunOutcome.error(
+                    "memprobe's first fork died before any test class started: "
+                            + probes.get(0).death().evidence() + ". " + check + "; the fork's output is in "
+                            + relative.apply(request.probesFolder().resolve("probe-1")),
+                    report,
+                    result.verdict());
+        }
+        if (request.options().failOnCulprit() && result.verdict() == Verdict.CULPRITS_FOUND) {
+            return RunOutcome.failure(
+                    "memprobe found " + report.summary() + "; see "
+                            + relative.apply(request.output().resolve(ReportFormat.HTML.fileName())),
+                    report,
+                    result.verdict());
+        }
+        return RunOutcome.success(report, result.verdict());
+    }
+
+    private static String forkJdk(SearchResult result) {
+        return result.probes().stream()
+                .filter(p -> p.fork() != null)
+                .map(p -> p.fork().javaVersion() + " (" + p.fork().vendor() + ")")
+                .findFirst()
+                .orElse(null);
+    }
+}
