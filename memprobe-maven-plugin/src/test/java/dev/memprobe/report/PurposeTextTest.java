@@ -3,11 +3,9 @@ package dev.memprobe.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.memprobe.bisect.Purpose;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** What each probe asks, in the words of the console's progress line and of {@code report.json}. */
@@ -32,11 +30,7 @@ class PurposeTextTest {
     void wordsEveryQuestion() {
         Map<Purpose, String> samples = samples();
 
-        assertThat(samples.keySet().stream().map(Object::getClass).collect(Collectors.toSet()))
-                .as("a sample of every record Purpose permits")
-                .containsExactlyInAnyOrderElementsOf(Arrays.asList(Purpose.class.getPermittedSubclasses()));
-        samples.forEach((purpose, words) ->
-                assertThat(PurposeText.of(purpose)).as("%s", purpose).isEqualTo(words));
+        Wording.wordsEveryRecord(Purpose.class, samples, PurposeText::of);
     }
 
     @Test
