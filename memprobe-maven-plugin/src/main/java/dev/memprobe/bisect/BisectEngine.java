@@ -4,11 +4,13 @@ package dev.memprobe.bisect;
  * The search: decides which ordered subset of classes to run next, runs it through a {@link ForkRunner}, and turns
  * the fork results into culprits. Pure Java: no Maven, no processes; tests drive it with a scripted fake runner.
  *
- * <p>The {@link Strategy#BISECT} strategy runs the whole set in CI order; a class that dies is run alone: a death
- * alone makes it a single culprit, survival a cumulative failure whose polluters {@link PolluterSearch} finds; then
- * the search goes on with the classes the failing fork never reached (polluters that ran before a hog are therefore
- * not run again). {@link Strategy#BATCHES} and {@link Strategy#ISOLATED} are the seed toolkit's strategies. Every
- * verdict is confirmed by {@link Confirmation}; {@code failFast} stops at the first culprit.
+ * <p>Each {@link Strategy} is a {@link Search} over one {@link Investigation}, the state that owns the culprits,
+ * findings, confirmations and probe budget. The {@link Strategy#BISECT} strategy runs the whole set in CI order; a
+ * class that dies is run alone and {@link Diagnosis} tells what it is: a death alone makes it a single culprit,
+ * survival a cumulative failure whose polluters {@link PolluterSearch} finds; then the search goes on with the
+ * classes the failing fork never reached (polluters that ran before a hog are therefore not run again).
+ * {@link Strategy#BATCHES} and {@link Strategy#ISOLATED} are the seed toolkit's strategies. Every verdict is
+ * confirmed by {@link Confirmation}; {@code failFast} stops at the first culprit.
  */
 public final class BisectEngine {
 
@@ -29,13 +31,9 @@ public final class BisectEngine {
 
     public SearchResult run(BisectRequest request) {
         try (Probes probes = new Probes(runner, request.maxProbes(), request.parallelProbes(), listener)) {
-            Search search = new Search(request, probes, guidance);
-            switch (request.strategy()) {
-                case BISECT -> search.bisect();
-                case BATCHES -> search.batches();
-                case ISOLATED -> search.isolated();
-            }
-            return search.result();
+            Investigation investigation = new Investigation(request, probes, guidance);
+            request.strategy().search(investigation);
+            return investigation.result();
         }
     }
 }

@@ -1,8 +1,5 @@
 package dev.memprobe.bisect;
 
-import static dev.memprobe.config.ClassNames.simple;
-
-import dev.memprobe.config.Size;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,32 +25,6 @@ final class Confirmation {
         this.confirmRuns = confirmRuns;
     }
 
-    /**
-     * A confirmation run takes a live-object histogram before and after each culprit class, each after a full
-     * collection: the heap around a polluter's two is what it kept, exactly. Replaces the estimate of the failing
-     * fork (read from collections that happened to run) where the confirmation measured it.
-     */
-    private static void exactRetained(
-            ForkResult run, List<String> polluters, Map<String, Long> retained, List<String> evidence) {
-        StringBuilder line = new StringBuilder();
-        for (String polluter : polluters) {
-            Optional<Measure> measure = run.run(polluter).map(ClassRun::measure);
-            if (measure.isPresent()
-                    && measure.get().retained() >= 0
-                    && measure.get().liveBefore() >= 0) {
-                long kept = Math.max(0, measure.get().retained() - measure.get().liveBefore());
-                retained.put(polluter, kept);
-                line.append(line.length() == 0 ? "" : ", ")
-                        .append(simple(polluter))
-                        .append(" keeps ");
-                line.append(Size.format(kept));
-            }
-        }
-        if (line.length() > 0) {
-            evidence.add("measured exactly in the confirmation run (after full collections): " + line);
-        }
-    }
-
     /** Whether maxProbes ran out before a confirmation run. */
     boolean ranOut() {
         return ranOut;
@@ -63,25 +34,23 @@ final class Confirmation {
         int reproduced = culprit.reproduced();
         int attempts = culprit.attempts();
         List<Integer> probeIds = new ArrayList<>(culprit.probes());
-        List<String> evidence = new ArrayList<>(culprit.evidence());
+        List<Evidence> evidence = new ArrayList<>(culprit.evidence());
         Map<String, Long> retained = new LinkedHashMap<>(culprit.retained());
-        Failure expected = new Failure(culprit.victim(), culprit.method(), culprit.cause(), culprit.exitCode(), null);
+        // the cause and the class, not the words: a crash for want of native memory is seen again only as a crash
+        Failure expected = culprit.failure().withoutEvidence();
         // what polluters leave behind is what a histogram shows; a hog's trouble is its peak, and a hog that dies
         // never reaches the histogram after it, while the one before costs the fork JMX's start (about 0.4 s)
         Set<String> histograms = culprit.kind() == Culprit.Kind.SINGLE ? Set.of() : Set.copyOf(culprit.classes());
         int more = Math.max(0, confirmRuns - (attempts - 1));
         List<Optional<Probes.Pending>> runs = new ArrayList<>();
         for (int i = 0; i < more; i++) { // independent runs: in parallel when probes may be
-            runs.add(probes.start(
-                    culprit.classes(),
-                    "confirm " + simple(culprit.victim()) + " (" + (i + 1) + "/" + more + ")",
-                    false,
-                    histograms));
+            Purpose purpose = new Purpose.Confirm(culprit.victim(), i + 1, more);
+            runs.add(probes.start(ProbePlan.of(culprit.classes(), purpose).withHistograms(histograms)));
         }
         for (int i = 0; i < more; i++) {
             Optional<ForkResult> run = runs.get(i).map(Probes.Pending::get);
             if (run.isEmpty()) {
-                evidence.add("not confirmed: memprobe.maxProbes ran out");
+                evidence.add(new Evidence.Unconfirmed());
                 ranOut = true;
                 break;
             }
@@ -91,25 +60,52 @@ final class Confirmation {
                 reproduced++;
             }
             if (i == 0) {
-                evidence.addAll(Evidence.histograms(run.get(), culprit.classes()));
+                evidence.addAll(leftBehind(run.get(), culprit.classes()));
                 exactRetained(run.get(), culprit.polluters(), retained, evidence);
             }
         }
         Culprit.Kind kind = reproduced < attempts ? Culprit.Kind.INTERMITTENT : culprit.kind();
         if (kind != culprit.kind()) {
-            evidence.add("reproduced in " + reproduced + " of " + attempts + " runs: intermittent");
+            evidence.add(new Evidence.Intermittent(reproduced, attempts));
         }
         return new Culprit(
-                kind,
-                culprit.victim(),
-                culprit.polluters(),
-                retained,
-                culprit.cause(),
-                culprit.exitCode(),
-                culprit.method(),
-                evidence,
-                reproduced,
-                attempts,
-                probeIds);
+                kind, culprit.failure(), culprit.polluters(), retained, evidence, reproduced, attempts, probeIds);
+    }
+
+    /** What the class's confirmation run says it left behind, by object type (for each class that has a diff). */
+    private static List<Evidence> leftBehind(ForkResult run, List<String> classes) {
+        List<Evidence> found = new ArrayList<>();
+        for (String name : classes) {
+            List<Measure.HistogramRow> rows =
+                    run.run(name).map(r -> r.measure().histogram()).orElse(List.of());
+            if (!rows.isEmpty()) {
+                found.add(new Evidence.LeftBehind(name, rows));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * A confirmation run takes a live-object histogram before and after each culprit class, each after a full
+     * collection: the heap around a polluter's two is what it kept, exactly. Replaces the estimate of the failing
+     * fork (read from collections that happened to run) where the confirmation measured it.
+     */
+    private static void exactRetained(
+            ForkResult run, List<String> polluters, Map<String, Long> retained, List<Evidence> evidence) {
+        List<Evidence.Polluter> kept = new ArrayList<>();
+        for (String polluter : polluters) {
+            Optional<Measure> measure = run.run(polluter).map(ClassRun::measure);
+            if (measure.isPresent()
+                    && measure.get().retained() >= 0
+                    && measure.get().liveBefore() >= 0) {
+                long bytes =
+                        Math.max(0, measure.get().retained() - measure.get().liveBefore());
+                retained.put(polluter, bytes);
+                kept.add(new Evidence.Polluter(polluter, bytes));
+            }
+        }
+        if (!kept.isEmpty()) {
+            evidence.add(new Evidence.KeptExactly(kept));
+        }
     }
 }

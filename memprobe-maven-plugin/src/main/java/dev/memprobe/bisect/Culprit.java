@@ -9,22 +9,20 @@ import java.util.Map;
 /**
  * A class (or set of classes) found to kill the fork.
  *
- * @param victim the class in flight when the fork died
+ * @param failure how the victim died, in the run the verdict rests on: its class is the victim, the class in flight
+ *     when the fork died
  * @param polluters for a cumulative culprit: the earlier classes that, run before the victim, reproduce the death
  * @param retained for each polluter: the heap (or other memory) it left behind in the run that found it, in bytes
- * @param evidence sentences with the numbers that prove the verdict
+ * @param evidence the facts with the numbers that prove the verdict, in the order the report words them
  * @param reproduced how many of {@code attempts} runs reproduced the death
  * @param probes the ids of the probes that established and confirmed it
  */
 public record Culprit(
         Kind kind,
-        String victim,
+        Failure failure,
         List<String> polluters,
         Map<String, Long> retained,
-        Cause cause,
-        Integer exitCode,
-        String method,
-        List<String> evidence,
+        List<Evidence> evidence,
         int reproduced,
         int attempts,
         List<Integer> probes) {
@@ -53,16 +51,34 @@ public record Culprit(
         }
     }
 
+    /** The class in flight when the fork died. */
+    public String victim() {
+        return failure.victim();
+    }
+
+    public Cause cause() {
+        return failure.cause();
+    }
+
+    /** The fork's exit code, when it died and Surefire reported one. */
+    public Integer exitCode() {
+        return failure.exitCode();
+    }
+
+    /** The test method in flight, when known. */
+    public String method() {
+        return failure.method();
+    }
+
     /** A death of memory: one of the memory causes, or a JVM crash for want of native memory. */
     public boolean isMemory() {
-        return cause.isMemory()
-                || (cause == Cause.JVM_CRASH && evidence.stream().anyMatch(e -> e.contains(Death.NATIVE_MEMORY)));
+        return failure.isMemory();
     }
 
     /** Polluters then victim: the classes to look at. */
     public List<String> classes() {
         List<String> all = new ArrayList<>(polluters);
-        all.add(victim);
+        all.add(victim());
         return all;
     }
 }

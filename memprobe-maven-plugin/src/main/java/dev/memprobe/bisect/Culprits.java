@@ -1,11 +1,5 @@
 package dev.memprobe.bisect;
 
-import static dev.memprobe.bisect.Evidence.amount;
-import static dev.memprobe.bisect.Evidence.count;
-import static dev.memprobe.bisect.Evidence.describe;
-import static dev.memprobe.bisect.Evidence.peakNote;
-import static dev.memprobe.config.ClassNames.simple;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +16,10 @@ final class Culprits {
      * @param suiteRun the fork it died in first, or null when the search ran it alone from the start
      */
     static Culprit single(ForkResult alone, Failure failure, ForkResult suiteRun) {
-        List<String> evidence = new ArrayList<>();
-        evidence.add("dies alone: " + describe(failure) + peakNote(alone, failure.victim(), failure.cause()));
+        List<Evidence> evidence = new ArrayList<>();
+        evidence.add(new Evidence.DiesAlone(
+                failure,
+                Evidence.Peak.of(alone, failure.victim(), failure.cause().resource())));
         List<Integer> probeIds = new ArrayList<>();
         int seen = 1;
         if (suiteRun != null) {
@@ -31,8 +27,7 @@ final class Culprits {
             int before = suiteRun.startedBefore(failure.victim()).size();
             boolean died = suiteRun.death() != null
                     && failure.victim().equals(suiteRun.death().inFlightClass());
-            evidence.add("in probe " + suiteRun.probe().id() + " it was class " + (before + 1) + " to run"
-                    + (died ? " when the fork died" : "; the fork went on after its memory error"));
+            evidence.add(new Evidence.RanInSuite(suiteRun.probe().id(), before + 1, died));
             // a class that dies alone as it died among the others has been seen to fail twice: the run that
             // found it is itself the confirming run of what the whole suite showed
             if (suiteRun.failures().stream().anyMatch(failure::sameAs)) {
@@ -40,18 +35,7 @@ final class Culprits {
             }
         }
         probeIds.add(alone.probe().id());
-        return new Culprit(
-                Culprit.Kind.SINGLE,
-                failure.victim(),
-                List.of(),
-                Map.of(),
-                failure.cause(),
-                failure.exitCode(),
-                failure.method(),
-                evidence,
-                seen,
-                seen,
-                probeIds);
+        return new Culprit(Culprit.Kind.SINGLE, failure, List.of(), Map.of(), evidence, seen, seen, probeIds);
     }
 
     /** A victim that survives alone and dies after {@code found}'s polluters. */
@@ -63,7 +47,7 @@ final class Culprits {
             List<Growth.Score> scores) {
         String victim = failure.victim();
         Map<String, Long> retained = new LinkedHashMap<>();
-        List<String> left = new ArrayList<>();
+        List<Evidence.Polluter> left = new ArrayList<>();
         for (String polluter : found.polluters()) {
             long bytes = scores.stream()
                     .filter(s -> s.className().equals(polluter))
@@ -71,20 +55,19 @@ final class Culprits {
                     .findFirst()
                     .orElse(0);
             retained.put(polluter, bytes);
-            left.add(simple(polluter) + " (left " + amount(bytes, failure.cause()) + " behind)");
+            left.add(new Evidence.Polluter(polluter, bytes));
         }
-        List<String> evidence = List.of(
-                simple(victim) + " survives alone" + peakNote(alone, victim, failure.cause()),
-                "after " + String.join(", ", left) + " it dies: " + describe(failure),
-                searchNote(found, simple(victim)));
+        List<Evidence> evidence = List.of(
+                new Evidence.SurvivesAlone(
+                        victim, Evidence.Peak.of(alone, victim, failure.cause().resource())),
+                new Evidence.DiesAfter(left, failure),
+                new Evidence.PollutersFound(
+                        found.polluters().size(), found.probeIds().size(), victim));
         return new Culprit(
                 Culprit.Kind.CUMULATIVE,
-                victim,
+                failure,
                 found.polluters(),
                 retained,
-                failure.cause(),
-                failure.exitCode(),
-                failure.method(),
                 evidence,
                 1,
                 1,
@@ -94,19 +77,13 @@ final class Culprits {
     /** A victim that died once and did not die again, alone or after what ran before it. */
     static Culprit notReproduced(
             ForkResult failing, ForkResult alone, Failure failure, List<String> prefix, List<Integer> searchProbes) {
-        List<String> evidence = prefix.isEmpty()
-                ? List.of("died first in its fork: " + describe(failure), "did not die when run alone again")
-                : List.of(
-                        "died in its fork: " + describe(failure),
-                        "did not die alone, nor after the same " + count(prefix) + " run again");
+        List<Evidence> evidence =
+                List.of(new Evidence.DiedInFork(failure, prefix.isEmpty()), new Evidence.NotAgain(prefix.size()));
         return new Culprit(
                 Culprit.Kind.INTERMITTENT,
-                failure.victim(),
+                failure,
                 List.of(),
                 Map.of(),
-                failure.cause(),
-                failure.exitCode(),
-                failure.method(),
                 evidence,
                 1,
                 prefix.isEmpty() ? 2 : 3,
@@ -119,14 +96,5 @@ final class Culprits {
         ids.add(alone.probe().id());
         ids.addAll(more);
         return ids;
-    }
-
-    /** How many probes the search took, and that the set is minimal. */
-    private static String searchNote(PolluterSearch.Result found, String victim) {
-        int probes = found.probeIds().size();
-        String took = " found in " + probes + (probes == 1 ? " probe" : " probes");
-        return found.polluters().size() == 1
-                ? "polluter" + took + "; without it " + victim + " survives"
-                : "polluters" + took + "; removing any one of them lets " + victim + " survive";
     }
 }

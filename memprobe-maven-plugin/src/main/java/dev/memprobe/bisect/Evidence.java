@@ -1,114 +1,84 @@
 package dev.memprobe.bisect;
 
-import static dev.memprobe.config.ClassNames.simple;
-
-import dev.memprobe.config.Size;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.function.ToLongFunction;
 
-/** The words and numbers of verdicts: how a failure, a peak or an amount of memory is written in evidence. */
-final class Evidence {
-
-    private Evidence() {}
-
-    /** The measurement that shows how close a class came to the limit that killed the fork. */
-    static ToLongFunction<Measure> peakMetric(Cause cause) {
-        return switch (cause) {
-            case DIRECT_OOM -> Measure::directPeak;
-            case THREAD_OOM -> Measure::threadsPeak;
-            case METASPACE_OOM -> Measure::metaspacePeak;
-            case MEMORY_LIMIT, KILLED -> Measure::rssPeak;
-            default -> Measure::heapPeak;
-        };
-    }
-
-    /** Whether the cause's memory is the heap's: {@link #peakMetric} reads the heap's peak for it. */
-    static boolean heapCause(Cause cause) {
-        return switch (cause) {
-            case DIRECT_OOM, THREAD_OOM, METASPACE_OOM, MEMORY_LIMIT, KILLED -> false;
-            default -> true;
-        };
-    }
-
-    /** " (heap peak 250 MiB of 256 MiB max)" and the like for the cause, or "" when not measured. */
-    static String peakNote(ForkResult run, String className, Cause cause) {
-        Optional<ClassRun> classRun = run.run(className);
-        if (classRun.isEmpty()) {
-            return "";
-        }
-        Measure m = classRun.get().measure();
-        return switch (cause) {
-            case MEMORY_LIMIT, KILLED -> m.rssPeak() >= 0 ? " (RSS peak " + Size.format(m.rssPeak()) + ")" : "";
-            case DIRECT_OOM -> m.directPeak() >= 0 ? " (direct buffers peak " + Size.format(m.directPeak()) + ")" : "";
-            case THREAD_OOM -> m.threadsPeak() >= 0 ? " (" + m.threadsPeak() + " live threads at peak)" : "";
-            case METASPACE_OOM ->
-                m.metaspacePeak() >= 0 ? " (metaspace peak " + Size.format(m.metaspacePeak()) + ")" : "";
-            default -> heapNote(m);
-        };
-    }
+/**
+ * One fact that proves a verdict, as data: the numbers and kinds the search saw. The report words each one
+ * ({@code dev.memprobe.report.EvidenceText}); a new kind of evidence is a record here and a sentence there, and the
+ * renderer's test words every record this interface permits.
+ */
+public sealed interface Evidence {
 
     /**
-     * The heap peak is a sum of the pools' peaks, an upper bound that may pass the max: near or past the max it reads
-     * "the heap was full", with the live heap after collections, which is exact.
+     * A class's peak of the resource a cause is measured in, in one run.
+     *
+     * @param value the peak, -1 when not measured (the class did not run, or its measurements were lost)
+     * @param heapMax for the heap: the fork's maximum heap (-1 otherwise, or unknown)
+     * @param liveMax for the heap: the live heap after collections it reached (-1 otherwise, or unknown)
      */
-    private static String heapNote(Measure m) {
-        if (m.heapPeak() < 0) {
-            return "";
+    record Peak(Resource resource, long value, long heapMax, long liveMax) {
+
+        /** The class's peak in {@code run}, by {@code resource}. */
+        static Peak of(ForkResult run, String className, Resource resource) {
+            Measure m = run.run(className).map(ClassRun::measure).orElse(Measure.NONE);
+            boolean heap = resource == Resource.HEAP;
+            return new Peak(resource, resource.peak(m), heap ? m.heapMax() : -1, heap ? m.liveMax() : -1);
         }
-        String live = m.liveMax() >= 0 ? "; live heap after GC reached " + Size.format(m.liveMax()) : "";
-        if (m.heapMax() > 0 && m.heapPeak() >= m.heapMax() * 95 / 100) {
-            return " (the heap was full: " + Size.format(m.heapMax()) + " max" + live + ")";
-        }
-        return " (heap peak " + Size.format(m.heapPeak())
-                + (m.heapMax() > 0 ? " of " + Size.format(m.heapMax()) + " max" : "") + live + ")";
     }
 
-    /** What the class's confirmation run says it left behind, by object type (one line per class that has a diff). */
-    static List<String> histograms(ForkResult run, List<String> classes) {
-        List<String> lines = new ArrayList<>();
-        for (String name : classes) {
-            List<Measure.HistogramRow> rows =
-                    run.run(name).map(r -> r.measure().histogram()).orElse(List.of());
-            if (rows.isEmpty()) {
-                continue;
-            }
-            StringBuilder line = new StringBuilder(simple(name)).append(" left behind: ");
-            for (int i = 0; i < Math.min(3, rows.size()); i++) {
-                if (i > 0) {
-                    line.append(", ");
-                }
-                line.append(rows.get(i).type())
-                        .append(" +")
-                        .append(Size.format(rows.get(i).growth()));
-            }
-            lines.add(line.toString());
+    /** The class died alone, of this failure, at this peak. */
+    record DiesAlone(Failure failure, Peak peak) implements Evidence {}
+
+    /**
+     * Where the class ran in the probe that found it.
+     *
+     * @param position 1-based, in start order
+     * @param forkDied whether the fork died with it (else it went on after the class's memory error)
+     */
+    record RanInSuite(int probe, int position, boolean forkDied) implements Evidence {}
+
+    /** The victim survived alone, at this peak. */
+    record SurvivesAlone(String victim, Peak peak) implements Evidence {}
+
+    /** After these polluters, each with what it left behind, the victim dies of this failure. */
+    record DiesAfter(List<Polluter> polluters, Failure failure) implements Evidence {
+
+        public DiesAfter {
+            polluters = List.copyOf(polluters);
         }
-        return lines;
     }
 
-    static String amount(long value, Cause cause) {
-        return cause == Cause.THREAD_OOM ? value + " threads" : Size.format(value);
-    }
+    /** A polluter and what it left behind in the failing fork, in the failure's resource (bytes, or threads). */
+    record Polluter(String className, long left) {}
 
-    static String describe(Failure failure) {
-        StringBuilder text = new StringBuilder(failure.cause().description());
-        if (failure.method() != null) {
-            text.append(" in ").append(simple(failure.victim())).append('#').append(failure.method());
+    /** The polluter search took {@code probes} probes to find {@code polluters} polluters of the victim. */
+    record PollutersFound(int polluters, int probes, String victim) implements Evidence {}
+
+    /** The class died of this failure in its fork; {@code first}: it was the fork's first class. */
+    record DiedInFork(Failure failure, boolean first) implements Evidence {}
+
+    /** It did not die again: alone, nor after the {@code before} classes that ran before it (0: alone only). */
+    record NotAgain(int before) implements Evidence {}
+
+    /** What a confirmation run's histograms say the class left behind, largest growth first. */
+    record LeftBehind(String className, List<Measure.HistogramRow> rows) implements Evidence {
+
+        public LeftBehind {
+            rows = List.copyOf(rows);
         }
-        if (failure.evidence() != null && !failure.evidence().isBlank()) {
-            text.append(" (").append(failure.evidence()).append(')');
+    }
+
+    /** What each polluter kept, measured exactly in a confirmation run (after full collections). */
+    record KeptExactly(List<Polluter> polluters) implements Evidence {
+
+        public KeptExactly {
+            polluters = List.copyOf(polluters);
         }
-        return text.toString();
     }
 
-    static String count(List<String> classes) {
-        return classes.size() == 1 ? "1 class" : classes.size() + " classes";
-    }
+    /** {@code maxProbes} ran out before the verdict's confirmation runs. */
+    record Unconfirmed() implements Evidence {}
 
-    static String millis(long ms) {
-        return ms < 1000 ? ms + " ms" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
-    }
+    /** Only {@code reproduced} of {@code attempts} runs reproduced the death. */
+    record Intermittent(int reproduced, int attempts) implements Evidence {}
 }

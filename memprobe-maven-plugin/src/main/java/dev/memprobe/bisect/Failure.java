@@ -20,7 +20,20 @@ public record Failure(String victim, String method, Cause cause, Integer exitCod
 
     /** A death of memory: one of the memory causes, or a JVM crash for want of native memory. */
     public boolean isMemory() {
-        return cause.isMemory()
-                || (cause == Cause.JVM_CRASH && evidence != null && evidence.startsWith(Death.NATIVE_MEMORY));
+        return cause.isMemory() || nativeMemoryCrash();
+    }
+
+    /**
+     * Whether the JVM crashed because native memory ran out (malloc or mmap failed): the one place that reads it from
+     * the death's words. LEAD: once {@code Death} carries its typed flag, carry it into {@code Failure} (from
+     * {@code ForkResult}) and decide this from it instead of the evidence's prefix.
+     */
+    private boolean nativeMemoryCrash() {
+        return cause == Cause.JVM_CRASH && evidence != null && evidence.startsWith(Death.NATIVE_MEMORY);
+    }
+
+    /** The same failure without its words: the cause and the class to see again, as a confirmation run looks for. */
+    Failure withoutEvidence() {
+        return new Failure(victim, method, cause, exitCode, null);
     }
 }

@@ -45,7 +45,7 @@ public final class Growth {
 
     private Growth() {}
 
-    /** Scores the classes that ran before {@code victim} in {@code fork}, largest first. */
+    /** Scores the classes that ran before {@code victim} in {@code fork}, in the cause's resource, largest first. */
     public static List<Score> rank(ForkResult fork, String victim, Cause cause) {
         List<ClassRun> before = new ArrayList<>();
         ClassRun victimRun = null;
@@ -56,12 +56,12 @@ public final class Growth {
             }
             before.add(run);
         }
-        long[] scores = switch (cause) {
-            case DIRECT_OOM -> endDeltas(before, Measure::directEnd);
-            case THREAD_OOM -> threadDeltas(before);
-            case METASPACE_OOM -> endDeltas(before, Measure::metaspaceEnd);
-            case MEMORY_LIMIT, KILLED -> endDeltas(before, Measure::rssEnd);
-            default -> heapScores(before, victimRun);
+        long[] scores = switch (cause.resource()) {
+            case DIRECT_BUFFERS -> endDeltas(before, Measure::directEnd);
+            case THREADS -> threadDeltas(before);
+            case METASPACE -> endDeltas(before, Measure::metaspaceEnd);
+            case RSS -> endDeltas(before, Measure::rssEnd);
+            case HEAP -> heapScores(before, victimRun);
         };
         List<Score> ranked = new ArrayList<>();
         for (int i = 0; i < before.size(); i++) {

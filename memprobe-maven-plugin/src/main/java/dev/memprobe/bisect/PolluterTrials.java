@@ -1,7 +1,5 @@
 package dev.memprobe.bisect;
 
-import static dev.memprobe.config.ClassNames.simple;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -60,10 +58,7 @@ final class PolluterTrials {
         }
         List<String> classes = new ArrayList<>(polluters);
         classes.add(victim);
-        String purpose = polluters.size() == 1
-                ? "does " + simple(polluters.get(0)) + " pollute " + simple(victim) + "?"
-                : "do " + polluters.size() + " classes pollute " + simple(victim) + "?";
-        Optional<ForkResult> result = probes.run(classes, purpose);
+        Optional<ForkResult> result = probes.run(ProbePlan.of(classes, new Purpose.Pollutes(polluters, victim)));
         if (result.isEmpty()) {
             throw new BudgetSpent();
         }

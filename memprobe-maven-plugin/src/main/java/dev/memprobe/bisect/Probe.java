@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One fork to run: an ordered subset of the test classes.
+ * One fork to run: an ordered subset of the test classes, numbered. The search asks for one with a {@link ProbePlan}.
  *
  * @param id 1-based, in the order probes were asked for
- * @param purpose what the probe asks, in words, for the console and the report
+ * @param purpose what the probe asks, for the console and the report
  * @param surefireOrder run the classes in the order Surefire's own {@code runOrder} gives them (the first probe, to
  *     see CI's order), rather than in the order listed
  * @param histogramClasses classes whose live-object histogram the fork should diff (expensive: culprits only)
@@ -18,7 +18,7 @@ import java.util.Set;
 public record Probe(
         int id,
         List<String> classes,
-        String purpose,
+        Purpose purpose,
         boolean surefireOrder,
         Set<String> histogramClasses,
         boolean stopOnFailure) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -33,10 +32,6 @@ final class Probes implements AutoCloseable {
         this.maxProbes = maxProbes;
         this.listener = listener;
         this.pool = parallelProbes > 1 ? Executors.newFixedThreadPool(parallelProbes, Probes::worker) : null;
-    }
-
-    Probes(ForkRunner runner, int maxProbes, ProgressListener listener) {
-        this(runner, maxProbes, 1, listener);
     }
 
     private static Thread worker(Runnable task) {
@@ -83,26 +78,15 @@ final class Probes implements AutoCloseable {
         }
     }
 
-    /** Starts the classes in a fresh fork, in the background when probes may run in parallel; empty when the budget
-     * is spent. */
-    Optional<Pending> start(List<String> classes, String purpose, boolean surefireOrder, Set<String> histogramClasses) {
-        return start(classes, purpose, surefireOrder, histogramClasses, true);
-    }
-
     /**
-     * @param stopOnFailure stop the fork at the first class that fails of memory (its question is answered); false to
-     *     let it go on past memory errors it survives, so that one fork answers for all the classes
+     * Starts the probe in a fresh fork, in the background when probes may run in parallel; empty when the budget is
+     * spent.
      */
-    Optional<Pending> start(
-            List<String> classes,
-            String purpose,
-            boolean surefireOrder,
-            Set<String> histogramClasses,
-            boolean stopOnFailure) {
+    Optional<Pending> start(ProbePlan plan) {
         if (exhausted()) {
             return Optional.empty();
         }
-        Probe probe = new Probe(++asked, classes, purpose, surefireOrder, histogramClasses, stopOnFailure);
+        Probe probe = plan.numbered(++asked);
         Pending pending = pool == null
                 ? new Pending(probe, null, execute(probe))
                 : new Pending(probe, pool.submit(() -> execute(probe)), null);
@@ -110,18 +94,9 @@ final class Probes implements AutoCloseable {
         return Optional.of(pending);
     }
 
-    Optional<Pending> start(List<String> classes, String purpose) {
-        return start(classes, purpose, false, Set.of());
-    }
-
-    /** Runs the classes in a fresh fork and waits for it; empty when the probe budget is spent. */
-    Optional<ForkResult> run(
-            List<String> classes, String purpose, boolean surefireOrder, Set<String> histogramClasses) {
-        return start(classes, purpose, surefireOrder, histogramClasses).map(Pending::get);
-    }
-
-    Optional<ForkResult> run(List<String> classes, String purpose) {
-        return run(classes, purpose, false, Set.of());
+    /** Runs the probe in a fresh fork and waits for it; empty when the probe budget is spent. */
+    Optional<ForkResult> run(ProbePlan plan) {
+        return start(plan).map(Pending::get);
     }
 
     private ForkResult execute(Probe probe) {
@@ -141,10 +116,6 @@ final class Probes implements AutoCloseable {
 
     boolean exhausted() {
         return asked >= maxProbes;
-    }
-
-    int spent() {
-        return asked;
     }
 
     /** Every probe asked for, finished, in the order they were asked for. */

@@ -3,16 +3,23 @@ package dev.memprobe.bisect;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** How the engine searches. */
+/** How the engine searches: each strategy is a {@link Search} of its own, over the same {@link Investigation}. */
 public enum Strategy {
     /** Whole suite first, then narrow down from the class in flight, guided by measurements. The default. */
-    BISECT,
+    BISECT(BisectSearch::new),
     /** Fixed-size batches in run order, then each class of a failing batch alone (the seed toolkit's runner). */
-    BATCHES,
+    BATCHES(BatchesSearch::new),
     /** One fork per class (the seed toolkit's isolated runner; Surefire's reuseForks=false). */
-    ISOLATED;
+    ISOLATED(IsolatedSearch::new);
+
+    private final Function<Investigation, Search> search;
+
+    Strategy(Function<Investigation, Search> search) {
+        this.search = search;
+    }
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
@@ -26,5 +33,10 @@ public enum Strategy {
 
     public static String ids() {
         return Arrays.stream(values()).map(Strategy::id).collect(Collectors.joining(", "));
+    }
+
+    /** Spends the investigation's probes this strategy's way. */
+    void search(Investigation investigation) {
+        search.apply(investigation).run();
     }
 }

@@ -6,6 +6,7 @@ import dev.memprobe.bisect.ForkResult;
 import dev.memprobe.bisect.Probe;
 import dev.memprobe.config.Durations;
 import dev.memprobe.report.ConsoleLine;
+import dev.memprobe.report.PurposeText;
 import org.apache.maven.plugin.logging.Log;
 
 /** One console line per probe: what ran, how it ended, how long it took; line breaks in test names escaped. */
@@ -32,7 +33,7 @@ final class ConsoleProgress implements dev.memprobe.bisect.ProgressListener {
         Probe probe = result.probe();
         StringBuilder line =
                 new StringBuilder("probe ").append(probe.id()).append('/').append(maxProbes);
-        line.append("  ").append(probe.purpose()).append("  -> ");
+        line.append("  ").append(PurposeText.of(probe.purpose())).append("  -> ");
         var failures = result.failures();
         if (failures.isEmpty()) {
             line.append("passed");

@@ -40,14 +40,14 @@ public final class ReportBuilder {
                     c.isMemory(),
                     c.exitCode(),
                     c.method(),
-                    c.evidence(),
+                    EvidenceText.of(c.evidence()),
                     c.reproduced(),
                     c.attempts(),
                     c.probes(),
                     Advice.forCulprit(c)));
         }
         List<Report.FindingEntry> findings = result.findings().stream()
-                .map(f -> new Report.FindingEntry(f.kind(), f.message(), f.classes()))
+                .map(f -> new Report.FindingEntry(f.kind().id(), FindingText.of(f), f.classes()))
                 .toList();
         Map<String, Report.ClassEntry> classes = new LinkedHashMap<>();
         long forkMs = 0;
@@ -119,7 +119,7 @@ public final class ReportBuilder {
         String outcome = probe.death() != null ? "died" : failure.isPresent() ? "memory-error" : "completed";
         return new Report.ProbeEntry(
                 probe.probe().id(),
-                probe.probe().purpose(),
+                PurposeText.of(probe.probe().purpose()),
                 // a probe in Surefire's order ran its classes as the fork planned them, not as they were asked for
                 probe.probe().surefireOrder() && !probe.planned().isEmpty()
                         ? probe.planned()

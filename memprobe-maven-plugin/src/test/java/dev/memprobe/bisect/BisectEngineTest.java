@@ -4,6 +4,8 @@ import static dev.memprobe.bisect.SimulatedClass.mib;
 import static dev.memprobe.bisect.SimulatedClass.plain;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.memprobe.report.EvidenceText;
+import dev.memprobe.report.PurposeText;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -104,7 +106,8 @@ class BisectEngineTest {
 
         Culprit culprit = assertCumulative(result, "V", "P");
         assertThat(culprit.retained().get("P")).isGreaterThan(mib(100));
-        assertThat(culprit.evidence()).anyMatch(line -> line.startsWith("P left behind: byte[] +150 MiB"));
+        assertThat(EvidenceText.of(culprit.evidence()))
+                .anyMatch(line -> line.startsWith("P left behind: byte[] +150 MiB"));
         // whole suite, V alone and then the 8 classes after it, [P, V], confirmation
         assertThat(suite.probes()).isEqualTo(4);
         assertThat(result.probes().get(1).probe().classes()).hasSize(9).startsWith("V");
@@ -244,7 +247,7 @@ class BisectEngineTest {
 
         assertSingle(result, "Exits");
         assertThat(result.probes())
-                .extracting(r -> r.probe().purpose())
+                .extracting(r -> PurposeText.of(r.probe().purpose()))
                 .containsExactly(
                         "whole suite, 7 classes in CI order",
                         "does Exits die alone? then the 3 classes not yet run",

@@ -5,6 +5,7 @@ import static dev.memprobe.bisect.SimulatedClass.mib;
 import static dev.memprobe.bisect.SimulatedClass.plain;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.memprobe.report.EvidenceText;
 import org.junit.jupiter.api.Test;
 
 /** Verdicts that do not repeat are reported as intermittent, never dropped. */
@@ -26,7 +27,8 @@ class ConfirmationTest {
             assertThat(culprit.victim()).isEqualTo("V");
             assertThat(culprit.polluters()).isEmpty();
             assertThat(culprit.reproduced()).isLessThan(culprit.attempts());
-            assertThat(culprit.evidence()).anyMatch(line -> line.contains("nor after the same 5 classes run again"));
+            assertThat(EvidenceText.of(culprit.evidence()))
+                    .anyMatch(line -> line.contains("nor after the same 5 classes run again"));
         });
         // suite (goes on past V's error); V alone; the 5 classes before it and V again (no class kept anything: no
         // guesses)
@@ -67,7 +69,7 @@ class ConfirmationTest {
             assertThat(culprit.victim()).isEqualTo("Hog");
             assertThat(culprit.reproduced()).isEqualTo(2);
             assertThat(culprit.attempts()).isEqualTo(3);
-            assertThat(culprit.evidence()).contains("reproduced in 2 of 3 runs: intermittent");
+            assertThat(EvidenceText.of(culprit.evidence())).contains("reproduced in 2 of 3 runs: intermittent");
         });
         // suite (goes on past Hog's error), Hog alone, one confirmation more (confirmRuns 2 counts the suite's death)
         assertThat(suite.probes()).isEqualTo(3);

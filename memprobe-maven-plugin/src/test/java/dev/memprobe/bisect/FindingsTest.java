@@ -5,6 +5,8 @@ import static dev.memprobe.bisect.SimulatedClass.mib;
 import static dev.memprobe.bisect.SimulatedClass.plain;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.memprobe.report.EvidenceText;
+import dev.memprobe.report.FindingText;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +27,8 @@ class FindingsTest {
         assertThat(result.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(result.culprits()).isEmpty();
         assertThat(result.findings()).singleElement().satisfies(finding -> {
-            assertThat(finding.kind()).isEqualTo(Finding.NO_SMALL_SET);
-            assertThat(finding.message()).contains("V dies", "at least 9 earlier classes", "no set of at most 8");
+            assertThat(finding.kind()).isEqualTo(Finding.Kind.NO_SMALL_SET);
+            assertThat(FindingText.of(finding)).contains("V dies", "at least 9 earlier classes", "no set of at most 8");
             assertThat(finding.classes())
                     .hasSize(10)
                     .isEqualTo(result.ranking().stream()
@@ -50,8 +52,8 @@ class FindingsTest {
         assertThat(result.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(result.culprits()).isEmpty();
         assertThat(result.findings()).singleElement().satisfies(finding -> {
-            assertThat(finding.kind()).isEqualTo(Finding.BUDGET);
-            assertThat(finding.message()).contains("memprobe.maxProbes (5)", "what kills V");
+            assertThat(finding.kind()).isEqualTo(Finding.Kind.BUDGET);
+            assertThat(FindingText.of(finding)).contains("memprobe.maxProbes (5)", "what kills V");
             assertThat(finding.classes()).contains("P1", "P2", "P3").doesNotContain("V");
         });
         assertThat(suite.probes()).isEqualTo(5);
@@ -73,10 +75,10 @@ class FindingsTest {
             assertThat(culprit.kind()).isEqualTo(Culprit.Kind.SINGLE);
             // in the suite and alone; the third sighting confirmRuns 2 asks for never ran
             assertThat(culprit.reproduced()).isEqualTo(culprit.attempts()).isEqualTo(2);
-            assertThat(culprit.evidence()).contains("not confirmed: memprobe.maxProbes ran out");
+            assertThat(EvidenceText.of(culprit.evidence())).contains("not confirmed: memprobe.maxProbes ran out");
         });
-        assertThat(result.findings()).extracting(Finding::kind).containsExactly(Finding.BUDGET);
-        assertThat(result.findings().get(0).message()).contains("before Hog's verdict could be confirmed");
+        assertThat(result.findings()).extracting(Finding::kind).containsExactly(Finding.Kind.BUDGET);
+        assertThat(FindingText.of(result.findings().get(0))).contains("before Hog's verdict could be confirmed");
         assertThat(suite.probes()).isEqualTo(2);
     }
 
@@ -93,8 +95,8 @@ class FindingsTest {
         assertThat(result.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(result.culprits()).isEmpty();
         assertThat(result.findings()).singleElement().satisfies(finding -> {
-            assertThat(finding.kind()).isEqualTo(Finding.OUTSIDE_CLASS);
-            assertThat(finding.message()).contains("no test class was running", "probe-1");
+            assertThat(finding.kind()).isEqualTo(Finding.Kind.OUTSIDE_CLASS);
+            assertThat(FindingText.of(finding)).contains("no test class was running", "probe-1");
         });
         assertThat(suite.probes()).isEqualTo(1);
     }
@@ -113,9 +115,9 @@ class FindingsTest {
         assertThat(result.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(result.culprits()).isEmpty();
         assertThat(result.findings()).singleElement().satisfies(finding -> {
-            assertThat(finding.kind()).isEqualTo(Finding.SLOW_SUITE);
+            assertThat(finding.kind()).isEqualTo(Finding.Kind.SLOW_SUITE);
             assertThat(finding.classes()).containsExactly("T13");
-            assertThat(finding.message()).contains("finishes alone in 1.9 s", "memprobe.forkTimeout");
+            assertThat(FindingText.of(finding)).contains("finishes alone in 1.9 s", "memprobe.forkTimeout");
         });
         // suite, T13 alone, the 7 classes after it (2.8 s: they fit)
         assertThat(suite.probes()).isEqualTo(3);

@@ -14,7 +14,7 @@ class ForkResultTest {
 
     @Test
     void goesOnWithEveryClassThatDidNotFinishInPlanOrderWithoutTheVictim() {
-        Probe probe = new Probe(1, List.of("A", "B", "C", "D", "E"), "whole suite", true, Set.of(), true);
+        Probe probe = new Probe(1, List.of("A", "B", "C", "D", "E"), new Purpose.WholeSuite(5), true, Set.of(), true);
         // the framework ran C first (TestNG orders classes its own way); C failed of memory; the fork was stopped
         ForkResult result = new ForkResult(
                 probe,
@@ -30,7 +30,7 @@ class ForkResultTest {
 
     @Test
     void keepsOnlyTheProbesOwnClassesWhenThePlanListsMore() {
-        Probe probe = new Probe(2, List.of("B", "D"), "rest", false, Set.of(), true);
+        Probe probe = new Probe(2, List.of("B", "D"), new Purpose.NotYetRun(2), false, Set.of(), true);
         ForkResult result = new ForkResult(
                 probe,
                 List.of("A", "B", "C", "D"),
@@ -45,7 +45,8 @@ class ForkResultTest {
 
     @Test
     void listsEveryFailureOfAForkThatWentOnAndTheClassesAfterEachWhetherOrNotTheyRan() {
-        Probe probe = new Probe(1, List.of("A", "Hog", "B", "V", "C"), "whole suite", true, Set.of(), false);
+        Probe probe =
+                new Probe(1, List.of("A", "Hog", "B", "V", "C"), new Purpose.WholeSuite(5), true, Set.of(), false);
         Death death = new Death(Cause.KILLED, 137, "V", null, "SIGKILL");
         ForkResult result = new ForkResult(
                 probe,
@@ -69,7 +70,7 @@ class ForkResultTest {
 
     @Test
     void theFirstClassOfAForkIsSeenAsIfItHadRunAloneOnlyWhenItRanFirst() {
-        Probe probe = new Probe(3, List.of("V", "A", "B"), "V alone, then the rest", false, Set.of(), false);
+        Probe probe = new Probe(3, List.of("V", "A", "B"), new Purpose.AloneThenRest("V", 2), false, Set.of(), false);
         Death laterDeath = new Death(Cause.KILLED, 137, "B", null, "SIGKILL");
         ForkResult diedLater = new ForkResult(
                 probe,
@@ -111,7 +112,7 @@ class ForkResultTest {
         Measure failing = heapPeak(320, 256);
         Measure alone = heapPeak(138, 256);
         ForkResult suite = new ForkResult(
-                new Probe(1, List.of("V"), "suite", true, Set.of(), false),
+                new Probe(1, List.of("V"), new Purpose.WholeSuite(1), true, Set.of(), false),
                 List.of("V"),
                 List.of(new ClassRun("V", ClassRun.Outcome.DIED, 1, 0, 0, 0, failing, null, null)),
                 null,
@@ -119,7 +120,7 @@ class ForkResultTest {
                 null,
                 List.of());
         ForkResult own = new ForkResult(
-                new Probe(2, List.of("V"), "alone", false, Set.of(), true),
+                new Probe(2, List.of("V"), new Purpose.Alone("V"), false, Set.of(), true),
                 List.of("V"),
                 List.of(new ClassRun("V", ClassRun.Outcome.PASSED, 1, 0, 0, 0, alone, null, null)),
                 null,
@@ -127,9 +128,9 @@ class ForkResultTest {
                 null,
                 List.of());
 
-        assertThat(Search.deficit(suite, own, "V", Cause.HEAP_OOM)).isEqualTo((256L - 138) << 20);
+        assertThat(Diagnosis.deficit(suite, own, "V", Cause.HEAP_OOM)).isEqualTo((256L - 138) << 20);
         // direct buffers were not measured here: no deficit to read
-        assertThat(Search.deficit(suite, own, "V", Cause.DIRECT_OOM)).isEqualTo(-1);
+        assertThat(Diagnosis.deficit(suite, own, "V", Cause.DIRECT_OOM)).isEqualTo(-1);
     }
 
     private static Measure heapPeak(long mebibytes, long maxMebibytes) {

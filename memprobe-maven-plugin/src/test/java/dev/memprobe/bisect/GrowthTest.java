@@ -199,7 +199,7 @@ class GrowthTest {
         for (ClassRun run : runs) {
             names.add(run.name());
         }
-        Probe probe = new Probe(1, names, "test", false, Set.of(), true);
+        Probe probe = new Probe(1, names, new Purpose.NotYetRun(names.size()), false, Set.of(), true);
         return new ForkResult(probe, names, List.of(runs), null, 0, null, List.of());
     }
 

@@ -4,6 +4,7 @@ import static dev.memprobe.bisect.SimulatedClass.mib;
 import static dev.memprobe.bisect.SimulatedClass.plain;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.memprobe.report.PurposeText;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +44,8 @@ class ParallelProbesTest {
                     return suite.run(probe);
                 }
             } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
-                throw new AssertionError("probe " + probe.id() + " (" + probe.purpose() + ") ran alone", e);
+                throw new AssertionError(
+                        "probe " + probe.id() + " (" + PurposeText.of(probe.purpose()) + ") ran alone", e);
             } finally {
                 inFlight.decrementAndGet();
             }
@@ -68,7 +70,7 @@ class ParallelProbesTest {
                 .extracting(Culprit::victim, Culprit::kind)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Hog", Culprit.Kind.SINGLE));
         assertThat(result.probes())
-                .extracting(r -> r.probe().purpose())
+                .extracting(r -> PurposeText.of(r.probe().purpose()))
                 .containsExactly(
                         "whole suite, 20 classes in CI order", "does Hog die alone?", "10 classes not yet run");
         assertThat(suite.probes()).isEqualTo(3);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class SimulatedSuiteTest {
 
     private static Probe probe(int id, List<String> classes) {
-        return new Probe(id, classes, "test", false, Set.of(), true);
+        return new Probe(id, classes, new Purpose.NotYetRun(classes.size()), false, Set.of(), true);
     }
 
     @Test

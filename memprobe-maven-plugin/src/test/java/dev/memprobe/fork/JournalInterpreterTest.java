@@ -8,6 +8,7 @@ import dev.memprobe.bisect.Death;
 import dev.memprobe.bisect.Failure;
 import dev.memprobe.bisect.ForkResult;
 import dev.memprobe.bisect.Probe;
+import dev.memprobe.bisect.Purpose;
 import dev.memprobe.journal.JournalReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class JournalInterpreterTest {
 
     private static final Probe PROBE =
-            new Probe(1, List.of("a.One", "a.Two", "a.Three"), "whole suite", true, Set.of(), true);
+            new Probe(1, List.of("a.One", "a.Two", "a.Three"), new Purpose.WholeSuite(3), true, Set.of(), true);
 
     private static final String FORK = "{\"event\":\"fork\",\"time\":1,\"format\":1,\"pid\":4242,\"java\":\"17.0.15\","
             + "\"vendor\":\"Debian\",\"vm\":\"OpenJDK\",\"maxHeap\":268435456,\"gcs\":[\"G1 Young Generation\"],"

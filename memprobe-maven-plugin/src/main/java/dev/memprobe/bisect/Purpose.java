@@ -1,0 +1,39 @@
+package dev.memprobe.bisect;
+
+import java.util.List;
+
+/**
+ * What a probe asks, as data: the console and the report word it ({@code dev.memprobe.report.PurposeText}). A new
+ * question is a record here and a sentence there; the renderer's test words every record this interface permits.
+ */
+public sealed interface Purpose {
+
+    /** The first probe: the whole suite of {@code classes} classes, in CI's order. */
+    record WholeSuite(int classes) implements Purpose {}
+
+    /** The {@code classes} classes an earlier fork did not run. */
+    record NotYetRun(int classes) implements Purpose {}
+
+    /** Does the class die alone? */
+    record Alone(String className) implements Purpose {}
+
+    /** Does the class die alone? Then the {@code rest} classes not yet run, in the same fork. */
+    record AloneThenRest(String className, int rest) implements Purpose {}
+
+    /** Batch {@code number} of {@code of} (1-based). */
+    record Batch(int number, int of) implements Purpose {}
+
+    /** Class {@code number} of {@code of}, alone (1-based). */
+    record Isolated(int number, int of) implements Purpose {}
+
+    /** Confirmation run {@code number} of {@code of} of the verdict on {@code victim}. */
+    record Confirm(String victim, int number, int of) implements Purpose {}
+
+    /** Do these classes, run before the victim, make it die? */
+    record Pollutes(List<String> polluters, String victim) implements Purpose {
+
+        public Pollutes {
+            polluters = List.copyOf(polluters);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.memprobe.report;
+
+import static dev.memprobe.config.ClassNames.simple;
+import static dev.memprobe.report.Phrases.classes;
+
+import dev.memprobe.bisect.Purpose;
+
+/** What a probe asks, in the words of the console's progress line and of {@code report.json}'s {@code purpose}. */
+public final class PurposeText {
+
+    private PurposeText() {}
+
+    public static String of(Purpose purpose) {
+        if (purpose instanceof Purpose.WholeSuite p) {
+            return "whole suite, " + classes(p.classes()) + " in CI order";
+        }
+        if (purpose instanceof Purpose.NotYetRun p) {
+            return classes(p.classes()) + " not yet run";
+        }
+        if (purpose instanceof Purpose.Alone p) {
+            return "does " + simple(p.className()) + " die alone?";
+        }
+        if (purpose instanceof Purpose.AloneThenRest p) {
+            return "does " + simple(p.className()) + " die alone? then the " + classes(p.rest()) + " not yet run";
+        }
+        if (purpose instanceof Purpose.Batch p) {
+            return "batch " + p.number() + "/" + p.of();
+        }
+        if (purpose instanceof Purpose.Isolated p) {
+            return "alone " + p.number() + "/" + p.of();
+        }
+        if (purpose instanceof Purpose.Confirm p) {
+            return "confirm " + simple(p.victim()) + " (" + p.number() + "/" + p.of() + ")";
+        }
+        if (purpose instanceof Purpose.Pollutes p) {
+            return p.polluters().size() == 1
+                    ? "does " + simple(p.polluters().get(0)) + " pollute " + simple(p.victim()) + "?"
+                    : "do " + p.polluters().size() + " classes pollute " + simple(p.victim()) + "?";
+        }
+        throw new IllegalArgumentException("no words for " + purpose);
+    }
+}
