@@ -2,6 +2,7 @@ package dev.memprobe.bisect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.memprobe.journal.MeasureField;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ForkResultTest {
 
     private static ClassRun run(String name, ClassRun.Outcome outcome) {
-        return new ClassRun(name, outcome, 1, 0, 0, 0, Measure.NONE, null, null);
+        return new ClassRun(name, outcome, 1, 0, 0, 0, Measure.NONE, null, null, null);
     }
 
     @Test
@@ -113,7 +114,7 @@ class ForkResultTest {
         ForkResult suite = new ForkResult(
                 new Probe(1, List.of("V"), "suite", true, Set.of(), false),
                 List.of("V"),
-                List.of(new ClassRun("V", ClassRun.Outcome.DIED, 1, 0, 0, 0, failing, null, null)),
+                List.of(new ClassRun("V", ClassRun.Outcome.DIED, 1, 0, 0, 0, failing, null, null, null)),
                 null,
                 100,
                 null,
@@ -121,7 +122,7 @@ class ForkResultTest {
         ForkResult own = new ForkResult(
                 new Probe(2, List.of("V"), "alone", false, Set.of(), true),
                 List.of("V"),
-                List.of(new ClassRun("V", ClassRun.Outcome.PASSED, 1, 0, 0, 0, alone, null, null)),
+                List.of(new ClassRun("V", ClassRun.Outcome.PASSED, 1, 0, 0, 0, alone, null, null, null)),
                 null,
                 100,
                 null,
@@ -133,30 +134,9 @@ class ForkResultTest {
     }
 
     private static Measure heapPeak(long mebibytes, long maxMebibytes) {
-        return new Measure(
-                10,
-                mebibytes << 20,
-                -1,
-                -1,
-                -1,
-                -1,
-                -1,
-                -1,
-                maxMebibytes << 20,
-                -1,
-                -1,
-                -1,
-                -1,
-                -1,
-                -1,
-                -1,
-                -1,
-                -1,
-                -1,
-                -1,
-                -1,
-                -1,
-                java.util.Map.of(),
-                List.of());
+        return Measure.NONE
+                .withDuration(10)
+                .with(MeasureField.HEAP_PEAK, mebibytes << 20)
+                .with(MeasureField.HEAP_MAX, maxMebibytes << 20);
     }
 }

@@ -8,7 +8,7 @@ import dev.memprobe.bisect.Death;
 import dev.memprobe.bisect.Failure;
 import dev.memprobe.bisect.ForkResult;
 import dev.memprobe.bisect.Probe;
-import dev.memprobe.journal.JournalReader;
+import dev.memprobe.journal.JournalTail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +63,7 @@ class JournalInterpreterTest {
     }
 
     private static ForkResult interpret(String journal, ForkEnd end) {
-        return JournalInterpreter.interpret(PROBE, JournalReader.parse(journal), end);
+        return JournalInterpreter.interpret(PROBE, JournalTail.parse(journal), end);
     }
 
     @Test
@@ -330,7 +330,7 @@ class JournalInterpreterTest {
         ForkResult torn =
                 interpret(FORK + classStart("a.One") + "{\"event\":\"class-e", crashed(137, new ForkEnd.NoAction()));
         ForkResult missing = JournalInterpreter.interpret(
-                PROBE, JournalReader.read(Path.of("/nonexistent/journal.jsonl")), crashed(1, new ForkEnd.NoAction()));
+                PROBE, JournalTail.read(Path.of("/nonexistent/journal.jsonl")), crashed(1, new ForkEnd.NoAction()));
 
         assertThat(torn.notes()).anySatisfy(n -> assertThat(n).contains("died while writing a journal line"));
         assertThat(torn.death().inFlightClass()).isEqualTo("a.One");
