@@ -14,6 +14,37 @@ class ForkResultTest {
     }
 
     @Test
+    void aClassThatFailedOfMemoryIsAFailureOfTheMemoryItsRunNames() {
+        Probe probe = new Probe(1, List.of("A", "B"), "whole suite", false, Set.of(), true);
+        ClassRun metaspace = new ClassRun(
+                "A",
+                ClassRun.Outcome.MEMORY_ERROR,
+                1,
+                0,
+                1,
+                0,
+                Measure.NONE,
+                "java.lang.OutOfMemoryError: Metaspace",
+                "loads",
+                Cause.METASPACE_OOM);
+        ForkResult result = new ForkResult(
+                probe,
+                List.of("A", "B"),
+                List.of(metaspace, run("B", ClassRun.Outcome.MEMORY_ERROR)),
+                null,
+                1,
+                null,
+                List.of());
+
+        assertThat(result.failures())
+                .extracting(Failure::victim, Failure::cause, Failure::method, Failure::evidence)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "A", Cause.METASPACE_OOM, "loads", "java.lang.OutOfMemoryError: Metaspace"),
+                        org.assertj.core.groups.Tuple.tuple("B", Cause.HEAP_OOM, null, null));
+    }
+
+    @Test
     void goesOnWithEveryClassThatDidNotFinishInPlanOrderWithoutTheVictim() {
         Probe probe = new Probe(1, List.of("A", "B", "C", "D", "E"), "whole suite", true, Set.of(), true);
         // the framework ran C first (TestNG orders classes its own way); C failed of memory; the fork was stopped
