@@ -141,25 +141,17 @@ public enum Cause {
      * no death of memory, and where one kills the fork its cause is {@link #FORK_ERROR}.
      */
     public static Optional<Cause> ofError(String throwableClass, String message) {
-        if (throwableClass == null) {
+        dev.memprobe.journal.OutOfMemory.Kind kind = dev.memprobe.journal.OutOfMemory.kindOf(throwableClass, message);
+        if (kind == null) {
             return Optional.empty();
         }
-        String text = message == null ? "" : message;
-        if (throwableClass.equals("java.lang.OutOfMemoryError")) {
-            if (text.contains("Metaspace") || text.contains("Compressed class space") || text.contains("PermGen")) {
-                return Optional.of(METASPACE_OOM);
-            }
-            if (text.contains("Direct buffer memory") || text.contains("Cannot reserve")) {
-                return Optional.of(DIRECT_OOM);
-            }
-            if (text.contains("native thread")) {
-                return Optional.of(THREAD_OOM);
-            }
-            if (text.contains("GC overhead limit")) {
-                return Optional.of(GC_OVERHEAD);
-            }
-            return Optional.of(HEAP_OOM);
-        }
-        return Optional.empty();
+        return Optional.of(
+                switch (kind) {
+                    case HEAP -> HEAP_OOM;
+                    case METASPACE -> METASPACE_OOM;
+                    case DIRECT_BUFFER -> DIRECT_OOM;
+                    case NATIVE_THREAD -> THREAD_OOM;
+                    case GC_OVERHEAD -> GC_OVERHEAD;
+                });
     }
 }

@@ -7,6 +7,8 @@ package dev.memprobe.bisect;
  * @param problem for {@link Outcome#MEMORY_ERROR} and {@link Outcome#DIED}: the error or death, e.g.
  *     {@code java.lang.OutOfMemoryError: Java heap space}
  * @param method the test method the problem happened in, when one was running
+ * @param memoryCause for {@link Outcome#MEMORY_ERROR}: which memory ran out (one of the memory causes, from the
+ *     journal's classification of the error); null otherwise
  */
 public record ClassRun(
         String name,
@@ -17,7 +19,8 @@ public record ClassRun(
         int skipped,
         Measure measure,
         String problem,
-        String method) {
+        String method,
+        Cause memoryCause) {
 
     public enum Outcome {
         /** Every test passed or was skipped. */

@@ -7,8 +7,16 @@ package dev.memprobe.bisect;
  * @param method the test method in flight, when known
  * @param exitCode the fork's exit code, when it died and Surefire reported one
  * @param evidence what proves it, in words: the error message, the RSS reading, the hs_err file, ...
+ * @param outOfNativeMemory for a {@link Cause#JVM_CRASH}: the JVM crashed because native memory ran out (malloc or
+ *     mmap failed), a death of memory though not one of the Java errors
  */
-public record Failure(String victim, String method, Cause cause, Integer exitCode, String evidence) {
+public record Failure(
+        String victim, String method, Cause cause, Integer exitCode, String evidence, boolean outOfNativeMemory) {
+
+    /** A failure that is not a crash for want of native memory. */
+    public Failure(String victim, String method, Cause cause, Integer exitCode, String evidence) {
+        this(victim, method, cause, exitCode, evidence, false);
+    }
 
     /** Whether another failure is "the same": same class, and both of memory or both the same cause. */
     public boolean sameAs(Failure other) {
@@ -20,20 +28,11 @@ public record Failure(String victim, String method, Cause cause, Integer exitCod
 
     /** A death of memory: one of the memory causes, or a JVM crash for want of native memory. */
     public boolean isMemory() {
-        return cause.isMemory() || nativeMemoryCrash();
-    }
-
-    /**
-     * Whether the JVM crashed because native memory ran out (malloc or mmap failed): the one place that reads it from
-     * the death's words. LEAD: once {@code Death} carries its typed flag, carry it into {@code Failure} (from
-     * {@code ForkResult}) and decide this from it instead of the evidence's prefix.
-     */
-    private boolean nativeMemoryCrash() {
-        return cause == Cause.JVM_CRASH && evidence != null && evidence.startsWith(Death.NATIVE_MEMORY);
+        return cause.isMemory() || (cause == Cause.JVM_CRASH && outOfNativeMemory);
     }
 
     /** The same failure without its words: the cause and the class to see again, as a confirmation run looks for. */
     Failure withoutEvidence() {
-        return new Failure(victim, method, cause, exitCode, null);
+        return new Failure(victim, method, cause, exitCode, null, outOfNativeMemory);
     }
 }

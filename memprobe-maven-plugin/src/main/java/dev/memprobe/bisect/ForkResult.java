@@ -52,7 +52,7 @@ public record ForkResult(
                 all.add(new Failure(
                         run.name(),
                         run.method(),
-                        Cause.ofError(errorClass(run.problem()), run.problem()).orElse(Cause.HEAP_OOM),
+                        run.memoryCause() == null ? Cause.HEAP_OOM : run.memoryCause(),
                         null,
                         run.problem()));
             } else if (run.outcome() == ClassRun.Outcome.DIED && death != null) {
@@ -67,7 +67,12 @@ public record ForkResult(
 
     private Failure deathFailure() {
         return new Failure(
-                death.inFlightClass(), death.inFlightMethod(), death.cause(), death.exitCode(), death.evidence());
+                death.inFlightClass(),
+                death.inFlightMethod(),
+                death.cause(),
+                death.exitCode(),
+                death.evidence(),
+                death.outOfNativeMemory());
     }
 
     /**
@@ -135,13 +140,5 @@ public record ForkResult(
             }
         }
         return rest;
-    }
-
-    private static String errorClass(String problem) {
-        if (problem == null) {
-            return null;
-        }
-        int colon = problem.indexOf(':');
-        return colon < 0 ? problem.trim() : problem.substring(0, colon).trim();
     }
 }

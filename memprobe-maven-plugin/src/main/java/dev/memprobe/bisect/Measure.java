@@ -1,87 +1,168 @@
 package dev.memprobe.bisect;
 
+import dev.memprobe.journal.MeasureField;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What one test class used in one fork, as the provider measured it. {@code -1} means "not measured" (no collection
- * ran during the class, no {@code /proc} on this OS, ...).
+ * What one test class used in one fork, as the provider measured it: a value for each measurement of the journal's
+ * table ({@link MeasureField}) that was measured, the peak of each heap pool, and for confirmation runs the object
+ * types the class left behind. An accessor returns {@code -1} for "not measured" (no collection ran during the
+ * class, no {@code /proc} on this OS, ...).
  *
- * @param durationMs wall time of the class
- * @param heapPeak sum of the heap pools' peaks since the class started: an upper bound of the heap it needed
- * @param liveMin least heap used right after a collection during the class
- * @param liveMax greatest heap used right after a collection during the class: the live set it reached
- * @param liveBefore heap used after the last collection before the class started
- * @param retained heap after a forced collection at the class's end (only with exact measurement)
- * @param heapEnd heap used at the class's end, garbage included
- * @param heapMax the fork's maximum heap
- * @param rssPeak resident memory high-water mark during the class
+ * @param values the measured values, by field; a field without a value was not measured
+ * @param poolPeaks the peak of each heap pool since the class started, by pool name
  * @param histogram the object types the class left behind, largest growth first (confirmation runs only)
  */
-public record Measure(
-        long durationMs,
-        long heapPeak,
-        long liveMin,
-        long liveMax,
-        long liveLast,
-        long liveBefore,
-        long retained,
-        long heapEnd,
-        long heapMax,
-        long rssPeak,
-        long rssEnd,
-        long directPeak,
-        long directEnd,
-        long mappedEnd,
-        long metaspacePeak,
-        long metaspaceEnd,
-        long threadsStart,
-        long threadsPeak,
-        long threadsEnd,
-        long allocated,
-        long gcCount,
-        long gcMillis,
-        Map<String, Long> poolPeaks,
-        List<HistogramRow> histogram) {
+public record Measure(Map<MeasureField, Long> values, Map<String, Long> poolPeaks, List<HistogramRow> histogram) {
 
-    public static final Measure NONE = new Measure(
-            -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, Map.of(),
-            List.of());
+    public static final Measure NONE = new Measure(Map.of(), Map.of(), List.of());
 
     public Measure {
+        EnumMap<MeasureField, Long> measured = new EnumMap<>(MeasureField.class);
+        values.forEach((field, value) -> {
+            if (value != null && value >= 0) {
+                measured.put(field, value);
+            }
+        });
+        values = Collections.unmodifiableMap(measured);
         poolPeaks = Map.copyOf(poolPeaks);
         histogram = List.copyOf(histogram);
+    }
+
+    /** The measurements in {@code values}, without pool peaks or histogram. */
+    public static Measure of(Map<MeasureField, Long> values) {
+        return new Measure(values, Map.of(), List.of());
     }
 
     /** One object type in a histogram diff. */
     public record HistogramRow(String type, long bytes, long instances, long growth) {}
 
+    /** The measurement, or -1 when it was not measured. */
+    public long get(MeasureField field) {
+        return values.getOrDefault(field, -1L);
+    }
+
+    /** A copy with {@code field} set to {@code value} (negative: not measured). */
+    public Measure with(MeasureField field, long value) {
+        EnumMap<MeasureField, Long> changed = new EnumMap<>(MeasureField.class);
+        changed.putAll(values);
+        changed.put(field, value);
+        return new Measure(changed, poolPeaks, histogram);
+    }
+
     /** A copy with the duration set (used by tests and the fake runner). */
     public Measure withDuration(long millis) {
-        return new Measure(
-                millis,
-                heapPeak,
-                liveMin,
-                liveMax,
-                liveLast,
-                liveBefore,
-                retained,
-                heapEnd,
-                heapMax,
-                rssPeak,
-                rssEnd,
-                directPeak,
-                directEnd,
-                mappedEnd,
-                metaspacePeak,
-                metaspaceEnd,
-                threadsStart,
-                threadsPeak,
-                threadsEnd,
-                allocated,
-                gcCount,
-                gcMillis,
-                poolPeaks,
-                histogram);
+        return with(MeasureField.MILLIS, millis);
+    }
+
+    /** A copy with these pool peaks. */
+    public Measure withPoolPeaks(Map<String, Long> peaks) {
+        return new Measure(values, peaks, histogram);
+    }
+
+    /** A copy with this histogram. */
+    public Measure withHistogram(List<HistogramRow> rows) {
+        return new Measure(values, poolPeaks, rows);
+    }
+
+    /** Wall time of the class. */
+    public long durationMs() {
+        return get(MeasureField.MILLIS);
+    }
+
+    /** Sum of the heap pools' peaks since the class started: an upper bound of the heap it needed. */
+    public long heapPeak() {
+        return get(MeasureField.HEAP_PEAK);
+    }
+
+    /** Least heap used right after a collection during the class. */
+    public long liveMin() {
+        return get(MeasureField.LIVE_MIN);
+    }
+
+    /** Greatest heap used right after a collection during the class: the live set it reached. */
+    public long liveMax() {
+        return get(MeasureField.LIVE_MAX);
+    }
+
+    /** Heap used right after the class's last collection. */
+    public long liveLast() {
+        return get(MeasureField.LIVE_LAST);
+    }
+
+    /** Heap used after the last collection before the class started. */
+    public long liveBefore() {
+        return get(MeasureField.LIVE_BEFORE);
+    }
+
+    /** Heap after a forced collection at the class's end (only with exact measurement). */
+    public long retained() {
+        return get(MeasureField.RETAINED);
+    }
+
+    /** Heap used at the class's end, garbage included. */
+    public long heapEnd() {
+        return get(MeasureField.HEAP_END);
+    }
+
+    /** The fork's maximum heap. */
+    public long heapMax() {
+        return get(MeasureField.HEAP_MAX);
+    }
+
+    /** Resident memory high-water mark during the class. */
+    public long rssPeak() {
+        return get(MeasureField.RSS_PEAK);
+    }
+
+    public long rssEnd() {
+        return get(MeasureField.RSS_END);
+    }
+
+    public long directPeak() {
+        return get(MeasureField.DIRECT_PEAK);
+    }
+
+    public long directEnd() {
+        return get(MeasureField.DIRECT_END);
+    }
+
+    public long mappedEnd() {
+        return get(MeasureField.MAPPED_END);
+    }
+
+    public long metaspacePeak() {
+        return get(MeasureField.METASPACE_PEAK);
+    }
+
+    public long metaspaceEnd() {
+        return get(MeasureField.METASPACE_END);
+    }
+
+    public long threadsStart() {
+        return get(MeasureField.THREADS_START);
+    }
+
+    public long threadsPeak() {
+        return get(MeasureField.THREADS_PEAK);
+    }
+
+    public long threadsEnd() {
+        return get(MeasureField.THREADS_END);
+    }
+
+    public long allocated() {
+        return get(MeasureField.ALLOCATED);
+    }
+
+    public long gcCount() {
+        return get(MeasureField.GC_COUNT);
+    }
+
+    public long gcMillis() {
+        return get(MeasureField.GC_MILLIS);
     }
 }

@@ -1,13 +1,16 @@
 package dev.memprobe.fork;
 
-import dev.memprobe.bisect.Cause;
-import dev.memprobe.journal.Journal;
-import dev.memprobe.journal.JournalEntry;
-import dev.memprobe.journal.JournalReader;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
+import dev.memprobe.journal.ClassEndEvent;
+import dev.memprobe.journal.ErrorEvent;
+import dev.memprobe.journal.ForkEvent;
+import dev.memprobe.journal.JournalContents;
+import dev.memprobe.journal.JournalEvent;
+import dev.memprobe.journal.JournalTail;
+import dev.memprobe.journal.JournalVisitor;
+import dev.memprobe.journal.RecoveredEvent;
+import dev.memprobe.journal.RunEndEvent;
+import dev.memprobe.journal.ShutdownEvent;
+import dev.memprobe.journal.TestEndEvent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -33,7 +36,7 @@ public final class ForkWatcher implements AutoCloseable {
     /** How long a fork whose test failed of memory may go on to write that class's measurements. */
     static final Duration MEASUREMENT_WAIT = Duration.ofSeconds(2);
 
-    private final Path journal;
+    private final JournalTail journal;
     private final long memoryLimit;
     private final Duration timeout;
     private final Duration grace;
@@ -47,8 +50,7 @@ public final class ForkWatcher implements AutoCloseable {
     private volatile boolean closing;
     private volatile long pid = -1;
     private volatile ForkEnd.WatchdogAction action = new ForkEnd.NoAction();
-    private long offset;
-    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    private final Reactions reactions = new Reactions();
     private long terminatedAt = -1;
     private String stopAfter;
     private long stopAt = -1;
@@ -80,7 +82,7 @@ public final class ForkWatcher implements AutoCloseable {
             ProcessControl control,
             LongConsumer pidListener,
             LongSupplier nanoTime) {
-        this.journal = journal;
+        this.journal = new JournalTail(journal);
         this.memoryLimit = memoryLimit;
         this.timeout = timeout;
         this.grace = grace;
@@ -108,6 +110,14 @@ public final class ForkWatcher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Everything the journal held, read to its end: the lines the watcher read while the fork ran and the rest, each
+     * read and decoded once. Call once the fork has ended.
+     */
+    public JournalContents journal() {
+        return journal.finish();
     }
 
     public ForkEnd.WatchdogAction action() {
@@ -168,80 +178,69 @@ public final class ForkWatcher implements AutoCloseable {
         return (nanoTime.getAsLong() - started) / 1_000_000L;
     }
 
+    /** What the fork journaled since the last poll, seen by the watcher's reactions. */
     private void readJournal() {
-        try (RandomAccessFile file = new RandomAccessFile(journal.toFile(), "r")) {
-            long length = file.length();
-            if (length <= offset) {
-                return;
-            }
-            byte[] bytes = new byte[(int) Math.min(length - offset, 1 << 20)];
-            file.seek(offset);
-            file.readFully(bytes);
-            offset += bytes.length;
-            pending.write(bytes, 0, bytes.length);
-        } catch (IOException e) {
-            return; // not written yet
+        for (JournalEvent event : journal.readNew()) {
+            event.accept(reactions);
         }
-        byte[] buffered = pending.toByteArray();
-        int lastNewline = -1;
-        for (int i = buffered.length - 1; i >= 0; i--) {
-            if (buffered[i] == '\n') {
-                lastNewline = i;
-                break;
-            }
-        }
-        if (lastNewline < 0) {
-            return;
-        }
-        String lines = new String(buffered, 0, lastNewline + 1, StandardCharsets.UTF_8);
-        pending.reset();
-        pending.write(buffered, lastNewline + 1, buffered.length - lastNewline - 1);
-        int start = 0;
-        for (int end = lines.indexOf('\n'); end >= 0; start = end + 1, end = lines.indexOf('\n', start)) {
-            String line = lines.substring(start, end + 1);
-            if (worthReading(line)) {
-                for (JournalEntry entry : JournalReader.parse(line).entries()) {
-                    react(entry);
+    }
+
+    /** What the watcher does on the journal's lines: learn the pid, note recoveries, stop after a memory error. */
+    private final class Reactions implements JournalVisitor {
+
+        @Override
+        public void fork(ForkEvent event) {
+            if (pid < 0) {
+                pid = event.pid();
+                if (pid >= 0) {
+                    pidListener.accept(pid);
                 }
             }
         }
-    }
 
-    /**
-     * Whether a line can change what the watcher does; most cannot (a passing test's start and end, a class's
-     * measurements), and the watcher shares the machine with the fork, so it does not parse them. Errors are written
-     * with a {@code throwable}.
-     */
-    private boolean worthReading(String line) {
-        return pid < 0
-                || stopAfter != null
-                || line.contains("\"" + Journal.THROWABLE + "\"")
-                || line.contains("\"" + Journal.RECOVERED + "\"");
-    }
-
-    private void react(JournalEntry entry) {
-        if (entry.is(Journal.FORK) && pid < 0) {
-            pid = entry.number(Journal.PID, -1);
-            if (pid >= 0) {
-                pidListener.accept(pid);
+        @Override
+        public void recovered(RecoveredEvent event) {
+            if (!stopOnMemoryError) {
+                recovered.add(event.className());
             }
-        } else if (entry.is(Journal.RECOVERED) && !stopOnMemoryError) {
-            recovered.add(entry.string(Journal.CLASS));
-        } else if (!recovered.contains(entry.string(Journal.CLASS))
-                && stopAfter == null
-                && entry.is(Journal.TEST_END)
-                && pid >= 0
-                && action instanceof ForkEnd.NoAction
-                && Cause.ofError(entry.string(Journal.THROWABLE), entry.string(Journal.MESSAGE))
-                        .isPresent()) {
-            stopAfter = entry.string(Journal.CLASS);
-            stopAt = elapsedMillis() + MEASUREMENT_WAIT.toMillis();
-        } else if (stopAfter != null
-                && (entry.is(Journal.CLASS_END)
-                        || entry.is(Journal.ERROR)
-                        || entry.is(Journal.SHUTDOWN)
-                        || entry.is(Journal.RUN_END))) {
-            stop();
+        }
+
+        @Override
+        public void testEnd(TestEndEvent event) {
+            if (!recovered.contains(event.className())
+                    && stopAfter == null
+                    && pid >= 0
+                    && action instanceof ForkEnd.NoAction
+                    && event.memoryKind() != null) {
+                stopAfter = event.className();
+                stopAt = elapsedMillis() + MEASUREMENT_WAIT.toMillis();
+            }
+        }
+
+        @Override
+        public void classEnd(ClassEndEvent event) {
+            measurementsWritten();
+        }
+
+        @Override
+        public void error(ErrorEvent event) {
+            measurementsWritten();
+        }
+
+        @Override
+        public void shutdown(ShutdownEvent event) {
+            measurementsWritten();
+        }
+
+        @Override
+        public void runEnd(RunEndEvent event) {
+            measurementsWritten();
+        }
+
+        private void measurementsWritten() {
+            if (stopAfter != null) {
+                stop();
+            }
         }
     }
 

@@ -10,7 +10,6 @@ import dev.memprobe.fork.ForkWatcher;
 import dev.memprobe.fork.JournalInterpreter;
 import dev.memprobe.fork.ProcessControl;
 import dev.memprobe.journal.ForkOptions;
-import dev.memprobe.journal.JournalReader;
 import dev.memprobe.run.Forks;
 import dev.memprobe.run.RunRequest;
 import dev.memprobe.run.StaleProbes;
@@ -157,7 +156,7 @@ final class SurefireForkRunner implements ForkRunner {
                 CrashLog.find(folder).orElse(null),
                 wall,
                 askedAt);
-        return JournalInterpreter.interpret(probe, JournalReader.read(journal), end);
+        return JournalInterpreter.interpret(probe, watcher.journal(), end);
     }
 
     /** The project's argLine, then memprobe's limits, so that they win over any earlier -Xmx. */

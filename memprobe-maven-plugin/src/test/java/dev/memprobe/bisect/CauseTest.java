@@ -68,11 +68,17 @@ class CauseTest {
     @Test
     void aJvmCrashIsOfMemoryOnlyWhenNativeMemoryRanOut() {
         Failure nativeMemory =
-                new Failure("a.One", null, Cause.JVM_CRASH, 1, Death.NATIVE_MEMORY + " and crashed (malloc)");
+                new Failure("a.One", null, Cause.JVM_CRASH, 1, Death.NATIVE_MEMORY + " and crashed (malloc)", true);
         Failure segfault = new Failure("a.One", null, Cause.JVM_CRASH, 1, "the JVM crashed (SIGSEGV)");
+        Failure wordsOnly =
+                new Failure("a.One", null, Cause.JVM_CRASH, 1, Death.NATIVE_MEMORY + " and crashed (malloc)");
 
         assertThat(nativeMemory.isMemory()).isTrue();
         assertThat(segfault.isMemory()).isFalse();
+        assertThat(wordsOnly.isMemory())
+                .as("decided by the flag, not by the words")
+                .isFalse();
+        assertThat(nativeMemory.withoutEvidence().isMemory()).isTrue();
         assertThat(nativeMemory.sameAs(new Failure("a.One", "m", Cause.HEAP_OOM, null, null)))
                 .isTrue();
         assertThat(segfault.sameAs(new Failure("a.One", "m", Cause.HEAP_OOM, null, null)))

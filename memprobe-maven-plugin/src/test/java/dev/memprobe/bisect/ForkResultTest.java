@@ -2,6 +2,7 @@ package dev.memprobe.bisect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.memprobe.journal.MeasureField;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,38 @@ import org.junit.jupiter.api.Test;
 class ForkResultTest {
 
     private static ClassRun run(String name, ClassRun.Outcome outcome) {
-        return new ClassRun(name, outcome, 1, 0, 0, 0, Measure.NONE, null, null);
+        return new ClassRun(name, outcome, 1, 0, 0, 0, Measure.NONE, null, null, null);
+    }
+
+    @Test
+    void aClassThatFailedOfMemoryIsAFailureOfTheMemoryItsRunNames() {
+        Probe probe = new Probe(1, List.of("A", "B"), new Purpose.WholeSuite(2), false, Set.of(), true);
+        ClassRun metaspace = new ClassRun(
+                "A",
+                ClassRun.Outcome.MEMORY_ERROR,
+                1,
+                0,
+                1,
+                0,
+                Measure.NONE,
+                "java.lang.OutOfMemoryError: Metaspace",
+                "loads",
+                Cause.METASPACE_OOM);
+        ForkResult result = new ForkResult(
+                probe,
+                List.of("A", "B"),
+                List.of(metaspace, run("B", ClassRun.Outcome.MEMORY_ERROR)),
+                null,
+                1,
+                null,
+                List.of());
+
+        assertThat(result.failures())
+                .extracting(Failure::victim, Failure::cause, Failure::method, Failure::evidence)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "A", Cause.METASPACE_OOM, "loads", "java.lang.OutOfMemoryError: Metaspace"),
+                        org.assertj.core.groups.Tuple.tuple("B", Cause.HEAP_OOM, null, null));
     }
 
     @Test
@@ -114,7 +146,7 @@ class ForkResultTest {
         ForkResult suite = new ForkResult(
                 new Probe(1, List.of("V"), new Purpose.WholeSuite(1), true, Set.of(), false),
                 List.of("V"),
-                List.of(new ClassRun("V", ClassRun.Outcome.DIED, 1, 0, 0, 0, failing, null, null)),
+                List.of(new ClassRun("V", ClassRun.Outcome.DIED, 1, 0, 0, 0, failing, null, null, null)),
                 null,
                 100,
                 null,
@@ -122,7 +154,7 @@ class ForkResultTest {
         ForkResult own = new ForkResult(
                 new Probe(2, List.of("V"), new Purpose.Alone("V"), false, Set.of(), true),
                 List.of("V"),
-                List.of(new ClassRun("V", ClassRun.Outcome.PASSED, 1, 0, 0, 0, alone, null, null)),
+                List.of(new ClassRun("V", ClassRun.Outcome.PASSED, 1, 0, 0, 0, alone, null, null, null)),
                 null,
                 100,
                 null,
@@ -134,30 +166,9 @@ class ForkResultTest {
     }
 
     private static Measure heapPeak(long mebibytes, long maxMebibytes) {
-        return new Measure(
-                10,
-                mebibytes << 20,
-                -1,
-                -1,
-                -1,
-                -1,
-                -1,
-                -1,
-                maxMebibytes << 20,
-                -1,
-                -1,
-                -1,
-                -1,
-                -1,
-                -1,
-                -1,
-                -1,
-                -1,
-                -1,
-                -1,
-                -1,
-                -1,
-                java.util.Map.of(),
-                List.of());
+        return Measure.NONE
+                .withDuration(10)
+                .with(MeasureField.HEAP_PEAK, mebibytes << 20)
+                .with(MeasureField.HEAP_MAX, maxMebibytes << 20);
     }
 }

@@ -4,7 +4,9 @@ import static dev.memprobe.bisect.SimulatedClass.mib;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.memprobe.journal.MeasureField;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,7 +51,7 @@ class GrowthTest {
         ForkResult fork = fork(
                 heap("A", -1, 100, 100, 1, 30),
                 heap("P", 100, -1, -1, 0, 160),
-                new ClassRun("V", ClassRun.Outcome.DIED, 0, 0, 0, 0, Measure.NONE, "heap", null));
+                new ClassRun("V", ClassRun.Outcome.DIED, 0, 0, 0, 0, Measure.NONE, "heap", null, null));
 
         assertThat(Growth.rank(fork, "V", Cause.HEAP_OOM))
                 .extracting(Growth.Score::className, Growth.Score::retained)
@@ -211,7 +213,6 @@ class GrowthTest {
 
     /** The same class with the heap in use at its end (MiB). */
     private static ClassRun heapEnd(ClassRun run, long mebibytes) {
-        Measure m = run.measure();
         return new ClassRun(
                 run.name(),
                 run.outcome(),
@@ -219,31 +220,8 @@ class GrowthTest {
                 0,
                 0,
                 0,
-                new Measure(
-                        m.durationMs(),
-                        m.heapPeak(),
-                        m.liveMin(),
-                        m.liveMax(),
-                        m.liveLast(),
-                        m.liveBefore(),
-                        m.retained(),
-                        mib(mebibytes),
-                        m.heapMax(),
-                        m.rssPeak(),
-                        m.rssEnd(),
-                        m.directPeak(),
-                        m.directEnd(),
-                        m.mappedEnd(),
-                        m.metaspacePeak(),
-                        m.metaspaceEnd(),
-                        m.threadsStart(),
-                        m.threadsPeak(),
-                        m.threadsEnd(),
-                        m.allocated(),
-                        m.gcCount(),
-                        m.gcMillis(),
-                        m.poolPeaks(),
-                        m.histogram()),
+                run.measure().with(MeasureField.HEAP_END, mib(mebibytes)),
+                null,
                 null,
                 null);
     }
@@ -258,7 +236,7 @@ class GrowthTest {
     }
 
     private static ClassRun run(String name, Values v) {
-        return new ClassRun(name, ClassRun.Outcome.PASSED, 1, 0, 0, 0, v.measure(), null, null);
+        return new ClassRun(name, ClassRun.Outcome.PASSED, 1, 0, 0, 0, v.measure(), null, null, null);
     }
 
     /** Measure fields a test sets; sizes in MiB, -1 for "not measured". */
@@ -311,31 +289,22 @@ class GrowthTest {
         }
 
         Measure measure() {
-            return new Measure(
-                    100,
-                    -1,
-                    bytes(liveMin),
-                    bytes(liveLast),
-                    bytes(liveLast),
-                    bytes(liveBefore),
-                    bytes(retained),
-                    -1,
-                    mib(256),
-                    -1,
-                    bytes(rss),
-                    -1,
-                    bytes(direct),
-                    -1,
-                    -1,
-                    bytes(metaspace),
-                    threadsStart,
-                    -1,
-                    threadsEnd,
-                    bytes(allocated),
-                    gcCount,
-                    -1,
-                    Map.of(),
-                    List.of());
+            Map<MeasureField, Long> values = new EnumMap<>(MeasureField.class);
+            values.put(MeasureField.MILLIS, 100L);
+            values.put(MeasureField.LIVE_MIN, bytes(liveMin));
+            values.put(MeasureField.LIVE_MAX, bytes(liveLast));
+            values.put(MeasureField.LIVE_LAST, bytes(liveLast));
+            values.put(MeasureField.LIVE_BEFORE, bytes(liveBefore));
+            values.put(MeasureField.RETAINED, bytes(retained));
+            values.put(MeasureField.HEAP_MAX, mib(256));
+            values.put(MeasureField.RSS_END, bytes(rss));
+            values.put(MeasureField.DIRECT_END, bytes(direct));
+            values.put(MeasureField.METASPACE_END, bytes(metaspace));
+            values.put(MeasureField.THREADS_START, threadsStart);
+            values.put(MeasureField.THREADS_END, threadsEnd);
+            values.put(MeasureField.ALLOCATED, bytes(allocated));
+            values.put(MeasureField.GC_COUNT, gcCount);
+            return Measure.of(values);
         }
 
         private static long bytes(long mebibytes) {

@@ -1,6 +1,8 @@
 package dev.memprobe.bisect;
 
+import dev.memprobe.journal.MeasureField;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,6 +139,7 @@ final class SimulatedFork {
                 0,
                 w.measure(c, exactRetained, heapEnd, histogram),
                 null,
+                null,
                 null);
     }
 
@@ -152,7 +155,7 @@ final class SimulatedFork {
                 w.observe(retained);
             }
             Measure m = w.measure(c, -1, suite.heapMax(), false);
-            return new ClassRun(c.name(), ClassRun.Outcome.MEMORY_ERROR, 3, 0, 1, 0, m, OOM, "loads");
+            return new ClassRun(c.name(), ClassRun.Outcome.MEMORY_ERROR, 3, 0, 1, 0, m, OOM, "loads", Cause.HEAP_OOM);
         }
         return died(c, w, step, new Death(Cause.HEAP_OOM, null, c.name(), "loads", OOM));
     }
@@ -170,7 +173,8 @@ final class SimulatedFork {
                 0,
                 m.withDuration(c.durationMs() * step / STEPS),
                 problem,
-                how.inFlightMethod());
+                how.inFlightMethod(),
+                null);
     }
 
     private String timeoutEvidence() {
@@ -209,31 +213,30 @@ final class SimulatedFork {
             List<Measure.HistogramRow> rows = histogram && c.leak() > 0
                     ? List.of(new Measure.HistogramRow("byte[]", c.leak(), Math.max(1, c.leak() / 4096), c.leak()))
                     : List.of();
-            return new Measure(
-                    c.durationMs(),
-                    peak,
-                    liveMin,
-                    liveMax,
-                    liveLast,
-                    liveBefore,
-                    exactRetained,
-                    heapEnd,
-                    suite.heapMax(),
-                    NATIVE + peak,
-                    NATIVE + heapEnd,
-                    0,
-                    0,
-                    0,
-                    METASPACE,
-                    METASPACE,
-                    THREADS,
-                    THREADS,
-                    THREADS,
-                    allocated,
-                    gcCount,
-                    gcCount * 3L,
-                    pools,
-                    rows);
+            Map<MeasureField, Long> values = new EnumMap<>(MeasureField.class);
+            values.put(MeasureField.MILLIS, c.durationMs());
+            values.put(MeasureField.HEAP_PEAK, peak);
+            values.put(MeasureField.LIVE_MIN, liveMin);
+            values.put(MeasureField.LIVE_MAX, liveMax);
+            values.put(MeasureField.LIVE_LAST, liveLast);
+            values.put(MeasureField.LIVE_BEFORE, liveBefore);
+            values.put(MeasureField.RETAINED, exactRetained);
+            values.put(MeasureField.HEAP_END, heapEnd);
+            values.put(MeasureField.HEAP_MAX, suite.heapMax());
+            values.put(MeasureField.RSS_PEAK, NATIVE + peak);
+            values.put(MeasureField.RSS_END, NATIVE + heapEnd);
+            values.put(MeasureField.DIRECT_PEAK, 0L);
+            values.put(MeasureField.DIRECT_END, 0L);
+            values.put(MeasureField.MAPPED_END, 0L);
+            values.put(MeasureField.METASPACE_PEAK, METASPACE);
+            values.put(MeasureField.METASPACE_END, METASPACE);
+            values.put(MeasureField.THREADS_START, THREADS);
+            values.put(MeasureField.THREADS_PEAK, THREADS);
+            values.put(MeasureField.THREADS_END, THREADS);
+            values.put(MeasureField.ALLOCATED, allocated);
+            values.put(MeasureField.GC_COUNT, (long) gcCount);
+            values.put(MeasureField.GC_MILLIS, gcCount * 3L);
+            return new Measure(values, pools, rows);
         }
     }
 }

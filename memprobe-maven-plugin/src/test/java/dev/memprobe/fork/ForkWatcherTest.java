@@ -2,6 +2,9 @@ package dev.memprobe.fork;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.memprobe.journal.EventType;
+import dev.memprobe.journal.JournalContents;
+import dev.memprobe.journal.JournalEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -90,6 +93,26 @@ class ForkWatcherTest {
 
         assertThat(killed).isEmpty();
         assertThat(watcher.action()).isInstanceOf(ForkEnd.NoAction.class);
+    }
+
+    @Test
+    void theJournalReadWhileTheForkRanIsReadToItsEndOnceItEnded() throws IOException {
+        append(OOM_END, "{\"event\":\"class-end\",\"class\":\"a.HogTest\",\"seq\":1,\"heapPeak\":1}");
+        watcher.poll();
+        Files.writeString(journal, "{\"event\":\"class-start\",\"cl", StandardOpenOption.APPEND);
+
+        JournalContents contents = watcher.journal();
+
+        assertThat(contents.events())
+                .extracting(JournalEvent::type)
+                .containsExactly(
+                        EventType.FORK,
+                        EventType.CLASS_START,
+                        EventType.TEST_START,
+                        EventType.TEST_END,
+                        EventType.CLASS_END);
+        assertThat(contents.tornLines()).isEqualTo(1);
+        assertThat(contents.problems()).isEmpty();
     }
 
     private void append(String... lines) throws IOException {

@@ -9,7 +9,7 @@ import dev.memprobe.bisect.Failure;
 import dev.memprobe.bisect.ForkResult;
 import dev.memprobe.bisect.Probe;
 import dev.memprobe.bisect.Purpose;
-import dev.memprobe.journal.JournalReader;
+import dev.memprobe.journal.JournalTail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +64,7 @@ class JournalInterpreterTest {
     }
 
     private static ForkResult interpret(String journal, ForkEnd end) {
-        return JournalInterpreter.interpret(PROBE, JournalReader.parse(journal), end);
+        return JournalInterpreter.interpret(PROBE, JournalTail.parse(journal), end);
     }
 
     @Test
@@ -300,7 +300,60 @@ class JournalInterpreterTest {
 
         assertThat(result.death().cause()).isEqualTo(Cause.JVM_CRASH);
         assertThat(result.death().evidence()).startsWith(Death.NATIVE_MEMORY).contains("malloc");
+        assertThat(result.death().outOfNativeMemory()).isTrue();
         assertThat(result.failure().orElseThrow().isMemory()).isTrue();
+    }
+
+    @Test
+    void aCrashForAnotherReasonIsNoDeathOfNativeMemory(@TempDir Path folder) throws IOException {
+        Path log = folder.resolve("hs_err_pid4242.log");
+        Files.writeString(log, "#\n# SIGSEGV (0xb) at pc=0x00007f, pid=4242, tid=4243\n");
+
+        ForkResult result = interpret(
+                FORK + classStart("a.One"), new ForkEnd(false, 1, "goodbye", new ForkEnd.NoAction(), log, 100, -1));
+
+        assertThat(result.death().cause()).isEqualTo(Cause.JVM_CRASH);
+        assertThat(result.death().evidence()).startsWith("the JVM crashed: SIGSEGV (0xb)");
+        assertThat(result.death().outOfNativeMemory()).isFalse();
+    }
+
+    @Test
+    void aTestThatFailedOfMetaspaceCarriesWhichMemoryRanOutIntoItsRunAndFailure() {
+        String metaspaceEnd =
+                "{\"event\":\"test-end\",\"time\":6,\"class\":\"a.Two\",\"method\":\"proxies\",\"status\":"
+                        + "\"error\",\"throwable\":\"java.lang.OutOfMemoryError\",\"message\":\"Metaspace\"}\n";
+        String later = "{\"event\":\"test-end\",\"time\":7,\"class\":\"a.Two\",\"method\":\"more\",\"status\":"
+                + "\"error\",\"throwable\":\"java.lang.OutOfMemoryError\",\"message\":\"Java heap space\"}\n";
+
+        ForkResult result = interpret(
+                FORK
+                        + PLAN
+                        + classStart("a.Two")
+                        + testStart("a.Two", "proxies")
+                        + metaspaceEnd
+                        + later
+                        + classEnd("a.Two", 0)
+                        + RUN_END,
+                goodbye());
+
+        ClassRun two = result.run("a.Two").orElseThrow();
+        assertThat(two.outcome()).isEqualTo(ClassRun.Outcome.MEMORY_ERROR);
+        assertThat(two.memoryCause()).as("the first memory error of the class").isEqualTo(Cause.METASPACE_OOM);
+        assertThat(two.problem()).isEqualTo("java.lang.OutOfMemoryError: Metaspace");
+        assertThat(two.method()).isEqualTo("proxies");
+        assertThat(result.failure().orElseThrow().cause()).isEqualTo(Cause.METASPACE_OOM);
+    }
+
+    @Test
+    void eventsOfANewerProviderAreSkipped() {
+        String unknown = "{\"event\":\"heap-dump\",\"time\":5,\"class\":\"a.One\",\"file\":\"x.hprof\"}\n";
+
+        ForkResult result =
+                interpret(FORK + PLAN + classStart("a.One") + unknown + classEnd("a.One", 0) + RUN_END, goodbye());
+
+        assertThat(result.death()).isNull();
+        assertThat(result.notes()).isEmpty();
+        assertThat(result.classes()).extracting(ClassRun::name).containsExactly("a.One");
     }
 
     @Test
@@ -331,7 +384,7 @@ class JournalInterpreterTest {
         ForkResult torn =
                 interpret(FORK + classStart("a.One") + "{\"event\":\"class-e", crashed(137, new ForkEnd.NoAction()));
         ForkResult missing = JournalInterpreter.interpret(
-                PROBE, JournalReader.read(Path.of("/nonexistent/journal.jsonl")), crashed(1, new ForkEnd.NoAction()));
+                PROBE, JournalTail.read(Path.of("/nonexistent/journal.jsonl")), crashed(1, new ForkEnd.NoAction()));
 
         assertThat(torn.notes()).anySatisfy(n -> assertThat(n).contains("died while writing a journal line"));
         assertThat(torn.death().inFlightClass()).isEqualTo("a.One");

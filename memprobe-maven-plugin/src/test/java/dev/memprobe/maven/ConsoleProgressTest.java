@@ -72,7 +72,8 @@ class ConsoleProgressTest {
                 0,
                 Measure.NONE,
                 "java.lang.OutOfMemoryError: Java heap space",
-                "loads");
+                "loads",
+                Cause.HEAP_OOM);
 
         new ConsoleProgress(log, 9).probeFinished(fork(probe, null, hog, run("a.Two", 0), run("a.Three", 0)));
 
@@ -82,7 +83,7 @@ class ConsoleProgressTest {
     }
 
     private static ClassRun run(String name, int failures) {
-        return new ClassRun(name, ClassRun.Outcome.PASSED, 3, failures, 0, 0, Measure.NONE, null, null);
+        return new ClassRun(name, ClassRun.Outcome.PASSED, 3, failures, 0, 0, Measure.NONE, null, null, null);
     }
 
     private static ForkResult fork(Probe probe, Death death, ClassRun... runs) {

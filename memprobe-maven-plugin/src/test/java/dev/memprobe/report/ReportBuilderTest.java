@@ -32,7 +32,7 @@ class ReportBuilderTest {
     @Test
     void aCrashForWantOfNativeMemoryIsAMemoryCulpritWithTheNativeMemoryAdvice() {
         Failure crash = new Failure(
-                "com.acme.NativeTest", null, Cause.JVM_CRASH, 134, Death.NATIVE_MEMORY + " and crashed (malloc)");
+                "com.acme.NativeTest", null, Cause.JVM_CRASH, 134, Death.NATIVE_MEMORY + " and crashed (malloc)", true);
 
         Report.CulpritEntry entry = onlyCulprit(crash);
 
@@ -122,6 +122,7 @@ class ReportBuilderTest {
                         0,
                         0,
                         Measure.NONE,
+                        null,
                         null,
                         null))
                 .toList();

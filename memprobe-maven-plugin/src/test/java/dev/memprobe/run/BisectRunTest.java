@@ -62,11 +62,11 @@ class BisectRunTest {
             List<ClassRun> runs = new ArrayList<>();
             for (String name : probe.classes()) {
                 if (hogs.contains(name)) {
-                    runs.add(new ClassRun(name, ClassRun.Outcome.DIED, 1, 0, 1, 0, Measure.NONE, null, "loads"));
+                    runs.add(new ClassRun(name, ClassRun.Outcome.DIED, 1, 0, 1, 0, Measure.NONE, null, "loads", null));
                     Death death = new Death(Cause.HEAP_OOM, 1, name, "loads", "java.lang.OutOfMemoryError: Java heap");
                     return new ForkResult(probe, probe.classes(), runs, death, 1_000, JVM, List.of());
                 }
-                runs.add(new ClassRun(name, ClassRun.Outcome.PASSED, 1, 0, 0, 0, Measure.NONE, null, null));
+                runs.add(new ClassRun(name, ClassRun.Outcome.PASSED, 1, 0, 0, 0, Measure.NONE, null, null, null));
             }
             return new ForkResult(probe, probe.classes(), runs, null, 1_000, JVM, List.of());
         };

@@ -5,10 +5,13 @@ import java.io.File;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Appends journal lines to a file, one {@code write} call per line and no buffer in between: a line the fork has
- * written is in the operating system's hands, so a {@code SIGKILL} a moment later loses nothing of it.
+ * Appends journal lines to a file, one method per event, one {@code write} call per line and no buffer in between:
+ * a line the fork has written is in the operating system's hands, so a {@code SIGKILL} a moment later loses nothing
+ * of it. Each line is stamped with the time it is written.
  *
  * <p>Thread-safe: the test thread, the JMX notification thread and a shutdown hook all write here.
  */
@@ -30,9 +33,91 @@ public final class JournalWriter implements Closeable {
         return new JournalWriter(new FileOutputStream(file, true));
     }
 
-    /** Starts a line for {@code event}, stamped with the current time. */
-    public Line line(String event) {
-        return new Line(this, event, System.currentTimeMillis());
+    /**
+     * The fork line, which comes before any other: this JVM.
+     *
+     * @param maxHeap the heap's maximum in bytes, -1 when undefined
+     * @param rssResettable whether RSS high-water can be reset per class
+     * @param jvmStart when this JVM started, epoch ms
+     * @param parallelForcedOff whether the project's JUnit parallel execution was switched off
+     */
+    public void fork(
+            long pid,
+            String javaVersion,
+            String vendor,
+            String vm,
+            long maxHeap,
+            List<String> collectors,
+            boolean rssResettable,
+            long jvmStart,
+            boolean parallelForcedOff) {
+        write(new ForkEvent(
+                now(),
+                Journal.FORMAT,
+                pid,
+                javaVersion,
+                vendor,
+                vm,
+                maxHeap,
+                new ArrayList<>(collectors),
+                rssResettable,
+                jvmStart,
+                parallelForcedOff));
+    }
+
+    public void plan(List<String> classes) {
+        write(new PlanEvent(now(), new ArrayList<>(classes)));
+    }
+
+    public void classStart(String className, int seq) {
+        write(new ClassStartEvent(now(), className, seq));
+    }
+
+    public void testStart(String className, String method) {
+        write(new TestStartEvent(now(), className, method));
+    }
+
+    /**
+     * @param millis the duration the framework reported, or null
+     * @param problem what the test threw, or null
+     */
+    public void testEnd(String className, String method, TestStatus status, Integer millis, Problem problem) {
+        write(new TestEndEvent(now(), className, method, status, millis, problem));
+    }
+
+    /** @param histogram the object types the class left behind, or null when no histogram was taken */
+    public void classEnd(
+            String className, int seq, TestCounts counts, Measures measures, List<HistogramRow> histogram) {
+        write(new ClassEndEvent(
+                now(),
+                className,
+                seq,
+                counts,
+                measures == null ? Measures.NONE : measures,
+                histogram == null ? null : new ArrayList<>(histogram)));
+    }
+
+    public void nearLimit(String className, String method, String pool, long used, long max) {
+        write(new NearLimitEvent(now(), className, method, pool, used, max));
+    }
+
+    /** @param measures the measurements of the class in flight so far, or null */
+    public void error(String className, String method, Problem problem, Measures measures) {
+        write(new ErrorEvent(now(), className, method, problem, measures));
+    }
+
+    public void recovered(String className, long used, long max) {
+        write(new RecoveredEvent(now(), className, used, max));
+    }
+
+    /** @param measures the measurements of the class in flight so far, or null */
+    public void shutdown(ShutdownTrigger trigger, String caller, String className, String method, Measures measures) {
+        write(new ShutdownEvent(now(), trigger, caller, className, method, measures));
+    }
+
+    /** @param classes how many classes started */
+    public void runEnd(int classes) {
+        write(new RunEndEvent(now(), classes));
     }
 
     /**
@@ -43,7 +128,11 @@ public final class JournalWriter implements Closeable {
         return broken;
     }
 
-    synchronized void write(byte[] bytes) {
+    void write(JournalEvent event) {
+        write(JournalEncoder.encode(event).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private synchronized void write(byte[] bytes) {
         if (broken) {
             return;
         }
@@ -63,42 +152,7 @@ public final class JournalWriter implements Closeable {
         }
     }
 
-    /** One journal line under construction. Not thread-safe; write it from the thread that made it. */
-    public static final class Line {
-        private final JournalWriter writer;
-        private final StringBuilder text = new StringBuilder(256);
-
-        Line(JournalWriter writer, String event, long time) {
-            this.writer = writer;
-            text.append('{');
-            Json.quote(Journal.EVENT, text);
-            text.append(':');
-            Json.quote(event, text);
-            text.append(',');
-            Json.quote(Journal.TIME, text);
-            text.append(':').append(time);
-        }
-
-        /** Adds a field; {@code null} values are left out. */
-        public Line put(String key, Object value) {
-            if (value != null) {
-                text.append(',');
-                Json.quote(key, text);
-                text.append(':');
-                Json.write(value, text);
-            }
-            return this;
-        }
-
-        /** Appends the line to the journal. */
-        public void write() {
-            text.append('}').append('\n');
-            writer.write(text.toString().getBytes(StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public String toString() {
-            return text.toString();
-        }
+    private static long now() {
+        return System.currentTimeMillis();
     }
 }

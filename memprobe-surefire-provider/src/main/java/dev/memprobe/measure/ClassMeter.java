@@ -1,5 +1,30 @@
 package dev.memprobe.measure;
 
+import static dev.memprobe.journal.MeasureField.ALLOCATED;
+import static dev.memprobe.journal.MeasureField.CLASSES_LOADED;
+import static dev.memprobe.journal.MeasureField.DIRECT_END;
+import static dev.memprobe.journal.MeasureField.DIRECT_PEAK;
+import static dev.memprobe.journal.MeasureField.GC_COUNT;
+import static dev.memprobe.journal.MeasureField.GC_MILLIS;
+import static dev.memprobe.journal.MeasureField.HEAP_END;
+import static dev.memprobe.journal.MeasureField.HEAP_MAX;
+import static dev.memprobe.journal.MeasureField.HEAP_PEAK;
+import static dev.memprobe.journal.MeasureField.LIVE_BEFORE;
+import static dev.memprobe.journal.MeasureField.LIVE_LAST;
+import static dev.memprobe.journal.MeasureField.LIVE_MAX;
+import static dev.memprobe.journal.MeasureField.LIVE_MIN;
+import static dev.memprobe.journal.MeasureField.MAPPED_END;
+import static dev.memprobe.journal.MeasureField.METASPACE_END;
+import static dev.memprobe.journal.MeasureField.METASPACE_PEAK;
+import static dev.memprobe.journal.MeasureField.MILLIS;
+import static dev.memprobe.journal.MeasureField.RETAINED;
+import static dev.memprobe.journal.MeasureField.RSS_END;
+import static dev.memprobe.journal.MeasureField.RSS_PEAK;
+import static dev.memprobe.journal.MeasureField.THREADS_END;
+import static dev.memprobe.journal.MeasureField.THREADS_PEAK;
+import static dev.memprobe.journal.MeasureField.THREADS_START;
+
+import dev.memprobe.journal.Measures;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ClassLoadingMXBean;
 import java.lang.management.GarbageCollectorMXBean;
@@ -11,7 +36,6 @@ import java.lang.management.MemoryUsage;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,8 +43,10 @@ import java.util.Map;
  * Measures one test class at a time with what the JDK offers cheaply: pool peaks (reset at the start), live heap
  * after collections, RSS high-water (reset where Linux allows), direct and mapped buffers, metaspace, threads and the
  * bytes the test thread allocated. Nothing here forces a collection unless {@code exactRetained} asks for it.
+ *
+ * <p>Not final: a test gives the recorder a meter of known values.
  */
-public final class ClassMeter {
+public class ClassMeter {
 
     /** How long a class's end waits for the notification of a collection that ran in it (none when one came). */
     private static final long NOTIFICATION_WAIT_MILLIS = 200;
@@ -127,18 +153,18 @@ public final class ClassMeter {
      */
     public Measures end(Window w, boolean collect) {
         sample(w);
-        Measures m = new Measures();
-        m.millis = (System.nanoTime() - w.startNanos) / 1_000_000L;
+        Measures.Builder m = Measures.builder();
+        m.set(MILLIS, (System.nanoTime() - w.startNanos) / 1_000_000L);
         long heapPeak = 0;
         for (MemoryPoolMXBean pool : heapPools) {
             MemoryUsage peak = pool.getPeakUsage();
             long used = peak == null ? 0 : peak.getUsed();
-            m.poolPeaks.put(pool.getName(), used);
+            m.poolPeak(pool.getName(), used);
             heapPeak += used;
         }
-        m.heapPeak = heapPeak;
-        m.heapMax = heapMax();
-        m.liveBefore = w.liveBefore;
+        m.set(HEAP_PEAK, heapPeak);
+        m.set(HEAP_MAX, heapMax());
+        m.set(LIVE_BEFORE, w.liveBefore);
         long gcCount = w.gcCount;
         long gcMillis = w.gcMillis;
         for (GarbageCollectorMXBean collector : collectors) {
@@ -148,33 +174,34 @@ public final class ClassMeter {
         if (gcCount > 0 && collect) { // a collection ran in the class: its notification may still be on its way
             gc.awaitWindow(NOTIFICATION_WAIT_MILLIS);
         }
-        m.liveMin = gc.windowMin();
-        m.liveMax = gc.windowMax();
-        m.liveLast = gc.windowLast();
-        m.gcCount = gcCount;
-        m.gcMillis = gcMillis;
-        m.heapEnd = memory.getHeapMemoryUsage().getUsed();
-        m.rssPeak = w.rssResettable ? proc.rssPeak() : w.rssSampledPeak;
-        m.rssEnd = proc.rss();
-        m.directPeak = w.directPeak;
-        m.directEnd = directUsed();
-        m.mappedEnd = mapped == null ? -1 : mapped.getMemoryUsed();
+        m.set(LIVE_MIN, gc.windowMin());
+        m.set(LIVE_MAX, gc.windowMax());
+        m.set(LIVE_LAST, gc.windowLast());
+        m.set(GC_COUNT, gcCount);
+        m.set(GC_MILLIS, gcMillis);
+        m.set(HEAP_END, memory.getHeapMemoryUsage().getUsed());
+        m.set(RSS_PEAK, w.rssResettable ? proc.rssPeak() : w.rssSampledPeak);
+        m.set(RSS_END, proc.rss());
+        m.set(DIRECT_PEAK, w.directPeak);
+        m.set(DIRECT_END, directUsed());
+        m.set(MAPPED_END, mapped == null ? -1 : mapped.getMemoryUsed());
         if (metaspace != null) {
             MemoryUsage peak = metaspace.getPeakUsage();
-            m.metaspacePeak = peak == null ? -1 : peak.getUsed();
-            m.metaspaceEnd = metaspace.getUsage().getUsed();
+            m.set(METASPACE_PEAK, peak == null ? -1 : peak.getUsed());
+            m.set(METASPACE_END, metaspace.getUsage().getUsed());
         }
-        m.classesLoaded = classLoading.getLoadedClassCount();
-        m.threadsStart = w.threadsStart;
-        m.threadsPeak = threads.getPeakThreadCount();
-        m.threadsEnd = threads.getThreadCount();
+        m.set(CLASSES_LOADED, classLoading.getLoadedClassCount());
+        m.set(THREADS_START, w.threadsStart);
+        m.set(THREADS_PEAK, threads.getPeakThreadCount());
+        m.set(THREADS_END, threads.getThreadCount());
         long allocated = Thread.currentThread().getId() == w.thread ? allocatedBy(w.thread) : -1;
-        m.allocated = allocated >= 0 && w.allocatedAtStart >= 0 ? allocated - w.allocatedAtStart : -1;
+        m.set(ALLOCATED, allocated >= 0 && w.allocatedAtStart >= 0 ? allocated - w.allocatedAtStart : -1);
         if (exactRetained && collect) {
-            m.retained = collectAndMeasureHeap();
-            retainedByPrevious = m.retained;
+            long retained = collectAndMeasureHeap();
+            m.set(RETAINED, retained);
+            retainedByPrevious = retained;
         }
-        return m;
+        return m.build();
     }
 
     private long directUsed() {
@@ -210,33 +237,5 @@ public final class ClassMeter {
         long gcMillis;
         long thread;
         long allocatedAtStart = -1;
-    }
-
-    /** What one class used. {@code -1} means "not measured". */
-    public static final class Measures {
-        public long millis;
-        public long heapPeak = -1;
-        public final Map<String, Long> poolPeaks = new LinkedHashMap<>();
-        public long heapMax = -1;
-        public long liveBefore = -1;
-        public long liveMin = -1;
-        public long liveMax = -1;
-        public long liveLast = -1;
-        public long retained = -1;
-        public long gcCount = -1;
-        public long gcMillis = -1;
-        public long heapEnd = -1;
-        public long rssPeak = -1;
-        public long rssEnd = -1;
-        public long directPeak = -1;
-        public long directEnd = -1;
-        public long mappedEnd = -1;
-        public long metaspacePeak = -1;
-        public long metaspaceEnd = -1;
-        public long classesLoaded = -1;
-        public long threadsStart = -1;
-        public long threadsPeak = -1;
-        public long threadsEnd = -1;
-        public long allocated = -1;
     }
 }

@@ -1,11 +1,11 @@
 package dev.memprobe.measure;
 
+import dev.memprobe.journal.HistogramRow;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.management.MBeanServer;
@@ -71,11 +71,10 @@ public final class Histogram {
     }
 
     /**
-     * The {@code top} types that grew most in bytes from {@code before} to this histogram, each as a map with
-     * {@code type}, {@code bytes}, {@code instances} (now) and {@code growth} (bytes gained); equal growth in name
-     * order.
+     * The {@code top} types that grew most in bytes from {@code before} to this histogram, with their bytes and
+     * instances now and the bytes gained; equal growth in name order.
      */
-    public List<Map<String, Object>> topGrowth(Histogram before, int top) {
+    public List<HistogramRow> topGrowth(Histogram before, int top) {
         List<Map.Entry<String, long[]>> grown = new ArrayList<>(rows.entrySet());
         final Map<String, long[]> earlier = before.rows;
         Collections.sort(grown, new Comparator<Map.Entry<String, long[]>>() {
@@ -85,7 +84,7 @@ public final class Histogram {
                 return byGrowth != 0 ? byGrowth : a.getKey().compareTo(b.getKey());
             }
         });
-        List<Map<String, Object>> result = new ArrayList<>();
+        List<HistogramRow> result = new ArrayList<>();
         for (Map.Entry<String, long[]> row : grown) {
             if (result.size() >= top) {
                 break;
@@ -94,12 +93,7 @@ public final class Histogram {
             if (growth <= 0) {
                 break;
             }
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("type", row.getKey());
-            item.put("bytes", row.getValue()[1]);
-            item.put("instances", row.getValue()[0]);
-            item.put("growth", growth);
-            result.add(item);
+            result.add(new HistogramRow(row.getKey(), row.getValue()[1], row.getValue()[0], growth));
         }
         return result;
     }

@@ -1,6 +1,6 @@
 package dev.memprobe.provider;
 
-import dev.memprobe.journal.Journal;
+import dev.memprobe.journal.ShutdownTrigger;
 import java.util.Map;
 
 /**
@@ -11,12 +11,23 @@ final class ExitTrigger {
 
     private ExitTrigger() {}
 
-    /** Returns {trigger, caller}: the trigger is one of Journal's TRIGGER_ values, the caller may be null. */
-    static String[] find(Map<Thread, StackTraceElement[]> stacks) {
+    /** Why the JVM exits, and who asked: the frame that called {@code exit}, or the signal's name. */
+    static final class Found {
+        final ShutdownTrigger trigger;
+        /** May be null. */
+        final String caller;
+
+        Found(ShutdownTrigger trigger, String caller) {
+            this.trigger = trigger;
+            this.caller = caller;
+        }
+    }
+
+    static Found find(Map<Thread, StackTraceElement[]> stacks) {
         for (Thread thread : stacks.keySet()) {
             String name = thread.getName();
             if (name.startsWith("SIG") && name.endsWith(" handler")) {
-                return new String[] {Journal.TRIGGER_SIGNAL, name.substring(0, name.length() - " handler".length())};
+                return new Found(ShutdownTrigger.SIGNAL, name.substring(0, name.length() - " handler".length()));
             }
         }
         for (StackTraceElement[] stack : stacks.values()) {
@@ -26,11 +37,11 @@ final class ExitTrigger {
                     while (caller < stack.length && isExit(stack[caller])) {
                         caller++;
                     }
-                    return new String[] {Journal.TRIGGER_EXIT, caller < stack.length ? stack[caller].toString() : null};
+                    return new Found(ShutdownTrigger.EXIT, caller < stack.length ? stack[caller].toString() : null);
                 }
             }
         }
-        return new String[] {Journal.TRIGGER_UNKNOWN, null};
+        return new Found(ShutdownTrigger.UNKNOWN, null);
     }
 
     private static boolean isExit(StackTraceElement frame) {

@@ -1,6 +1,6 @@
 package dev.memprobe.provider;
 
-import dev.memprobe.journal.Journal;
+import dev.memprobe.journal.TestStatus;
 import org.apache.maven.surefire.api.report.ReportEntry;
 import org.apache.maven.surefire.api.report.SafeThrowable;
 import org.apache.maven.surefire.api.report.StackTraceWriter;
@@ -42,31 +42,31 @@ final class MeasuringListener implements TestReportListener<TestOutputReportEntr
 
     @Override
     public void testSucceeded(ReportEntry report) {
-        ended(report, Journal.PASSED);
+        ended(report, TestStatus.PASSED);
         target.testSucceeded(report);
     }
 
     @Override
     public void testAssumptionFailure(ReportEntry report) {
-        ended(report, Journal.SKIPPED);
+        ended(report, TestStatus.SKIPPED);
         target.testAssumptionFailure(report);
     }
 
     @Override
     public void testError(ReportEntry report) {
-        ended(report, Journal.ERRORED);
+        ended(report, TestStatus.ERRORED);
         target.testError(report);
     }
 
     @Override
     public void testFailed(ReportEntry report) {
-        ended(report, Journal.FAILED);
+        ended(report, TestStatus.FAILED);
         target.testFailed(report);
     }
 
     @Override
     public void testSkipped(ReportEntry report) {
-        ended(report, Journal.SKIPPED);
+        ended(report, TestStatus.SKIPPED);
         target.testSkipped(report);
     }
 
@@ -130,7 +130,7 @@ final class MeasuringListener implements TestReportListener<TestOutputReportEntr
         target.error(t);
     }
 
-    private void ended(ReportEntry report, String status) {
+    private void ended(ReportEntry report, TestStatus status) {
         recorder.testEnded(report.getSourceName(), report.getName(), status, report.getElapsed(), problem(report));
     }
 

@@ -2,6 +2,7 @@ package dev.memprobe.provider;
 
 import dev.memprobe.journal.ForkOptions;
 import dev.memprobe.journal.JournalWriter;
+import dev.memprobe.journal.OutOfMemory;
 import dev.memprobe.measure.ClassMeter;
 import dev.memprobe.measure.GcWatcher;
 import dev.memprobe.measure.HeapWatchdog;
@@ -114,11 +115,11 @@ public final class MemprobeProvider implements SurefireProvider {
      * would end the fork without the journal's last line.
      */
     private Object goOnOrDie(Object forkTestSet, Throwable problem) {
-        recorder.releaseReserve(); // room to look for the rest; given back when the fork goes on
+        recorder.reserve().release(); // room to look for the rest; given back when the fork goes on
         try {
             Object rest = goOn(forkTestSet, problem);
             if (rest != null) {
-                recorder.restoreReserve();
+                recorder.reserve().restore();
             }
             return rest;
         } catch (Throwable t) {
@@ -133,7 +134,10 @@ public final class MemprobeProvider implements SurefireProvider {
      */
     private Object goOn(Object forkTestSet, Throwable problem) {
         String className = recorder.currentClass();
-        if (!continueAfterMemoryError || forkTestSet != null || className == null || !RunRecorder.heapError(problem)) {
+        if (!continueAfterMemoryError
+                || forkTestSet != null
+                || className == null
+                || !OutOfMemory.collectable(problem)) {
             return null;
         }
         Set<Class<?>> rest = new LinkedHashSet<>();

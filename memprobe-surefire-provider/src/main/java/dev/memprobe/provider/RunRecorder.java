@@ -1,20 +1,19 @@
 package dev.memprobe.provider;
 
-import dev.memprobe.journal.Journal;
+import dev.memprobe.journal.HistogramRow;
 import dev.memprobe.journal.JournalWriter;
+import dev.memprobe.journal.Measures;
+import dev.memprobe.journal.OutOfMemory;
+import dev.memprobe.journal.Problem;
+import dev.memprobe.journal.TestCounts;
+import dev.memprobe.journal.TestStatus;
 import dev.memprobe.measure.ClassMeter;
-import dev.memprobe.measure.Histogram;
-import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Turns the test framework's callbacks into journal lines and class measurements. One per fork.
@@ -29,17 +28,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class RunRecorder {
 
-    /**
-     * 1 MiB in 64 KiB chunks: a single 1 MiB array is humongous in a G1 heap under 8 GiB and takes two whole regions
-     * (2 MiB of a 256 MiB heap, for as long as the fork lives); chunks this size are ordinary objects.
-     */
-    private static final int RESERVE_CHUNKS = 16;
-
-    private static final int RESERVE_CHUNK_BYTES = 64 * 1024;
-
-    /** The heap counts as given back when a full collection leaves at most this share of it in use. */
-    private static final double RECOVERED_SHARE = 0.5;
-
     /** How long the shutdown hook or a fatal error waits for meters that are still starting. */
     private static final long START_WAIT_MILLIS = 2_000;
 
@@ -47,12 +35,12 @@ final class RunRecorder {
     /** Set once, by {@link #forkStarted}; null until then, and for good when the meters could not start. */
     private volatile ClassMeter meter;
 
-    private final CountDownLatch metersStarted = new CountDownLatch(1);
+    private final MeterStartup startup = new MeterStartup();
     private final Set<String> histogramClasses;
     private final int histogramTop;
 
     /** Freed when memory runs out, so that the last lines can still be written. */
-    private volatile byte[][] reserve = newReserve();
+    private final MemoryReserve reserve = new MemoryReserve();
 
     private int depth;
     private int seq;
@@ -64,14 +52,9 @@ final class RunRecorder {
     private volatile boolean terminal;
     private volatile boolean nearLimitReported;
     private boolean continueAfterMemoryError;
-    private Histogram histogramBefore;
-    /** Heap used right after the full collection of the class's first histogram: exact, not sampled. */
-    private long heapAfterFirstHistogram = -1;
+    private ClassHistogram histogram;
 
-    private int tests;
-    private int failures;
-    private int errors;
-    private int skipped;
+    private TestCounts counts = TestCounts.NONE;
 
     /** A recorder whose meters start later, by {@link #startMeasuring}. */
     RunRecorder(JournalWriter journal, Set<String> histogramClasses, int histogramTop) {
@@ -84,7 +67,7 @@ final class RunRecorder {
     RunRecorder(JournalWriter journal, ClassMeter meter, Set<String> histogramClasses, int histogramTop) {
         this(journal, histogramClasses, histogramTop);
         this.meter = meter;
-        metersStarted.countDown();
+        startup.started();
     }
 
     /**
@@ -92,82 +75,45 @@ final class RunRecorder {
      * plan and the first class wait until it has run; if it fails, classes are journaled without measurements.
      */
     void startMeasuring(Runnable start) {
-        Thread thread = new Thread(
-                () -> {
-                    try {
-                        start.run();
-                    } catch (Throwable t) {
-                        // measuring is best effort: the classes are still journaled, without numbers
-                    } finally {
-                        metersStarted.countDown();
-                    }
-                },
-                "memprobe-start");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    /** Waits for the meters to start: as long as it takes when {@code millis} is negative. */
-    private void awaitMeasuring(long millis) {
-        if (metersStarted.getCount() == 0) {
-            return;
-        }
-        try {
-            if (millis < 0) {
-                metersStarted.await();
-            } else {
-                metersStarted.await(millis, TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        startup.start(start);
     }
 
     /** Measures with {@code meter} from now on and writes the fork line, which comes before any other. */
     void forkStarted(ClassMeter meter, boolean rssResettable, List<String> gcNames, boolean parallelForcedOff) {
         this.meter = meter;
-        journal.line(Journal.FORK)
-                .put(Journal.FORMAT_VERSION, Journal.FORMAT)
-                .put(Journal.PID, pid())
-                .put(Journal.JAVA_VERSION, System.getProperty("java.version"))
-                .put(Journal.JAVA_VENDOR, System.getProperty("java.vendor"))
-                .put(Journal.VM, System.getProperty("java.vm.name"))
-                .put(Journal.MAX_HEAP, meter.heapMax() < 0 ? null : meter.heapMax())
-                .put(Journal.GCS, gcNames)
-                .put(Journal.RSS_RESET, rssResettable)
-                .put(Journal.JVM_START, ManagementFactory.getRuntimeMXBean().getStartTime())
-                .put("parallelForcedOff", parallelForcedOff ? Boolean.TRUE : null)
-                .write();
+        journal.fork(
+                ThisJvm.pid(),
+                System.getProperty("java.version"),
+                System.getProperty("java.vendor"),
+                System.getProperty("java.vm.name"),
+                meter.heapMax(),
+                gcNames,
+                rssResettable,
+                ThisJvm.startTime(),
+                parallelForcedOff);
     }
 
     void plan(List<String> classes) {
-        awaitMeasuring(-1);
+        startup.await(-1);
         planned = new ArrayList<>(classes);
-        journal.line(Journal.PLAN).put(Journal.CLASSES, classes).write();
+        journal.plan(classes);
     }
 
     void testSetStarting(String className) {
         if (depth++ > 0) {
             return; // a @Nested class or a suite member: part of the class already in flight
         }
-        awaitMeasuring(-1);
+        startup.await(-1);
         ClassMeter meter = this.meter;
         try {
             seq++;
             started.add(className);
             currentClass = className;
             currentMethod = null;
-            tests = 0;
-            failures = 0;
-            errors = 0;
-            skipped = 0;
+            counts = TestCounts.NONE;
             nearLimitReported = false;
-            histogramBefore = histogramClasses.contains(className) && meter != null ? Histogram.take() : null;
-            heapAfterFirstHistogram = histogramBefore == null ? -1 : meter.heapUsed();
-            journal.line(Journal.CLASS_START)
-                    .put(Journal.CLASS, className)
-                    .put(Journal.SEQ, seq)
-                    .write();
+            histogram = histogramClasses.contains(className) && meter != null ? ClassHistogram.begin(meter) : null;
+            journal.classStart(className, seq);
             window = meter == null ? null : meter.begin();
         } catch (OutOfMemoryError e) {
             outOfMemory();
@@ -190,27 +136,14 @@ final class RunRecorder {
         }
         try {
             // no window: the meters could not start, or the class's start ran out of memory; it ends all the same
-            ClassMeter.Measures measures = w == null ? null : meter.end(w, true);
-            List<Map<String, Object>> histogram = null;
-            if (histogramBefore != null && measures != null) {
-                // a histogram collects all garbage first: the heap around the class's two is what it kept, exactly
-                histogram = Histogram.take().topGrowth(histogramBefore, histogramTop);
-                measures.liveBefore = heapAfterFirstHistogram;
-                measures.retained = meter.heapUsed();
-                histogramBefore = null;
+            Measures measures = w == null ? null : meter.end(w, true);
+            List<HistogramRow> grown = null;
+            if (histogram != null && measures != null) {
+                grown = histogram.end(histogramTop);
+                measures = histogram.exact(measures);
+                histogram = null;
             }
-            JournalWriter.Line line = journal.line(Journal.CLASS_END)
-                    .put(Journal.CLASS, className)
-                    .put(Journal.SEQ, seq)
-                    .put(Journal.TESTS, tests)
-                    .put(Journal.FAILURES, failures)
-                    .put(Journal.ERRORS, errors)
-                    .put(Journal.SKIPS, skipped);
-            if (measures != null) {
-                putMeasures(line, measures);
-            }
-            line.put(Journal.HISTOGRAM, histogram);
-            line.write();
+            journal.classEnd(className, seq, counts, measures, grown);
         } catch (OutOfMemoryError e) {
             outOfMemory();
         } catch (RuntimeException e) {
@@ -225,10 +158,7 @@ final class RunRecorder {
             if (w != null) {
                 meter.sample(w);
             }
-            journal.line(Journal.TEST_START)
-                    .put(Journal.CLASS, className)
-                    .put(Journal.METHOD, method)
-                    .write();
+            journal.testStart(className, method);
         } catch (OutOfMemoryError e) {
             outOfMemory();
         } catch (RuntimeException e) {
@@ -241,11 +171,11 @@ final class RunRecorder {
         continueAfterMemoryError = goOn;
     }
 
-    void testEnded(String className, String method, String status, Integer millis, Throwable problem) {
-        boolean memory = problem != null && memoryError(problem) != null;
+    void testEnded(String className, String method, TestStatus status, Integer millis, Throwable problem) {
+        boolean memory = problem != null && OutOfMemory.find(problem) != null;
         if (memory) {
-            releaseReserve();
-            if (continueAfterMemoryError && currentClass != null && heapError(problem)) {
+            reserve.release();
+            if (continueAfterMemoryError && currentClass != null && OutOfMemory.collectable(problem)) {
                 // a framework that reports the error as a failed test goes on by itself: say whether the heap is back
                 recover(currentClass);
             }
@@ -254,29 +184,16 @@ final class RunRecorder {
     }
 
     private void record(
-            String className, String method, String status, Integer millis, Throwable problem, boolean memory) {
+            String className, String method, TestStatus status, Integer millis, Throwable problem, boolean memory) {
         if (currentClass != null) {
-            tests++;
-            if (Journal.FAILED.equals(status)) {
-                failures++;
-            } else if (Journal.ERRORED.equals(status)) {
-                errors++;
-            } else if (Journal.SKIPPED.equals(status)) {
-                skipped++;
-            }
+            counts = counts.plus(status);
         }
         try {
             ClassMeter.Window w = window;
             if (w != null) {
                 meter.sample(w);
             }
-            JournalWriter.Line line = journal.line(Journal.TEST_END)
-                    .put(Journal.CLASS, className)
-                    .put(Journal.METHOD, method)
-                    .put(Journal.STATUS, status)
-                    .put(Journal.MILLIS, millis);
-            putProblem(line, problem);
-            line.write();
+            journal.testEnd(className, method, status, millis, problem == null ? null : Problem.of(problem));
         } catch (OutOfMemoryError e) {
             outOfMemory();
         } catch (RuntimeException e) {
@@ -284,7 +201,7 @@ final class RunRecorder {
         }
         currentMethod = null;
         if (memory) {
-            restoreReserve();
+            reserve.restore();
         }
     }
 
@@ -294,26 +211,16 @@ final class RunRecorder {
             return;
         }
         nearLimitReported = true;
-        journal.line(Journal.NEAR_LIMIT)
-                .put(Journal.CLASS, currentClass)
-                .put(Journal.METHOD, currentMethod)
-                .put(Journal.POOL, pool)
-                .put(Journal.USED, used)
-                .put(Journal.MAX, max)
-                .write();
+        journal.nearLimit(currentClass, currentMethod, pool, used, max);
     }
 
     /** A throwable escaped the test framework; the fork is about to die of it. */
     void fatal(Throwable problem) {
-        releaseReserve();
-        awaitMeasuring(START_WAIT_MILLIS);
+        reserve.release();
+        startup.await(START_WAIT_MILLIS);
         terminal = true;
         try {
-            JournalWriter.Line line =
-                    journal.line(Journal.ERROR).put(Journal.CLASS, currentClass).put(Journal.METHOD, currentMethod);
-            putProblem(line, problem);
-            putInFlightMeasures(line);
-            line.write();
+            journal.error(currentClass, currentMethod, Problem.of(problem), inFlightMeasures());
         } catch (Throwable t) {
             // nothing more can be said
         }
@@ -330,9 +237,9 @@ final class RunRecorder {
         }
         String method = currentMethod;
         if (method != null) {
-            record(className, method, Journal.ERRORED, null, problem, true);
+            record(className, method, TestStatus.ERRORED, null, problem, true);
         } else {
-            errors++;
+            counts = counts.plusError();
         }
         depth = 1;
         testSetCompleted();
@@ -345,67 +252,16 @@ final class RunRecorder {
      * @return whether the heap was given back
      */
     boolean recover(String className) {
+        MemoryUsage heap = HeapRecovery.collect();
+        if (heap == null) {
+            return false;
+        }
         try {
-            collectKeepingTheHeapSize();
-            MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-            long max = heap.getMax();
-            if (max <= 0 || heap.getUsed() > max * RECOVERED_SHARE) {
-                return false;
-            }
-            journal.line(Journal.RECOVERED)
-                    .put(Journal.CLASS, className)
-                    .put(Journal.USED, heap.getUsed())
-                    .put(Journal.MAX, max)
-                    .write();
+            journal.recovered(className, heap.getUsed(), heap.getMax());
             return true;
         } catch (OutOfMemoryError | RuntimeException e) {
             return false;
         }
-    }
-
-    /**
-     * A full collection that leaves the heap's committed size as it was: after a full collection the JVM gives back
-     * memory above {@code MaxHeapFreeRatio}, and a fork that had just been full would go on with a tiny heap, collect
-     * far more often than a fork that never was, and run the classes after the error slower. The flag is manageable:
-     * it is raised to 100 for this one collection and put back. Where it cannot be (not HotSpot), a plain collection.
-     */
-    private static void collectKeepingTheHeapSize() {
-        com.sun.management.HotSpotDiagnosticMXBean vm = null;
-        String before = null;
-        try {
-            vm = ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
-            before = vm.getVMOption(MAX_HEAP_FREE_RATIO).getValue();
-            vm.setVMOption(MAX_HEAP_FREE_RATIO, "100");
-        } catch (RuntimeException | LinkageError e) {
-            before = null;
-        }
-        try {
-            System.gc();
-        } finally {
-            if (before != null) {
-                try {
-                    vm.setVMOption(MAX_HEAP_FREE_RATIO, before);
-                } catch (RuntimeException e) {
-                    // the flag stays at 100: the heap is not shrunk for the rest of this fork
-                }
-            }
-        }
-    }
-
-    private static final String MAX_HEAP_FREE_RATIO = "MaxHeapFreeRatio";
-
-    /**
-     * An {@code OutOfMemoryError} of the Java heap in {@code problem}'s cause chain, which a collection can undo; not
-     * metaspace, threads or buffers.
-     */
-    static boolean heapError(Throwable problem) {
-        String[] error = memoryError(problem);
-        if (error == null || error[1] == null) {
-            return false;
-        }
-        return error[1].startsWith("Java heap space")
-                || error[1].startsWith("GC overhead limit exceeded")
-                || error[1].startsWith("Requested array size exceeds VM limit");
     }
 
     /** The planned classes that have not started, in plan order; empty when no plan was written. */
@@ -420,9 +276,9 @@ final class RunRecorder {
     }
 
     void runEnded() {
-        awaitMeasuring(START_WAIT_MILLIS);
+        startup.await(START_WAIT_MILLIS);
         terminal = true;
-        journal.line(Journal.RUN_END).put(Journal.SEQ, seq).write();
+        journal.runEnd(seq);
     }
 
     /** The JVM is exiting; when tests were still running, say why and where. */
@@ -431,16 +287,10 @@ final class RunRecorder {
             return;
         }
         terminal = true;
-        releaseReserve();
+        reserve.release();
         try {
-            String[] trigger = ExitTrigger.find(Thread.getAllStackTraces());
-            JournalWriter.Line line = journal.line(Journal.SHUTDOWN)
-                    .put(Journal.TRIGGER, trigger[0])
-                    .put(Journal.CALLER, trigger[1])
-                    .put(Journal.CLASS, currentClass)
-                    .put(Journal.METHOD, currentMethod);
-            putInFlightMeasures(line);
-            line.write();
+            ExitTrigger.Found trigger = ExitTrigger.find(Thread.getAllStackTraces());
+            journal.shutdown(trigger.trigger, trigger.caller, currentClass, currentMethod, inFlightMeasures());
         } catch (Throwable t) {
             // nothing more can be said
         }
@@ -450,148 +300,19 @@ final class RunRecorder {
         return currentClass;
     }
 
-    private void putInFlightMeasures(JournalWriter.Line line) {
+    /** The measurements of the class in flight so far, without the collection of exact measurement; or null. */
+    private Measures inFlightMeasures() {
         ClassMeter.Window w = window;
-        if (w != null) {
-            line.put(Journal.MEASURE, measures(meter.end(w, false)));
-        }
-    }
-
-    private static void putMeasures(JournalWriter.Line line, ClassMeter.Measures m) {
-        for (Map.Entry<String, Object> field : measures(m).entrySet()) {
-            line.put(field.getKey(), field.getValue());
-        }
-    }
-
-    /** The journal fields of a class's measurements; values not measured are left out. */
-    static Map<String, Object> measures(ClassMeter.Measures m) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        measure(fields, Journal.MILLIS, m.millis);
-        measure(fields, Journal.HEAP_PEAK, m.heapPeak);
-        if (!m.poolPeaks.isEmpty()) {
-            fields.put(Journal.POOL_PEAKS, m.poolPeaks);
-        }
-        measure(fields, Journal.HEAP_MAX, m.heapMax);
-        measure(fields, Journal.LIVE_BEFORE, m.liveBefore);
-        measure(fields, Journal.LIVE_MIN, m.liveMin);
-        measure(fields, Journal.LIVE_MAX, m.liveMax);
-        measure(fields, Journal.LIVE_LAST, m.liveLast);
-        measure(fields, Journal.RETAINED, m.retained);
-        measure(fields, Journal.GC_COUNT, m.gcCount);
-        measure(fields, Journal.GC_MILLIS, m.gcMillis);
-        measure(fields, Journal.HEAP_END, m.heapEnd);
-        measure(fields, Journal.RSS_PEAK, m.rssPeak);
-        measure(fields, Journal.RSS_END, m.rssEnd);
-        measure(fields, Journal.DIRECT_PEAK, m.directPeak);
-        measure(fields, Journal.DIRECT_END, m.directEnd);
-        measure(fields, Journal.MAPPED_END, m.mappedEnd);
-        measure(fields, Journal.METASPACE_PEAK, m.metaspacePeak);
-        measure(fields, Journal.METASPACE_END, m.metaspaceEnd);
-        measure(fields, Journal.CLASSES_LOADED, m.classesLoaded);
-        measure(fields, Journal.THREADS_START, m.threadsStart);
-        measure(fields, Journal.THREADS_PEAK, m.threadsPeak);
-        measure(fields, Journal.THREADS_END, m.threadsEnd);
-        measure(fields, Journal.ALLOCATED, m.allocated);
-        return fields;
-    }
-
-    private static void measure(Map<String, Object> fields, String key, long value) {
-        if (value >= 0) {
-            fields.put(key, value);
-        }
-    }
-
-    private static void putProblem(JournalWriter.Line line, Throwable problem) {
-        if (problem == null) {
-            return;
-        }
-        String[] shown = memoryError(problem);
-        if (shown == null) {
-            shown = new String[] {problem.getClass().getName(), problem.getMessage()};
-        }
-        line.put(Journal.THROWABLE, shown[0]).put(Journal.MESSAGE, shown[1]);
-    }
-
-    private static final String OOM = "java.lang.OutOfMemoryError";
-
-    /**
-     * The memory error behind {@code problem} as {class, message}, or null: the first {@code OutOfMemoryError} in
-     * the cause chain (only that error: other VM errors such as {@code StackOverflowError} are not about memory, and
-     * some wrap one, as {@code InternalError} does), or an {@code OutOfMemoryError} a class initializer swallowed. When memory runs out inside a
-     * static initializer (the test's, or JUnit's own), later uses of that class throw {@code NoClassDefFoundError}
-     * "Could not initialize class", whose cause names the original error only in its message.
-     */
-    static String[] memoryError(Throwable problem) {
-        List<Throwable> seen = new ArrayList<>();
-        for (Throwable t = problem; t != null && !seen.contains(t); t = t.getCause()) {
-            if (t instanceof OutOfMemoryError) {
-                return new String[] {t.getClass().getName(), t.getMessage()};
-            }
-            seen.add(t);
-        }
-        for (Throwable t : seen) {
-            String message = t.getMessage();
-            int at = message == null ? -1 : message.indexOf(OOM);
-            if (at >= 0) {
-                String rest = message.substring(at + OOM.length());
-                if (rest.startsWith(":")) {
-                    rest = rest.substring(1);
-                }
-                int end = rest.indexOf(" [in thread");
-                return new String[] {OOM, (end >= 0 ? rest.substring(0, end) : rest).trim()};
-            }
-        }
-        return null;
+        return w == null ? null : meter.end(w, false);
     }
 
     private void outOfMemory() {
-        releaseReserve();
-        restoreReserve();
+        reserve.release();
+        reserve.restore();
     }
 
-    /** Frees the memory kept for the last lines. */
-    void releaseReserve() {
-        reserve = null;
-    }
-
-    /** Takes the memory for the last lines again, if there is room. */
-    void restoreReserve() {
-        try {
-            if (reserve == null) {
-                reserve = newReserve();
-            }
-        } catch (OutOfMemoryError e) {
-            // still no room: try again at the next event
-        }
-    }
-
-    /** The reserve: no chunk as large as half of G1's smallest region (1 MiB), so none is humongous. */
-    static byte[][] newReserve() {
-        byte[][] chunks = new byte[RESERVE_CHUNKS][];
-        for (int i = 0; i < chunks.length; i++) {
-            chunks[i] = new byte[RESERVE_CHUNK_BYTES];
-        }
-        return chunks;
-    }
-
-    /**
-     * This JVM's process id: {@code ProcessHandle} where there is one (Java 9 and later; this jar runs on 8 too).
-     * Not the runtime bean's name, {@code pid@host}: it looks the host's name up, which takes seconds where the
-     * resolver is slow.
-     */
-    static long pid() {
-        try {
-            Class<?> handle = Class.forName("java.lang.ProcessHandle");
-            Object current = handle.getMethod("current").invoke(null);
-            return (Long) handle.getMethod("pid").invoke(current);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            String name = ManagementFactory.getRuntimeMXBean().getName();
-            int at = name.indexOf('@');
-            try {
-                return Long.parseLong(at > 0 ? name.substring(0, at) : name);
-            } catch (NumberFormatException notANumber) {
-                return -1;
-            }
-        }
+    /** The memory kept for the last lines. */
+    MemoryReserve reserve() {
+        return reserve;
     }
 }

@@ -8,81 +8,50 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The journal as the fork writes it ({@link JournalWriter}) and the plugin reads it ({@link JournalReader}). */
+/** The journal as the fork writes it ({@link JournalWriter}) and the plugin reads it ({@link JournalTail}). */
 class JournalRoundTripTest {
 
     @TempDir
     Path folder;
 
     @Test
-    void linesWrittenByTheWriterAreReadBackWithTheirFields() throws IOException {
+    void eventsWrittenByTheWriterAreReadBackInOrder() throws IOException {
         Path file = folder.resolve("journal.jsonl");
-        Map<String, Long> pools = new LinkedHashMap<>();
-        pools.put("G1 Eden Space", 1024L);
-        pools.put("G1 Old Gen", 4096L);
         try (JournalWriter writer = JournalWriter.open(file.toFile())) {
-            writer.line(Journal.PLAN)
-                    .put(Journal.CLASSES, List.of("com.acme.ÜberTest", "com.acme.A$B"))
-                    .write();
-            writer.line(Journal.CLASS_START)
-                    .put(Journal.CLASS, "com.acme.ÜberTest")
-                    .put(Journal.SEQ, 1)
-                    .write();
-            writer.line(Journal.TEST_END)
-                    .put(Journal.CLASS, "com.acme.ÜberTest")
-                    .put(Journal.METHOD, "name with \"quotes\", a\nnewline and \u2028")
-                    .put(Journal.STATUS, Journal.PASSED)
-                    .put(Journal.THROWABLE, null)
-                    .write();
-            writer.line(Journal.CLASS_END)
-                    .put(Journal.CLASS, "com.acme.ÜberTest")
-                    .put(Journal.HEAP_PEAK, 123_456_789_012L)
-                    .put(Journal.POOL_PEAKS, pools)
-                    .put(Journal.RSS_RESET, true)
-                    .write();
+            writer.plan(List.of("com.acme.ÜberTest"));
+            writer.classStart("com.acme.ÜberTest", 1);
+            writer.testEnd("com.acme.ÜberTest", "works", TestStatus.PASSED, 3, null);
+            writer.classEnd("com.acme.ÜberTest", 1, TestCounts.NONE.plus(TestStatus.PASSED), Measures.NONE, null);
         }
 
-        JournalReader.Contents contents = JournalReader.read(file);
+        JournalContents contents = JournalTail.read(file);
 
         assertThat(contents.present()).isTrue();
         assertThat(contents.absence()).isNull();
         assertThat(contents.tornLines()).isZero();
         assertThat(contents.problems()).isEmpty();
-        assertThat(contents.entries())
-                .extracting(JournalEntry::event)
-                .containsExactly(Journal.PLAN, Journal.CLASS_START, Journal.TEST_END, Journal.CLASS_END);
-        assertThat(contents.entries()).extracting(JournalEntry::lineNumber).containsExactly(1, 2, 3, 4);
-        assertThat(contents.entries()).allSatisfy(e -> assertThat(e.time()).isPositive());
-
-        JournalEntry plan = contents.entries().get(0);
-        assertThat(plan.list(Journal.CLASSES)).containsExactly("com.acme.ÜberTest", "com.acme.A$B");
-        JournalEntry testEnd = contents.entries().get(2);
-        assertThat(testEnd.string(Journal.METHOD)).isEqualTo("name with \"quotes\", a\nnewline and \u2028");
-        assertThat(testEnd.has(Journal.THROWABLE)).isFalse();
-        assertThat(testEnd.fields()).doesNotContainKey(Journal.THROWABLE);
-        JournalEntry classEnd = contents.entries().get(3);
-        assertThat(classEnd.number(Journal.HEAP_PEAK, -1)).isEqualTo(123_456_789_012L);
-        assertThat(classEnd.map(Journal.POOL_PEAKS)).isEqualTo(Map.of("G1 Eden Space", 1024L, "G1 Old Gen", 4096L));
-        assertThat(classEnd.flag(Journal.RSS_RESET)).isTrue();
-        assertThat(classEnd.numberOrNull(Journal.RETAINED)).isNull();
+        assertThat(contents.events())
+                .extracting(JournalEvent::type)
+                .containsExactly(EventType.PLAN, EventType.CLASS_START, EventType.TEST_END, EventType.CLASS_END);
+        assertThat(contents.events()).allSatisfy(e -> assertThat(e.time()).isPositive());
+        assertThat(((ClassEndEvent) contents.events().get(3)).counts().tests()).isEqualTo(1);
     }
 
     @Test
     void aLastLineCutOffByTheForksDeathIsCountedAndLeftOut() throws IOException {
         Path file = folder.resolve("journal.jsonl");
         try (JournalWriter writer = JournalWriter.open(file.toFile())) {
-            writer.line(Journal.CLASS_START).put(Journal.CLASS, "com.acme.A").write();
-            writer.line(Journal.TEST_START).put(Journal.CLASS, "com.acme.A").write();
+            writer.classStart("com.acme.A", 1);
+            writer.testStart("com.acme.A", "works");
         }
         // SIGKILL in the middle of the next line: no closing brace, no newline
         Files.write(
@@ -90,20 +59,22 @@ class JournalRoundTripTest {
                 "{\"event\":\"test-end\",\"class\":\"com.ac".getBytes(StandardCharsets.UTF_8),
                 StandardOpenOption.APPEND);
 
-        JournalReader.Contents contents = JournalReader.read(file);
+        JournalContents contents = JournalTail.read(file);
 
         assertThat(contents.tornLines()).isEqualTo(1);
         assertThat(contents.problems()).isEmpty();
-        assertThat(contents.entries()).extracting(JournalEntry::event).containsExactly("class-start", "test-start");
+        assertThat(contents.events())
+                .extracting(JournalEvent::type)
+                .containsExactly(EventType.CLASS_START, EventType.TEST_START);
     }
 
     @Test
     void aCompleteLastLineWithoutItsNewlineIsStillTornNotGuessed() {
-        JournalReader.Contents contents =
-                JournalReader.parse("{\"event\":\"fork\",\"time\":1}\n{\"event\":\"run-end\",\"time\":2}");
+        JournalContents contents =
+                JournalTail.parse("{\"event\":\"fork\",\"time\":1}\n{\"event\":\"run-end\",\"time\":2}");
 
         assertThat(contents.tornLines()).isEqualTo(1);
-        assertThat(contents.entries()).extracting(JournalEntry::event).containsExactly("fork");
+        assertThat(contents.events()).extracting(JournalEvent::type).containsExactly(EventType.FORK);
     }
 
     @Test
@@ -114,10 +85,11 @@ class JournalRoundTripTest {
                 + "\n"
                 + "{\"event\":\"class-end\",\"time\":4,\"class\":\"a.A\"}\n";
 
-        JournalReader.Contents contents = JournalReader.parse(text);
+        JournalContents contents = JournalTail.parse(text);
 
-        assertThat(contents.entries()).extracting(JournalEntry::event).containsExactly("class-start", "class-end");
-        assertThat(contents.entries()).extracting(JournalEntry::lineNumber).containsExactly(1, 5);
+        assertThat(contents.events())
+                .extracting(JournalEvent::type)
+                .containsExactly(EventType.CLASS_START, EventType.CLASS_END);
         assertThat(contents.problems())
                 .containsExactly(
                         "line 2 is not a journal record (a control character inside a string at line 1, column 36)",
@@ -126,13 +98,25 @@ class JournalRoundTripTest {
     }
 
     @Test
+    void anEventOfANewerProviderIsSkippedAndTheRestIsRead() {
+        JournalContents contents = JournalTail.parse("{\"event\":\"class-start\",\"time\":1,\"class\":\"a.A\"}\n"
+                + "{\"event\":\"heap-dump\",\"time\":2,\"file\":\"a.hprof\"}\n"
+                + "{\"event\":\"run-end\",\"time\":3,\"seq\":1}\n");
+
+        assertThat(contents.problems()).isEmpty();
+        assertThat(contents.events())
+                .extracting(JournalEvent::type)
+                .containsExactly(EventType.CLASS_START, EventType.RUN_END);
+    }
+
+    @Test
     void aMissingJournalIsReportedAsAbsentWithTheReason() {
         Path file = folder.resolve("probes/7/journal.jsonl");
 
-        JournalReader.Contents contents = JournalReader.read(file);
+        JournalContents contents = JournalTail.read(file);
 
         assertThat(contents.present()).isFalse();
-        assertThat(contents.entries()).isEmpty();
+        assertThat(contents.events()).isEmpty();
         assertThat(contents.absence())
                 .isEqualTo("the journal " + file + " was never written: the fork died before memprobe's provider"
                         + " started");
@@ -142,10 +126,10 @@ class JournalRoundTripTest {
     void anEmptyJournalIsPresentButHoldsNothing() throws IOException {
         Path file = Files.createFile(folder.resolve("journal.jsonl"));
 
-        JournalReader.Contents contents = JournalReader.read(file);
+        JournalContents contents = JournalTail.read(file);
 
         assertThat(contents.present()).isTrue();
-        assertThat(contents.entries()).isEmpty();
+        assertThat(contents.events()).isEmpty();
         assertThat(contents.tornLines()).isZero();
     }
 
@@ -153,26 +137,26 @@ class JournalRoundTripTest {
     void theWriterCreatesMissingFoldersAndAppendsToAnEarlierJournal() throws IOException {
         Path file = folder.resolve("a/b/journal.jsonl");
         try (JournalWriter writer = JournalWriter.open(file.toFile())) {
-            writer.line(Journal.FORK).write();
+            writer.plan(List.of());
         }
         try (JournalWriter writer = JournalWriter.open(file.toFile())) {
-            writer.line(Journal.RUN_END).write();
+            writer.runEnd(0);
         }
 
-        assertThat(JournalReader.read(file).entries())
-                .extracting(JournalEntry::event)
-                .containsExactly(Journal.FORK, Journal.RUN_END);
+        assertThat(JournalTail.read(file).events())
+                .extracting(JournalEvent::type)
+                .containsExactly(EventType.PLAN, EventType.RUN_END);
     }
 
     @Test
     void aWriteThatFailsMarksTheWriterBrokenInsteadOfThrowingIntoTheTests() throws IOException {
         JournalWriter writer =
                 JournalWriter.open(folder.resolve("journal.jsonl").toFile());
-        writer.line(Journal.FORK).write();
+        writer.plan(List.of());
         assertThat(writer.isBroken()).isFalse();
         writer.close();
 
-        writer.line(Journal.RUN_END).write();
+        writer.runEnd(0);
 
         assertThat(writer.isBroken()).isTrue();
     }
@@ -193,11 +177,7 @@ class JournalRoundTripTest {
                 done.add(pool.submit(() -> {
                     start.await();
                     for (int i = 0; i < linesEach; i++) {
-                        writer.line(Journal.TEST_END)
-                                .put(Journal.CLASS, name)
-                                .put(Journal.SEQ, i)
-                                .put(Journal.MESSAGE, padding)
-                                .write();
+                        writer.testEnd(name, "m" + i, TestStatus.FAILED, i, new Problem("x.Error", padding));
                     }
                     return null;
                 }));
@@ -211,22 +191,20 @@ class JournalRoundTripTest {
             writer.close();
         }
 
-        JournalReader.Contents contents = JournalReader.read(file);
+        JournalContents contents = JournalTail.read(file);
 
         assertThat(contents.problems()).isEmpty();
         assertThat(contents.tornLines()).isZero();
-        assertThat(contents.entries()).hasSize(threads * linesEach);
-        assertThat(contents.entries())
-                .allSatisfy(e -> assertThat(e.string(Journal.MESSAGE)).isEqualTo(padding));
+        assertThat(contents.events()).hasSize(threads * linesEach);
+        List<TestEndEvent> ends =
+                contents.events().stream().map(TestEndEvent.class::cast).toList();
+        assertThat(ends).allSatisfy(e -> assertThat(e.problem().message()).isEqualTo(padding));
         for (int t = 0; t < threads; t++) {
             String name = "writer-" + t;
-            assertThat(contents.entries().stream()
-                            .filter(e -> name.equals(e.string(Journal.CLASS)))
-                            .map(e -> e.number(Journal.SEQ, -1)))
+            assertThat(ends.stream().filter(e -> name.equals(e.className())).map(TestEndEvent::millis))
                     .as("lines of %s, in the order it wrote them", name)
-                    .containsExactlyElementsOf(java.util.stream.LongStream.range(0, linesEach)
-                            .boxed()
-                            .toList());
+                    .containsExactlyElementsOf(
+                            IntStream.range(0, linesEach).boxed().toList());
         }
     }
 }

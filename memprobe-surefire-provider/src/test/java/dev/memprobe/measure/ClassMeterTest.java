@@ -1,7 +1,10 @@
 package dev.memprobe.measure;
 
+import static dev.memprobe.journal.MeasureField.LIVE_BEFORE;
+import static dev.memprobe.journal.MeasureField.RETAINED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.memprobe.journal.Measures;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -24,10 +27,10 @@ class ClassMeterTest {
         for (int i = 0; i < 128; i++) { // 8 MiB in 64 KiB chunks, ordinary objects in any G1 heap
             kept.add(new byte[64 * 1024]);
         }
-        ClassMeter.Measures keeps = meter.end(first, true);
+        Measures keeps = meter.end(first, true);
 
-        assertThat(keeps.liveBefore).isPositive();
-        assertThat(keeps.retained - keeps.liveBefore).isBetween(7 * MIB, 10 * MIB);
+        assertThat(keeps.get(LIVE_BEFORE)).isPositive();
+        assertThat(keeps.get(RETAINED) - keeps.get(LIVE_BEFORE)).isBetween(7 * MIB, 10 * MIB);
 
         long collections = collections();
         ClassMeter.Window second = meter.begin();
@@ -38,10 +41,11 @@ class ClassMeterTest {
             garbage.add(new byte[64 * 1024]);
         }
         garbage.clear();
-        ClassMeter.Measures keepsNothing = meter.end(second, true);
+        Measures keepsNothing = meter.end(second, true);
 
-        assertThat(keepsNothing.liveBefore).isEqualTo(keeps.retained);
-        assertThat(Math.abs(keepsNothing.retained - keepsNothing.liveBefore)).isLessThan(MIB);
+        assertThat(keepsNothing.get(LIVE_BEFORE)).isEqualTo(keeps.get(RETAINED));
+        assertThat(Math.abs(keepsNothing.get(RETAINED) - keepsNothing.get(LIVE_BEFORE)))
+                .isLessThan(MIB);
         assertThat(kept).hasSize(128);
     }
 
@@ -50,9 +54,9 @@ class ClassMeterTest {
         ClassMeter meter = new ClassMeter(new ProcStatus(), new GcWatcher(), false);
         long collections = collections();
 
-        ClassMeter.Measures measures = meter.end(meter.begin(), true);
+        Measures measures = meter.end(meter.begin(), true);
 
-        assertThat(measures.retained).isEqualTo(-1);
+        assertThat(measures.get(RETAINED)).isEqualTo(-1);
         assertThat(collections() - collections).isLessThan(2);
     }
 

@@ -2,8 +2,8 @@ package dev.memprobe.measure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.memprobe.journal.HistogramRow;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class HistogramTest {
@@ -46,7 +46,7 @@ class HistogramTest {
 
     @Test
     void listsTheTypesThatGrewMostFirstAndOnlyThoseThatGrew() {
-        List<Map<String, Object>> growth = Histogram.parse(AFTER).topGrowth(Histogram.parse(BEFORE), 10);
+        List<HistogramRow> growth = Histogram.parse(AFTER).topGrowth(Histogram.parse(BEFORE), 10);
 
         assertThat(growth)
                 .containsExactly(
@@ -60,7 +60,7 @@ class HistogramTest {
     @Test
     void keepsToTheNumberOfTypesAskedFor() {
         assertThat(Histogram.parse(AFTER).topGrowth(Histogram.parse(BEFORE), 2))
-                .extracting(r -> r.get("type"))
+                .extracting(HistogramRow::type)
                 .containsExactly("[B", "java.util.HashMap$Node");
         assertThat(Histogram.parse(AFTER).topGrowth(Histogram.parse(BEFORE), 0)).isEmpty();
     }
@@ -80,7 +80,7 @@ class HistogramTest {
         String tied = "   1:   1   64  com.acme.Zeta\n   2:   1   64  com.acme.Alpha\n   3:   1   64  com.acme.Mid\n";
 
         assertThat(Histogram.parse(tied).topGrowth(Histogram.parse(""), 3))
-                .extracting(r -> r.get("type"))
+                .extracting(HistogramRow::type)
                 .containsExactly("com.acme.Alpha", "com.acme.Mid", "com.acme.Zeta");
     }
 
@@ -99,11 +99,11 @@ class HistogramTest {
 
         assertThat(now.isEmpty()).isFalse();
         assertThat(now.topGrowth(Histogram.parse(""), 50))
-                .extracting(r -> r.get("type"))
+                .extracting(HistogramRow::type)
                 .contains("java.lang.String");
     }
 
-    private static Map<String, Object> row(String type, long bytes, long instances, long growth) {
-        return Map.of("type", type, "bytes", bytes, "instances", instances, "growth", growth);
+    private static HistogramRow row(String type, long bytes, long instances, long growth) {
+        return new HistogramRow(type, bytes, instances, growth);
     }
 }

@@ -2,6 +2,7 @@ package dev.memprobe.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.memprobe.journal.ShutdownTrigger;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -44,9 +45,8 @@ class ExitTriggerTest {
         stacks.put(new Thread("Finalizer"), IDLE);
         stacks.put(new Thread("main"), EXITING);
 
-        String[] trigger = ExitTrigger.find(stacks);
-
-        assertThat(trigger).containsExactly("exit", "com.acme.LegacyCliTest.callsMain(LegacyCliTest.java:42)");
+        assertThat(found(stacks))
+                .containsExactly(ShutdownTrigger.EXIT, "com.acme.LegacyCliTest.callsMain(LegacyCliTest.java:42)");
     }
 
     @Test
@@ -58,7 +58,7 @@ class ExitTriggerTest {
             frame("java.lang.Runtime", "halt")
         });
 
-        assertThat(ExitTrigger.find(stacks)).containsExactly("exit", null);
+        assertThat(found(stacks)).containsExactly(ShutdownTrigger.EXIT, null);
     }
 
     @Test
@@ -67,7 +67,7 @@ class ExitTriggerTest {
         stacks.put(new Thread("main"), IDLE);
         stacks.put(new Thread("SIGTERM handler"), SIGNALLED);
 
-        assertThat(ExitTrigger.find(stacks)).containsExactly("signal", "SIGTERM");
+        assertThat(found(stacks)).containsExactly(ShutdownTrigger.SIGNAL, "SIGTERM");
     }
 
     @Test
@@ -77,12 +77,17 @@ class ExitTriggerTest {
         stacks.put(new Thread("SIGNAL watcher"), IDLE);
         stacks.put(new Thread("memprobe-journal"), new StackTraceElement[0]);
 
-        assertThat(ExitTrigger.find(stacks)).containsExactly("unknown", null);
+        assertThat(found(stacks)).containsExactly(ShutdownTrigger.UNKNOWN, null);
     }
 
     @Test
     void theStacksOfThisJvmShowNoExit() {
-        assertThat(ExitTrigger.find(Thread.getAllStackTraces())).containsExactly("unknown", null);
+        assertThat(found(Thread.getAllStackTraces())).containsExactly(ShutdownTrigger.UNKNOWN, null);
+    }
+
+    private static Object[] found(Map<Thread, StackTraceElement[]> stacks) {
+        ExitTrigger.Found found = ExitTrigger.find(stacks);
+        return new Object[] {found.trigger, found.caller};
     }
 
     private static StackTraceElement frame(String type, String method) {

@@ -3,10 +3,25 @@ package dev.memprobe.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.memprobe.journal.ClassEndEvent;
+import dev.memprobe.journal.ClassStartEvent;
+import dev.memprobe.journal.ErrorEvent;
+import dev.memprobe.journal.EventType;
+import dev.memprobe.journal.ForkEvent;
 import dev.memprobe.journal.Journal;
-import dev.memprobe.journal.JournalEntry;
-import dev.memprobe.journal.JournalReader;
+import dev.memprobe.journal.JournalContents;
+import dev.memprobe.journal.JournalEvent;
+import dev.memprobe.journal.JournalTail;
 import dev.memprobe.journal.JournalWriter;
+import dev.memprobe.journal.MeasureField;
+import dev.memprobe.journal.Measures;
+import dev.memprobe.journal.NearLimitEvent;
+import dev.memprobe.journal.PlanEvent;
+import dev.memprobe.journal.RecoveredEvent;
+import dev.memprobe.journal.ShutdownEvent;
+import dev.memprobe.journal.ShutdownTrigger;
+import dev.memprobe.journal.TestEndEvent;
+import dev.memprobe.journal.TestStatus;
 import dev.memprobe.measure.ClassMeter;
 import dev.memprobe.measure.GcWatcher;
 import dev.memprobe.measure.ProcStatus;
@@ -15,6 +30,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterEach;
@@ -46,11 +62,36 @@ class RunRecorderTest {
 
     @Test
     void keepsItsMemoryReserveOutOfG1sHumongousRegions() {
-        byte[][] reserve = RunRecorder.newReserve();
+        byte[][] reserve = MemoryReserve.newChunks();
 
         // G1's smallest region is 1 MiB; an array of half a region or more is humongous and takes whole regions
         assertThat(Arrays.stream(reserve).mapToInt(chunk -> chunk.length)).allMatch(length -> length < 512 * 1024);
         assertThat(Arrays.stream(reserve).mapToInt(chunk -> chunk.length).sum()).isEqualTo(1 << 20);
+    }
+
+    @Test
+    void everyMeasurementOfTheMeterReachesTheClassEndAsItWasMeasured() {
+        Measures.Builder distinct = Measures.builder().poolPeak("G1 Old Gen", 7).poolPeak("G1 Eden Space", 8);
+        for (MeasureField field : MeasureField.values()) {
+            distinct.set(field, 1_000 + field.ordinal());
+        }
+        Measures measured = distinct.build();
+        ClassMeter fixed = new ClassMeter(new ProcStatus(), new GcWatcher(), false) {
+            @Override
+            public Measures end(Window w, boolean collect) {
+                return measured;
+            }
+        };
+        RunRecorder measuring = new RunRecorder(journal, fixed, Set.of(), 10);
+
+        measuring.testSetStarting("com.acme.ATest");
+        measuring.testSetCompleted();
+
+        Measures written = single(ClassEndEvent.class).measures();
+        for (MeasureField field : MeasureField.values()) {
+            assertThat(written.get(field)).as("%s", field).isEqualTo(1_000 + field.ordinal());
+        }
+        assertThat(written.poolPeaks()).containsExactly(Map.entry("G1 Old Gen", 7L), Map.entry("G1 Eden Space", 8L));
     }
 
     @Test
@@ -60,7 +101,7 @@ class RunRecorderTest {
         recorder.testSetCompleted();
         recorder.testSetStarting("com.acme.HogTest");
         recorder.testStarting("com.acme.HogTest", "small");
-        recorder.testEnded("com.acme.HogTest", "small", Journal.PASSED, 1, null);
+        recorder.testEnded("com.acme.HogTest", "small", TestStatus.PASSED, 1, null);
         recorder.testStarting("com.acme.HogTest", "loadsAll");
         OutOfMemoryError error = new OutOfMemoryError("Java heap space");
 
@@ -70,23 +111,18 @@ class RunRecorderTest {
 
         assertThat(recorder.currentClass()).isNull();
         assertThat(recorder.notStarted()).containsExactly("com.acme.CTest", "com.acme.DTest");
-        List<JournalEntry> entries = entries();
-        JournalEntry recovered = entries.get(entries.size() - 3);
-        assertThat(recovered.event()).isEqualTo(Journal.RECOVERED);
-        assertThat(recovered.string(Journal.CLASS)).isEqualTo("com.acme.HogTest");
-        assertThat(recovered.number(Journal.USED, -1))
-                .isPositive()
-                .isLessThanOrEqualTo(recovered.number(Journal.MAX, -1) / 2);
-        JournalEntry failed = entries.get(entries.size() - 2);
-        assertThat(failed.event()).isEqualTo(Journal.TEST_END);
-        assertThat(failed.string(Journal.METHOD)).isEqualTo("loadsAll");
-        assertThat(failed.string(Journal.STATUS)).isEqualTo(Journal.ERRORED);
-        assertThat(failed.string(Journal.THROWABLE)).isEqualTo("java.lang.OutOfMemoryError");
-        JournalEntry end = entries.get(entries.size() - 1);
-        assertThat(end.event()).isEqualTo(Journal.CLASS_END);
-        assertThat(end.string(Journal.CLASS)).isEqualTo("com.acme.HogTest");
-        assertThat(end.number(Journal.TESTS, -1)).isEqualTo(2);
-        assertThat(end.number(Journal.ERRORS, -1)).isEqualTo(1);
+        List<JournalEvent> events = events();
+        RecoveredEvent recovered = (RecoveredEvent) events.get(events.size() - 3);
+        assertThat(recovered.className()).isEqualTo("com.acme.HogTest");
+        assertThat(recovered.used()).isPositive().isLessThanOrEqualTo(recovered.max() / 2);
+        TestEndEvent failed = (TestEndEvent) events.get(events.size() - 2);
+        assertThat(failed.method()).isEqualTo("loadsAll");
+        assertThat(failed.status()).isEqualTo(TestStatus.ERRORED);
+        assertThat(failed.problem().throwable()).isEqualTo("java.lang.OutOfMemoryError");
+        ClassEndEvent end = (ClassEndEvent) events.get(events.size() - 1);
+        assertThat(end.className()).isEqualTo("com.acme.HogTest");
+        assertThat(end.counts().tests()).isEqualTo(2);
+        assertThat(end.counts().errors()).isEqualTo(1);
     }
 
     @Test
@@ -94,71 +130,55 @@ class RunRecorderTest {
         OutOfMemoryError heap = new OutOfMemoryError("Java heap space");
         recorder.testSetStarting("com.acme.HogTest");
         recorder.testStarting("com.acme.HogTest", "loadsAll");
-        recorder.testEnded("com.acme.HogTest", "loadsAll", Journal.ERRORED, 5, heap);
-        assertThat(entries()).noneMatch(e -> e.is(Journal.RECOVERED));
+        recorder.testEnded("com.acme.HogTest", "loadsAll", TestStatus.ERRORED, 5, heap);
+        assertThat(types()).doesNotContain(EventType.RECOVERED);
 
         recorder.continueAfterMemoryError(true);
         recorder.testStarting("com.acme.HogTest", "loadsMore");
-        recorder.testEnded("com.acme.HogTest", "loadsMore", Journal.ERRORED, 5, heap);
+        recorder.testEnded("com.acme.HogTest", "loadsMore", TestStatus.ERRORED, 5, heap);
         recorder.testStarting("com.acme.HogTest", "leaksClasses");
-        recorder.testEnded("com.acme.HogTest", "leaksClasses", Journal.ERRORED, 5, new OutOfMemoryError("Metaspace"));
+        recorder.testEnded(
+                "com.acme.HogTest", "leaksClasses", TestStatus.ERRORED, 5, new OutOfMemoryError("Metaspace"));
 
-        List<JournalEntry> entries = entries();
-        assertThat(entries)
-                .extracting(JournalEntry::event)
+        assertThat(types())
                 .endsWith(
-                        Journal.TEST_START, Journal.RECOVERED, Journal.TEST_END, Journal.TEST_START, Journal.TEST_END);
-        assertThat(entries).filteredOn(e -> e.is(Journal.RECOVERED)).hasSize(1);
-    }
-
-    @Test
-    void onlyAnOutOfMemoryErrorOfTheHeapLetsTheForkGoOn() {
-        assertThat(RunRecorder.heapError(new OutOfMemoryError("Java heap space")))
-                .isTrue();
-        assertThat(RunRecorder.heapError(new OutOfMemoryError("GC overhead limit exceeded")))
-                .isTrue();
-        assertThat(RunRecorder.heapError(new RuntimeException("wrapped", new OutOfMemoryError("Java heap space"))))
-                .isTrue();
-        assertThat(RunRecorder.heapError(new OutOfMemoryError("Metaspace"))).isFalse();
-        assertThat(RunRecorder.heapError(new OutOfMemoryError("Direct buffer memory")))
-                .isFalse();
-        assertThat(RunRecorder.heapError(
-                        new OutOfMemoryError("unable to create native thread: possibly out of memory")))
-                .isFalse();
-        assertThat(RunRecorder.heapError(new StackOverflowError())).isFalse();
+                        EventType.TEST_START,
+                        EventType.RECOVERED,
+                        EventType.TEST_END,
+                        EventType.TEST_START,
+                        EventType.TEST_END)
+                .filteredOn(type -> type == EventType.RECOVERED)
+                .hasSize(1);
     }
 
     @Test
     void nestedClassesArePartOfTheOuterClassInFlight() {
         recorder.testSetStarting("com.acme.OuterTest");
         recorder.testStarting("com.acme.OuterTest", "outer");
-        recorder.testEnded("com.acme.OuterTest", "outer", Journal.PASSED, 3, null);
+        recorder.testEnded("com.acme.OuterTest", "outer", TestStatus.PASSED, 3, null);
         recorder.testSetStarting("com.acme.OuterTest"); // @Nested: Surefire names the outer class again
         recorder.testStarting("com.acme.OuterTest$Inner", "inner");
-        recorder.testEnded("com.acme.OuterTest$Inner", "inner", Journal.FAILED, 4, new AssertionError("no"));
+        recorder.testEnded("com.acme.OuterTest$Inner", "inner", TestStatus.FAILED, 4, new AssertionError("no"));
         recorder.testSetCompleted();
         assertThat(recorder.currentClass()).isEqualTo("com.acme.OuterTest");
         recorder.testStarting("com.acme.OuterTest", "afterNested");
-        recorder.testEnded("com.acme.OuterTest", "afterNested", Journal.SKIPPED, 0, null);
+        recorder.testEnded("com.acme.OuterTest", "afterNested", TestStatus.SKIPPED, 0, null);
         recorder.testSetCompleted();
         recorder.testSetStarting("com.acme.NextTest");
         recorder.testSetCompleted();
 
-        List<JournalEntry> entries = entries();
-        assertThat(entries)
-                .filteredOn(e -> e.is(Journal.CLASS_START))
-                .extracting(e -> e.string(Journal.CLASS), e -> e.number(Journal.SEQ, -1))
-                .containsExactly(tuple("com.acme.OuterTest", 1L), tuple("com.acme.NextTest", 2L));
-        List<JournalEntry> ends =
-                entries.stream().filter(e -> e.is(Journal.CLASS_END)).toList();
-        assertThat(ends).hasSize(2);
-        JournalEntry outer = ends.get(0);
-        assertThat(outer.string(Journal.CLASS)).isEqualTo("com.acme.OuterTest");
-        assertThat(outer.number(Journal.TESTS, -1)).isEqualTo(3);
-        assertThat(outer.number(Journal.FAILURES, -1)).isEqualTo(1);
-        assertThat(outer.number(Journal.ERRORS, -1)).isZero();
-        assertThat(outer.number(Journal.SKIPS, -1)).isEqualTo(1);
-        assertThat(ends.get(1).number(Journal.TESTS, -1)).isZero();
+        assertThat(all(ClassStartEvent.class))
+                .extracting(ClassStartEvent::className, ClassStartEvent::seq)
+                .containsExactly(tuple("com.acme.OuterTest", 1), tuple("com.acme.NextTest", 2));
+        List<ClassEndEvent> ends = all(ClassEndEvent.class);
+        assertThat(ends)
+                .extracting(
+                        ClassEndEvent::className,
+                        e -> e.counts().tests(),
+                        e -> e.counts().failures(),
+                        e -> e.counts().errors(),
+                        e -> e.counts().skipped())
+                .containsExactly(tuple("com.acme.OuterTest", 3, 1, 0, 1), tuple("com.acme.NextTest", 0, 0, 0, 0));
         assertThat(recorder.currentClass()).isNull();
     }
 
@@ -167,15 +187,16 @@ class RunRecorderTest {
         recorder.testSetStarting("com.acme.HeavyTest");
         recorder.testSetCompleted();
 
-        JournalEntry end = single(Journal.CLASS_END);
-        assertThat(end.number(Journal.HEAP_PEAK, -1)).isPositive();
-        assertThat(end.map(Journal.POOL_PEAKS)).isNotEmpty();
-        assertThat(end.number(Journal.MILLIS, -1)).isNotNegative();
-        assertThat(end.number(Journal.THREADS_END, -1)).isPositive();
-        assertThat(end.number(Journal.CLASSES_LOADED, -1)).isPositive();
-        assertThat(end.has(Journal.RETAINED))
+        ClassEndEvent end = single(ClassEndEvent.class);
+        assertThat(end.measures().get(MeasureField.HEAP_PEAK)).isPositive();
+        assertThat(end.measures().poolPeaks()).isNotEmpty();
+        assertThat(end.measures().get(MeasureField.MILLIS)).isNotNegative();
+        assertThat(end.measures().get(MeasureField.THREADS_END)).isPositive();
+        assertThat(end.measures().get(MeasureField.CLASSES_LOADED)).isPositive();
+        assertThat(end.measures().get(MeasureField.RETAINED))
                 .as("no forced collection unless asked")
-                .isFalse();
+                .isEqualTo(-1);
+        assertThat(end.histogram()).isNull();
     }
 
     @Test
@@ -185,16 +206,16 @@ class RunRecorderTest {
         recorder.testEnded(
                 "com.acme.ImportTest",
                 "importsEverything",
-                Journal.ERRORED,
+                TestStatus.ERRORED,
                 1200,
                 new OutOfMemoryError("Java heap space"));
 
-        JournalEntry end = single(Journal.TEST_END);
-        assertThat(end.string(Journal.METHOD)).isEqualTo("importsEverything");
-        assertThat(end.string(Journal.STATUS)).isEqualTo(Journal.ERRORED);
-        assertThat(end.number(Journal.MILLIS, -1)).isEqualTo(1200);
-        assertThat(end.string(Journal.THROWABLE)).isEqualTo("java.lang.OutOfMemoryError");
-        assertThat(end.string(Journal.MESSAGE)).isEqualTo("Java heap space");
+        TestEndEvent end = single(TestEndEvent.class);
+        assertThat(end.method()).isEqualTo("importsEverything");
+        assertThat(end.status()).isEqualTo(TestStatus.ERRORED);
+        assertThat(end.millis()).isEqualTo(1200);
+        assertThat(end.problem().throwable()).isEqualTo("java.lang.OutOfMemoryError");
+        assertThat(end.problem().message()).isEqualTo("Java heap space");
     }
 
     @Test
@@ -203,19 +224,18 @@ class RunRecorderTest {
         recorder.testEnded(
                 "com.acme.ImportTest",
                 "viaExecutor",
-                Journal.ERRORED,
+                TestStatus.ERRORED,
                 5,
                 new ExecutionException("task failed", new IllegalStateException(new OutOfMemoryError("Metaspace"))));
         recorder.testEnded(
                 "com.acme.ImportTest",
                 "viaReflection",
-                Journal.ERRORED,
+                TestStatus.ERRORED,
                 5,
                 new InternalError("lambda bootstrap failed", new OutOfMemoryError("Java heap space")));
 
-        assertThat(entries())
-                .filteredOn(e -> e.is(Journal.TEST_END))
-                .extracting(e -> e.string(Journal.THROWABLE), e -> e.string(Journal.MESSAGE))
+        assertThat(all(TestEndEvent.class))
+                .extracting(e -> e.problem().throwable(), e -> e.problem().message())
                 .containsExactly(
                         tuple("java.lang.OutOfMemoryError", "Metaspace"),
                         tuple("java.lang.OutOfMemoryError", "Java heap space"));
@@ -227,40 +247,16 @@ class RunRecorderTest {
         recorder.testEnded(
                 "com.acme.DeepTest",
                 "recurses",
-                Journal.ERRORED,
+                TestStatus.ERRORED,
                 5,
                 new IllegalStateException("wrapped", new StackOverflowError()));
-        recorder.testEnded("com.acme.DeepTest", "asserts", Journal.FAILED, 5, new AssertionError("expected 2"));
+        recorder.testEnded("com.acme.DeepTest", "asserts", TestStatus.FAILED, 5, new AssertionError("expected 2"));
 
-        assertThat(entries())
-                .filteredOn(e -> e.is(Journal.TEST_END))
-                .extracting(e -> e.string(Journal.THROWABLE), e -> e.string(Journal.MESSAGE))
+        assertThat(all(TestEndEvent.class))
+                .extracting(e -> e.problem().throwable(), e -> e.problem().message())
                 .containsExactly(
                         tuple("java.lang.IllegalStateException", "wrapped"),
                         tuple("java.lang.AssertionError", "expected 2"));
-        assertThat(RunRecorder.memoryError(new IllegalStateException(new StackOverflowError())))
-                .isNull();
-    }
-
-    @Test
-    void anOutOfMemoryErrorSwallowedByAClassInitializerIsFoundInTheCauseMessage() {
-        Throwable noClass =
-                new NoClassDefFoundError("Could not initialize class org.junit.platform.commons.util.ExceptionUtils");
-        noClass.initCause(new ExceptionInInitializerError(
-                "Exception java.lang.OutOfMemoryError: Java heap space [in thread \"main\"]"));
-
-        assertThat(RunRecorder.memoryError(noClass)).containsExactly("java.lang.OutOfMemoryError", "Java heap space");
-        assertThat(RunRecorder.memoryError(new NoClassDefFoundError("Could not initialize class a.B")))
-                .isNull();
-    }
-
-    @Test
-    void aCauseChainWithACycleEndsTheSearch() {
-        RuntimeException a = new RuntimeException("a");
-        RuntimeException b = new RuntimeException("b", a);
-        a.initCause(b);
-
-        assertThat(RunRecorder.memoryError(a)).isNull();
     }
 
     @Test
@@ -270,14 +266,13 @@ class RunRecorderTest {
 
         recorder.fatal(new OutOfMemoryError("Java heap space"));
 
-        JournalEntry error = single(Journal.ERROR);
-        assertThat(error.string(Journal.CLASS)).isEqualTo("com.acme.ImportTest");
-        assertThat(error.string(Journal.METHOD)).isEqualTo("importsEverything");
-        assertThat(error.string(Journal.THROWABLE)).isEqualTo("java.lang.OutOfMemoryError");
-        assertThat(error.string(Journal.MESSAGE)).isEqualTo("Java heap space");
-        JournalEntry measure = error.nested(Journal.MEASURE);
-        assertThat(measure.number(Journal.HEAP_PEAK, -1)).isPositive();
-        assertThat(measure.number(Journal.MILLIS, -1)).isNotNegative();
+        ErrorEvent error = single(ErrorEvent.class);
+        assertThat(error.className()).isEqualTo("com.acme.ImportTest");
+        assertThat(error.method()).isEqualTo("importsEverything");
+        assertThat(error.problem().throwable()).isEqualTo("java.lang.OutOfMemoryError");
+        assertThat(error.problem().message()).isEqualTo("Java heap space");
+        assertThat(error.measures().get(MeasureField.HEAP_PEAK)).isPositive();
+        assertThat(error.measures().get(MeasureField.MILLIS)).isNotNegative();
     }
 
     @Test
@@ -287,7 +282,7 @@ class RunRecorderTest {
 
         recorder.shutdown();
 
-        assertThat(entries()).extracting(JournalEntry::event).containsExactly(Journal.CLASS_START, Journal.RUN_END);
+        assertThat(types()).containsExactly(EventType.CLASS_START, EventType.RUN_END);
     }
 
     @Test
@@ -297,7 +292,7 @@ class RunRecorderTest {
 
         recorder.shutdown();
 
-        assertThat(entries()).extracting(JournalEntry::event).containsExactly(Journal.CLASS_START, Journal.ERROR);
+        assertThat(types()).containsExactly(EventType.CLASS_START, EventType.ERROR);
     }
 
     @Test
@@ -307,7 +302,7 @@ class RunRecorderTest {
 
         recorder.shutdown();
 
-        assertThat(entries()).extracting(JournalEntry::event).containsExactly(Journal.CLASS_START, Journal.CLASS_END);
+        assertThat(types()).containsExactly(EventType.CLASS_START, EventType.CLASS_END);
     }
 
     @Test
@@ -318,14 +313,11 @@ class RunRecorderTest {
         recorder.shutdown();
         recorder.shutdown();
 
-        JournalEntry shutdown = single(Journal.SHUTDOWN);
-        assertThat(shutdown.string(Journal.CLASS)).isEqualTo("com.acme.LegacyCliTest");
-        assertThat(shutdown.string(Journal.METHOD)).isEqualTo("callsMain");
-        assertThat(shutdown.string(Journal.TRIGGER))
-                .as("nothing here is exiting")
-                .isEqualTo("unknown");
-        assertThat(shutdown.nested(Journal.MEASURE).number(Journal.HEAP_PEAK, -1))
-                .isPositive();
+        ShutdownEvent shutdown = single(ShutdownEvent.class);
+        assertThat(shutdown.className()).isEqualTo("com.acme.LegacyCliTest");
+        assertThat(shutdown.method()).isEqualTo("callsMain");
+        assertThat(shutdown.trigger()).as("nothing here is exiting").isEqualTo(ShutdownTrigger.UNKNOWN);
+        assertThat(shutdown.measures().get(MeasureField.HEAP_PEAK)).isPositive();
     }
 
     @Test
@@ -338,13 +330,9 @@ class RunRecorderTest {
         recorder.testSetStarting("com.acme.SecondTest");
         recorder.nearLimit("G1 Old Gen", 990, 1000);
 
-        assertThat(entries())
-                .filteredOn(e -> e.is(Journal.NEAR_LIMIT))
+        assertThat(all(NearLimitEvent.class))
                 .extracting(
-                        e -> e.string(Journal.CLASS),
-                        e -> e.string(Journal.METHOD),
-                        e -> e.number(Journal.USED, -1),
-                        e -> e.number(Journal.MAX, -1))
+                        NearLimitEvent::className, NearLimitEvent::method, NearLimitEvent::used, NearLimitEvent::max)
                 .containsExactly(
                         tuple("com.acme.FirstTest", "fills", 900L, 1000L),
                         tuple("com.acme.SecondTest", null, 990L, 1000L));
@@ -359,18 +347,19 @@ class RunRecorderTest {
                 false);
         recorder.plan(List.of("com.acme.ATest", "com.acme.BTest"));
 
-        JournalEntry fork = single(Journal.FORK);
-        assertThat(fork.number(Journal.FORMAT_VERSION, -1)).isEqualTo(Journal.FORMAT);
-        assertThat(fork.number(Journal.PID, -1))
-                .isEqualTo(ProcessHandle.current().pid());
-        assertThat(fork.string(Journal.JAVA_VERSION)).isEqualTo(System.getProperty("java.version"));
-        assertThat(fork.number(Journal.MAX_HEAP, -1))
+        ForkEvent fork = single(ForkEvent.class);
+        assertThat(fork.format()).isEqualTo(Journal.FORMAT);
+        assertThat(fork.pid()).isEqualTo(ProcessHandle.current().pid());
+        assertThat(fork.javaVersion()).isEqualTo(System.getProperty("java.version"));
+        assertThat(fork.maxHeap())
                 .isEqualTo(
                         ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax());
-        assertThat(fork.list(Journal.GCS)).containsExactly("G1 Young Generation", "G1 Old Generation");
-        assertThat(fork.flag(Journal.RSS_RESET)).isTrue();
-        assertThat(fork.has("parallelForcedOff")).isFalse();
-        assertThat(single(Journal.PLAN).list(Journal.CLASSES)).containsExactly("com.acme.ATest", "com.acme.BTest");
+        assertThat(fork.collectors()).containsExactly("G1 Young Generation", "G1 Old Generation");
+        assertThat(fork.rssResettable()).isTrue();
+        assertThat(fork.parallelForcedOff()).isFalse();
+        assertThat(fork.jvmStart())
+                .isEqualTo(ManagementFactory.getRuntimeMXBean().getStartTime());
+        assertThat(single(PlanEvent.class).classes()).containsExactly("com.acme.ATest", "com.acme.BTest");
     }
 
     @Test
@@ -384,19 +373,19 @@ class RunRecorderTest {
         late.plan(List.of("com.acme.ATest"));
         late.testSetStarting("com.acme.ATest");
         late.testStarting("com.acme.ATest", "works");
-        late.testEnded("com.acme.ATest", "works", Journal.PASSED, 1, null);
+        late.testEnded("com.acme.ATest", "works", TestStatus.PASSED, 1, null);
         late.testSetCompleted();
 
-        assertThat(entries())
-                .extracting(JournalEntry::event)
+        assertThat(types())
                 .containsExactly(
-                        Journal.FORK,
-                        Journal.PLAN,
-                        Journal.CLASS_START,
-                        Journal.TEST_START,
-                        Journal.TEST_END,
-                        Journal.CLASS_END);
-        assertThat(single(Journal.CLASS_END).number(Journal.HEAP_PEAK, -1)).isPositive();
+                        EventType.FORK,
+                        EventType.PLAN,
+                        EventType.CLASS_START,
+                        EventType.TEST_START,
+                        EventType.TEST_END,
+                        EventType.CLASS_END);
+        assertThat(single(ClassEndEvent.class).measures().get(MeasureField.HEAP_PEAK))
+                .isPositive();
     }
 
     @Test
@@ -409,21 +398,21 @@ class RunRecorderTest {
         unmeasured.plan(List.of("com.acme.ATest"));
         unmeasured.testSetStarting("com.acme.ATest");
         unmeasured.testStarting("com.acme.ATest", "works");
-        unmeasured.testEnded("com.acme.ATest", "works", Journal.FAILED, 1, new AssertionError("expected"));
+        unmeasured.testEnded("com.acme.ATest", "works", TestStatus.FAILED, 1, new AssertionError("expected"));
         unmeasured.testSetCompleted();
 
-        JournalEntry end = single(Journal.CLASS_END);
-        assertThat(end.string(Journal.CLASS)).isEqualTo("com.acme.ATest");
-        assertThat(end.number(Journal.TESTS, -1)).isEqualTo(1);
-        assertThat(end.number(Journal.FAILURES, -1)).isEqualTo(1);
-        assertThat(end.has(Journal.HEAP_PEAK)).isFalse();
-        assertThat(end.has(Journal.HISTOGRAM)).isFalse();
-        assertThat(entries()).noneMatch(e -> e.is(Journal.FORK));
+        ClassEndEvent end = single(ClassEndEvent.class);
+        assertThat(end.className()).isEqualTo("com.acme.ATest");
+        assertThat(end.counts().tests()).isEqualTo(1);
+        assertThat(end.counts().failures()).isEqualTo(1);
+        assertThat(end.measures().get(MeasureField.HEAP_PEAK)).isEqualTo(-1);
+        assertThat(end.histogram()).isNull();
+        assertThat(types()).doesNotContain(EventType.FORK);
     }
 
     @Test
     void findsItsProcessIdWithoutTheHostName() {
-        assertThat(RunRecorder.pid()).isEqualTo(ProcessHandle.current().pid());
+        assertThat(ThisJvm.pid()).isEqualTo(ProcessHandle.current().pid());
     }
 
     private static void sleep(long millis) {
@@ -434,16 +423,23 @@ class RunRecorderTest {
         }
     }
 
-    private List<JournalEntry> entries() {
-        JournalReader.Contents contents = JournalReader.read(file);
+    private List<JournalEvent> events() {
+        JournalContents contents = JournalTail.read(file);
         assertThat(contents.problems()).isEmpty();
         assertThat(contents.tornLines()).isZero();
-        return contents.entries();
+        return contents.events();
     }
 
-    private JournalEntry single(String event) {
-        List<JournalEntry> matching =
-                entries().stream().filter(e -> e.is(event)).toList();
+    private List<EventType> types() {
+        return events().stream().map(JournalEvent::type).toList();
+    }
+
+    private <T extends JournalEvent> List<T> all(Class<T> type) {
+        return events().stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    private <T extends JournalEvent> T single(Class<T> type) {
+        List<T> matching = all(type);
         assertThat(matching).hasSize(1);
         return matching.get(0);
     }

@@ -1,0 +1,275 @@
+package dev.memprobe.journal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@link Json}'s dialect: objects become {@link LinkedHashMap}s (field order kept), arrays {@link List}s,
+ * integers {@link Long}s and decimals {@link Double}s. An error names the line and column where the text stops
+ * being JSON.
+ */
+final class JsonParser {
+    /** JSON's number grammar: no leading zeros, no lone sign or point, an exponent with digits. */
+    private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+
+    private final CharSequence text;
+    private int pos;
+
+    JsonParser(CharSequence text) {
+        this.text = text;
+    }
+
+    /** The one value that fills the text (white space around it allowed). */
+    Object whole() {
+        skipSpace();
+        Object result = value();
+        skipSpace();
+        if (pos < text.length()) {
+            throw error("unexpected text after the value");
+        }
+        return result;
+    }
+
+    private Object value() {
+        if (pos >= text.length()) {
+            throw error("the text ends where a value should start");
+        }
+        char c = text.charAt(pos);
+        switch (c) {
+            case '{':
+                return object();
+            case '[':
+                return array();
+            case '"':
+                return string();
+            case 't':
+                return literal("true", Boolean.TRUE);
+            case 'f':
+                return literal("false", Boolean.FALSE);
+            case 'n':
+                return literal("null", null);
+            default:
+                if (c == '-' || (c >= '0' && c <= '9')) {
+                    return number();
+                }
+                throw error("unexpected character '" + c + "'");
+        }
+    }
+
+    private Map<String, Object> object() {
+        Map<String, Object> result = new LinkedHashMap<>();
+        pos++;
+        skipSpace();
+        if (peek() == '}') {
+            pos++;
+            return result;
+        }
+        while (true) {
+            skipSpace();
+            if (peek() != '"') {
+                throw error("expected a field name in double quotes");
+            }
+            String key = string();
+            skipSpace();
+            expect(':');
+            skipSpace();
+            result.put(key, value());
+            skipSpace();
+            char c = peek();
+            pos++;
+            if (c == '}') {
+                return result;
+            }
+            if (c != ',') {
+                pos--;
+                throw error("expected ',' or '}' in an object");
+            }
+        }
+    }
+
+    private List<Object> array() {
+        List<Object> result = new ArrayList<>();
+        pos++;
+        skipSpace();
+        if (peek() == ']') {
+            pos++;
+            return result;
+        }
+        while (true) {
+            skipSpace();
+            result.add(value());
+            skipSpace();
+            char c = peek();
+            pos++;
+            if (c == ']') {
+                return result;
+            }
+            if (c != ',') {
+                pos--;
+                throw error("expected ',' or ']' in an array");
+            }
+        }
+    }
+
+    private String string() {
+        pos++;
+        StringBuilder out = new StringBuilder();
+        while (true) {
+            if (pos >= text.length()) {
+                throw error("a string is not closed");
+            }
+            char c = text.charAt(pos++);
+            if (c == '"') {
+                return out.toString();
+            }
+            if (c == '\\') {
+                int escape = pos - 1;
+                if (pos >= text.length()) {
+                    throw error("a string is not closed");
+                }
+                char e = text.charAt(pos++);
+                switch (e) {
+                    case '"':
+                    case '\\':
+                    case '/':
+                        out.append(e);
+                        break;
+                    case 'b':
+                        out.append('\b');
+                        break;
+                    case 'f':
+                        out.append('\f');
+                        break;
+                    case 'n':
+                        out.append('\n');
+                        break;
+                    case 'r':
+                        out.append('\r');
+                        break;
+                    case 't':
+                        out.append('\t');
+                        break;
+                    case 'u':
+                        int code = 0;
+                        for (int digit = 0; digit < 4; digit++) {
+                            int value = pos + digit < text.length() ? hex(text.charAt(pos + digit)) : -1;
+                            if (value < 0) {
+                                pos = escape;
+                                throw error("a \\u escape needs four hex digits");
+                            }
+                            code = code * 16 + value;
+                        }
+                        out.append((char) code);
+                        pos += 4;
+                        break;
+                    default:
+                        pos = escape;
+                        throw error("unknown escape '\\" + e + "'");
+                }
+            } else if (c < 0x20) {
+                pos--;
+                throw error("a control character inside a string");
+            } else {
+                out.append(c);
+            }
+        }
+    }
+
+    private Object number() {
+        int start = pos;
+        if (peek() == '-') {
+            pos++;
+        }
+        boolean decimal = false;
+        while (pos < text.length()) {
+            char c = text.charAt(pos);
+            if (c >= '0' && c <= '9') {
+                pos++;
+            } else if (c == '.' || c == 'e' || c == 'E' || c == '+' || (c == '-' && pos > start)) {
+                decimal = true;
+                pos++;
+            } else {
+                break;
+            }
+        }
+        String token = text.subSequence(start, pos).toString();
+        if (!NUMBER.matcher(token).matches()) {
+            pos = start;
+            throw error("'" + token + "' is not a number");
+        }
+        try {
+            if (!decimal) {
+                return Long.valueOf(token);
+            }
+            return Double.valueOf(token);
+        } catch (NumberFormatException e) {
+            pos = start;
+            throw error("'" + token + "' is too large for a whole number");
+        }
+    }
+
+    /** The value of an ASCII hex digit, or -1 ({@code Character.digit} would take other scripts' digits too). */
+    private static int hex(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
+    }
+
+    private Object literal(String word, Object value) {
+        if (pos + word.length() > text.length()
+                || !text.subSequence(pos, pos + word.length()).toString().equals(word)) {
+            throw error("unexpected text");
+        }
+        pos += word.length();
+        return value;
+    }
+
+    private char peek() {
+        if (pos >= text.length()) {
+            throw error("the text ends too early");
+        }
+        return text.charAt(pos);
+    }
+
+    private void expect(char c) {
+        if (peek() != c) {
+            throw error("expected '" + c + "'");
+        }
+        pos++;
+    }
+
+    private void skipSpace() {
+        while (pos < text.length()) {
+            char c = text.charAt(pos);
+            if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+                pos++;
+            } else {
+                break;
+            }
+        }
+    }
+
+    private Json.JsonException error(String what) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < pos && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new Json.JsonException(what + " at line " + line + ", column " + column);
+    }
+}
