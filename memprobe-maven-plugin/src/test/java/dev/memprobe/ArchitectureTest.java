@@ -19,21 +19,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The engine owns its ports: the search, the reports, the fork protocol, the configuration values and the machine
- * description use nothing from Maven, so they can be driven without it. Read from the compiled classes' constant
+ * The engine owns its ports: the search, the reports, the fork protocol, the units and the machine description use
+ * nothing from Maven, so they can be driven without it; and the plugin's packages stand in layers ({@link #LAYERS}),
+ * each using only those below it, so that no two depend on each other. Read from the compiled classes' constant
  * pools, which name every class a class uses (imported, fully qualified or in a signature).
  */
 class ArchitectureTest {
 
     private static final String MAVEN = "org/apache/maven/";
+
+    /** A memprobe type in a constant: its package path, sub-packages included (the simple name starts upper case). */
+    private static final Pattern MEMPROBE_TYPE = Pattern.compile("dev/memprobe/([a-z]+(?:/[a-z]+)*)/[A-Z]");
 
     private static final List<String> PLUGIN_PACKAGES = List.of(
             "dev/memprobe/bisect",
@@ -42,7 +51,9 @@ class ArchitectureTest {
             "dev/memprobe/report/files",
             "dev/memprobe/merge",
             "dev/memprobe/fork",
-            "dev/memprobe/config",
+            "dev/memprobe/units",
+            "dev/memprobe/names",
+            "dev/memprobe/shard",
             "dev/memprobe/env",
             "dev/memprobe/check",
             "dev/memprobe/metrics",
@@ -96,6 +107,146 @@ class ArchitectureTest {
 
         assertThat(mavenReferences(file))
                 .containsExactly("dev/memprobe/report/Fake.class uses org/apache/maven/project/MavenProject");
+    }
+
+    /**
+     * The layers of the plugin's packages, bottom up: each package with the memprobe packages its classes may use. A
+     * package that is not listed fails the rule, so a new one must say where it stands. The provider's {@code journal}
+     * (the contract between the two JVMs) is at the bottom, beside the units.
+     */
+    static final Map<String, Set<String>> LAYERS = layers(
+            "units", "",
+            "names", "",
+            "env", "",
+            "shard", "units",
+            "bisect", "journal units names",
+            "fork", "bisect journal units names",
+            "report", "bisect journal units names",
+            "report.html", "report bisect units names",
+            "report.files", "report report.html",
+            "merge", "report bisect shard units names",
+            "check", "report units names",
+            "metrics", "report report.files units",
+            "run", "bisect env report report.files shard units names journal",
+            "maven", "*",
+            "memprobe_maven_plugin", ""); // the help goal maven-plugin-plugin generates
+
+    @Test
+    void everyPackageOfThePluginHasItsLayer() throws IOException, URISyntaxException {
+        Map<String, Set<String>> uses = packageUses(root(BisectEngine.class));
+
+        assertThat(uses).containsKeys("bisect", "fork", "maven", "report", "report.html", "run", "units");
+        assertThat(LAYERS).containsKeys(uses.keySet().toArray(String[]::new));
+    }
+
+    @Test
+    void aPackageUsesOnlyThePackagesBelowIt() throws IOException, URISyntaxException {
+        assertThat(layerViolations(packageUses(root(BisectEngine.class)), LAYERS))
+                .isEmpty();
+    }
+
+    @Test
+    void theLayersFormNoCycle() {
+        assertThat(cycles(LAYERS)).isEmpty();
+    }
+
+    @Test
+    void theLayeringCheckFindsAUseFromBelowAndACycle() {
+        Map<String, Set<String>> uses = new TreeMap<>(Map.of(
+                "units", Set.of("report"),
+                "report", Set.of("units"),
+                "maven", Set.of("report", "units")));
+
+        assertThat(layerViolations(uses, LAYERS)).containsExactly("units uses report");
+        assertThat(cycles(uses)).containsExactly("report -> units -> report");
+        assertThat(layerViolations(Map.of("newpackage", Set.of()), LAYERS))
+                .containsExactly("newpackage has no layer in ArchitectureTest.LAYERS");
+    }
+
+    /** "a uses b" for each use that the layers do not allow; "p has no layer" for a package not in them. */
+    static List<String> layerViolations(Map<String, Set<String>> uses, Map<String, Set<String>> layers) {
+        List<String> violations = new ArrayList<>();
+        for (Map.Entry<String, Set<String>> pkg : new TreeMap<>(uses).entrySet()) {
+            Set<String> allowed = layers.get(pkg.getKey());
+            if (allowed == null) {
+                violations.add(pkg.getKey() + " has no layer in ArchitectureTest.LAYERS");
+                continue;
+            }
+            for (String used : new TreeSet<>(pkg.getValue())) {
+                if (!allowed.contains("*") && !allowed.contains(used)) {
+                    violations.add(pkg.getKey() + " uses " + used);
+                }
+            }
+        }
+        return violations;
+    }
+
+    /** Every package under {@code dev/memprobe} ({@code report.html} for a sub-package), with the others it names. */
+    static Map<String, Set<String>> packageUses(Path root) throws IOException {
+        Path base = root.resolve("dev/memprobe");
+        Map<String, Set<String>> uses = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(base)) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
+                Path folder = base.relativize(file.getParent());
+                if (folder.toString().isEmpty()) {
+                    continue; // the tests' own classes at dev/memprobe
+                }
+                String pkg = folder.toString().replace('/', '.');
+                Set<String> used = uses.computeIfAbsent(pkg, k -> new TreeSet<>());
+                for (String text : utf8Constants(Files.readAllBytes(file))) {
+                    Matcher type = MEMPROBE_TYPE.matcher(text);
+                    while (type.find()) {
+                        String other = type.group(1).replace('/', '.');
+                        if (!other.equals(pkg)) {
+                            used.add(other);
+                        }
+                    }
+                }
+            }
+        }
+        return uses;
+    }
+
+    /** Every cycle found by a depth-first walk from each package, as "a -> b -> a". */
+    static List<String> cycles(Map<String, Set<String>> uses) {
+        List<String> found = new ArrayList<>();
+        Set<String> done = new TreeSet<>();
+        for (String start : new TreeSet<>(uses.keySet())) {
+            walk(start, uses, new ArrayList<>(), done, found);
+        }
+        return found;
+    }
+
+    private static void walk(
+            String pkg, Map<String, Set<String>> uses, List<String> path, Set<String> done, List<String> found) {
+        int at = path.indexOf(pkg);
+        if (at >= 0) {
+            List<String> cycle = new ArrayList<>(path.subList(at, path.size()));
+            cycle.add(pkg);
+            found.add(String.join(" -> ", cycle));
+            return;
+        }
+        if (done.contains(pkg)) {
+            return;
+        }
+        path.add(pkg);
+        for (String next : new TreeSet<>(uses.getOrDefault(pkg, Set.of()))) {
+            if (!next.equals("*")) {
+                walk(next, uses, path, done, found);
+            }
+        }
+        path.remove(path.size() - 1);
+        done.add(pkg);
+    }
+
+    private static Map<String, Set<String>> layers(String... packageThenUses) {
+        Map<String, Set<String>> layers = new LinkedHashMap<>();
+        for (int i = 0; i < packageThenUses.length; i += 2) {
+            String used = packageThenUses[i + 1].trim();
+            layers.put(packageThenUses[i], used.isEmpty() ? Set.of() : Set.of(used.split(" +")));
+        }
+        return layers;
     }
 
     /** Every type named {@code org/apache/maven/...} in the class file's constant pool, as "file uses type". */
@@ -159,7 +310,7 @@ class ArchitectureTest {
     }
 
     /** The folder of classes or the root of the jar {@code anchor} was loaded from. */
-    private static Path root(Class<?> anchor) throws IOException, URISyntaxException {
+    static Path root(Class<?> anchor) throws IOException, URISyntaxException {
         Path location = Paths.get(
                 anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
         if (Files.isDirectory(location)) {

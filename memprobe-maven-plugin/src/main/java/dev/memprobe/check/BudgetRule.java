@@ -1,6 +1,6 @@
 package dev.memprobe.check;
 
-import dev.memprobe.config.Size;
+import dev.memprobe.units.Size;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;

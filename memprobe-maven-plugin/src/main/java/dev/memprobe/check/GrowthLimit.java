@@ -1,6 +1,6 @@
 package dev.memprobe.check;
 
-import dev.memprobe.config.Size;
+import dev.memprobe.units.Size;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

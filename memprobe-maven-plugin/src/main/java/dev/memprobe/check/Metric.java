@@ -1,7 +1,7 @@
 package dev.memprobe.check;
 
-import dev.memprobe.config.Size;
 import dev.memprobe.report.Report;
+import dev.memprobe.units.Size;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.ToLongFunction;

@@ -1,8 +1,8 @@
 package dev.memprobe.check;
 
-import dev.memprobe.config.Size;
 import dev.memprobe.report.Report;
 import dev.memprobe.report.ReportBuilder;
+import dev.memprobe.units.Size;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

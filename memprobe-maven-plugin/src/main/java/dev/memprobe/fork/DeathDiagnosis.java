@@ -2,13 +2,13 @@ package dev.memprobe.fork;
 
 import dev.memprobe.bisect.Cause;
 import dev.memprobe.bisect.Death;
-import dev.memprobe.config.Durations;
-import dev.memprobe.config.Size;
 import dev.memprobe.journal.ErrorEvent;
 import dev.memprobe.journal.NearLimitEvent;
 import dev.memprobe.journal.Problem;
 import dev.memprobe.journal.ShutdownEvent;
 import dev.memprobe.journal.ShutdownTrigger;
+import dev.memprobe.units.Durations;
+import dev.memprobe.units.Size;
 
 /**
  * Of what a fork died, while which class and method ran, and on what evidence: from what memprobe's watchdog did,

@@ -1,6 +1,5 @@
 package dev.memprobe.fork;
 
-import dev.memprobe.config.Size;
 import dev.memprobe.journal.ClassEndEvent;
 import dev.memprobe.journal.ClassStartEvent;
 import dev.memprobe.journal.ErrorEvent;
@@ -15,6 +14,7 @@ import dev.memprobe.journal.RunEndEvent;
 import dev.memprobe.journal.ShutdownEvent;
 import dev.memprobe.journal.TestEndEvent;
 import dev.memprobe.journal.TestStartEvent;
+import dev.memprobe.units.Size;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

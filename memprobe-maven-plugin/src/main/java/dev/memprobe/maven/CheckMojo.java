@@ -7,15 +7,14 @@ import dev.memprobe.check.CheckResult;
 import dev.memprobe.check.GrowthLimit;
 import dev.memprobe.check.Offence;
 import dev.memprobe.check.ReportCheck;
-import dev.memprobe.config.Size;
 import dev.memprobe.report.Report;
 import dev.memprobe.report.files.ReportFormat;
+import dev.memprobe.units.Size;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -33,7 +32,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class CheckMojo extends AbstractMojo {
+public class CheckMojo extends ReportGoal {
 
     /**
      * The folder whose {@code report.json} is checked: where {@code bisect} or {@code merge} wrote it.
@@ -100,14 +99,6 @@ public class CheckMojo extends AbstractMojo {
     private boolean failOnCulprit;
 
     /**
-     * Skips the goal ({@code memprobe.skip}).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "memprobe.skip", defaultValue = "false")
-    private boolean skip;
-
-    /**
      * Skips the goal when tests are skipped ({@code -DskipTests}), as {@code bisect} then writes no report.
      *
      * @since 0.1.0
@@ -123,14 +114,9 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "maven.test.skip", defaultValue = "false")
     private boolean skipTestsAndCompilation;
 
-    /** The project's folder (the current folder without a project): paths in messages are relative to it. */
-    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
-    private File basedir;
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("memprobe: check skipped (memprobe.skip=true)");
+        if (skipped("check")) {
             return;
         }
         if (skipTests || skipTestsAndCompilation) {
@@ -207,9 +193,5 @@ public class CheckMojo extends AbstractMojo {
         return what.isEmpty()
                 ? "nothing to check (set memprobe.budget, <budgets>, memprobe.baseline or memprobe.failOnCulprit)"
                 : String.join(", ", what);
-    }
-
-    private String relative(Path path) {
-        return RelativePath.from(basedir.toPath(), path);
     }
 }

@@ -1,12 +1,12 @@
 package dev.memprobe.maven;
 
-import static dev.memprobe.config.ClassNames.simple;
+import static dev.memprobe.names.ClassNames.simple;
 
 import dev.memprobe.bisect.ForkResult;
 import dev.memprobe.bisect.Probe;
-import dev.memprobe.config.Durations;
 import dev.memprobe.report.ConsoleLine;
 import dev.memprobe.report.PurposeText;
+import dev.memprobe.units.Durations;
 import org.apache.maven.plugin.logging.Log;
 
 /** One console line per probe: what ran, how it ended, how long it took; line breaks in test names escaped. */

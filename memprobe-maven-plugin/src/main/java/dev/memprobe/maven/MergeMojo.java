@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -25,7 +24,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "merge", requiresProject = false, threadSafe = true)
-public class MergeMojo extends AbstractMojo {
+public class MergeMojo extends ReportGoal {
 
     /**
      * The shard reports: comma-separated {@code report.json} files, or folders that are searched, sub-folders too,
@@ -46,22 +45,9 @@ public class MergeMojo extends AbstractMojo {
     @Parameter(property = "memprobe.outputDirectory", defaultValue = "${project.build.directory}/memprobe")
     private File outputDirectory;
 
-    /**
-     * Skips the goal ({@code memprobe.skip}).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "memprobe.skip", defaultValue = "false")
-    private boolean skip;
-
-    /** The project's folder (the current folder without a project): paths in messages are relative to it. */
-    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
-    private File basedir;
-
     @Override
     public void execute() throws MojoExecutionException {
-        if (skip) {
-            getLog().info("memprobe: merge skipped (memprobe.skip=true)");
+        if (skipped("merge")) {
             return;
         }
         List<ReportMerge.Source> sources = new ArrayList<>();
@@ -107,7 +93,7 @@ public class MergeMojo extends AbstractMojo {
         List<Path> entries = new ArrayList<>();
         for (String entry : reports.split(",")) {
             if (!entry.isBlank()) {
-                entries.add(basedir.toPath().resolve(entry.trim()));
+                entries.add(basedir().resolve(entry.trim()));
             }
         }
         List<Path> files;
@@ -125,9 +111,5 @@ public class MergeMojo extends AbstractMojo {
                     + " report goes, is left out): download the shard reports there first");
         }
         return files;
-    }
-
-    private String relative(Path path) {
-        return RelativePath.from(basedir.toPath(), path);
     }
 }

@@ -1,6 +1,6 @@
 package dev.memprobe.maven;
 
-import dev.memprobe.config.Shard;
+import dev.memprobe.shard.Shard;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,13 +1,13 @@
 package dev.memprobe.maven;
 
 import dev.memprobe.bisect.Verdict;
-import dev.memprobe.config.Size;
 import dev.memprobe.metrics.MetricsExport;
 import dev.memprobe.report.ConsoleSummary;
 import dev.memprobe.report.GitHubActions;
 import dev.memprobe.report.Report;
 import dev.memprobe.report.files.ReportFiles;
 import dev.memprobe.report.files.ReportFormat;
+import dev.memprobe.units.Size;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

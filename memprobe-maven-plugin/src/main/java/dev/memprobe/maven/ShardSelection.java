@@ -1,7 +1,7 @@
 package dev.memprobe.maven;
 
-import dev.memprobe.config.Shard;
 import dev.memprobe.report.Report;
+import dev.memprobe.shard.Shard;
 import java.io.File;
 import java.util.HashMap;
 import java.util.List;

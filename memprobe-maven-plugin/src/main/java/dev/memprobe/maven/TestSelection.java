@@ -1,6 +1,6 @@
 package dev.memprobe.maven;
 
-import dev.memprobe.config.NearMatches;
+import dev.memprobe.names.NearMatches;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;

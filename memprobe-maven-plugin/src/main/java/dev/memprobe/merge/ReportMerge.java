@@ -1,9 +1,9 @@
 package dev.memprobe.merge;
 
 import dev.memprobe.bisect.Verdict;
-import dev.memprobe.config.Shard;
 import dev.memprobe.report.Report;
 import dev.memprobe.report.ReportBuilder;
+import dev.memprobe.shard.Shard;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

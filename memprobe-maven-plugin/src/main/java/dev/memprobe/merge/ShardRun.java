@@ -1,9 +1,9 @@
 package dev.memprobe.merge;
 
-import dev.memprobe.config.Shard;
-import dev.memprobe.config.Size;
 import dev.memprobe.merge.ReportMerge.Source;
 import dev.memprobe.report.Report;
+import dev.memprobe.shard.Shard;
+import dev.memprobe.units.Size;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;

@@ -1,8 +1,6 @@
 package dev.memprobe.report;
 
-import dev.memprobe.bisect.Cause;
 import dev.memprobe.bisect.Culprit;
-import dev.memprobe.config.ClassNames;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +11,7 @@ final class Advice {
 
     static List<String> forCulprit(Culprit culprit) {
         List<String> advice = new ArrayList<>();
-        String victim = simple(culprit.victim());
+        String victim = ReportText.simple(culprit.victim());
         switch (culprit.kind()) {
             case CUMULATIVE ->
                 advice.add("The polluters keep memory after they finish: look in them for static caches,"
@@ -71,16 +69,5 @@ final class Advice {
                     + " (Surefire excludesFile) and run them in a job of their own (includesFile).");
         }
         return advice;
-    }
-
-    static String simple(String className) {
-        if (className == null) {
-            return "the class";
-        }
-        return ClassNames.simple(className);
-    }
-
-    static String causeText(String causeId) {
-        return Cause.fromId(causeId).map(Cause::description).orElse(causeId);
     }
 }

@@ -1,6 +1,6 @@
 package dev.memprobe.report;
 
-import dev.memprobe.config.Durations;
+import dev.memprobe.units.Durations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

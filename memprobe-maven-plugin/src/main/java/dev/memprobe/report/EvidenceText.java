@@ -1,13 +1,13 @@
 package dev.memprobe.report;
 
-import static dev.memprobe.config.ClassNames.simple;
+import static dev.memprobe.names.ClassNames.simple;
 import static dev.memprobe.report.Phrases.amount;
 import static dev.memprobe.report.Phrases.classes;
 import static dev.memprobe.report.Phrases.failure;
 import static dev.memprobe.report.Phrases.peak;
 
 import dev.memprobe.bisect.Evidence;
-import dev.memprobe.config.Size;
+import dev.memprobe.units.Size;
 import java.util.List;
 import java.util.stream.Collectors;
 

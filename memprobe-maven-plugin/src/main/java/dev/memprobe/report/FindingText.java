@@ -1,6 +1,6 @@
 package dev.memprobe.report;
 
-import static dev.memprobe.config.ClassNames.simple;
+import static dev.memprobe.names.ClassNames.simple;
 import static dev.memprobe.report.Phrases.classes;
 import static dev.memprobe.report.Phrases.failure;
 import static dev.memprobe.report.Phrases.millis;

@@ -1,6 +1,6 @@
 package dev.memprobe.report;
 
-import dev.memprobe.config.Size;
+import dev.memprobe.units.Size;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

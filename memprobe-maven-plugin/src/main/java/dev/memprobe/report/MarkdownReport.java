@@ -1,7 +1,7 @@
 package dev.memprobe.report;
 
-import dev.memprobe.config.Durations;
-import dev.memprobe.config.Size;
+import dev.memprobe.units.Durations;
+import dev.memprobe.units.Size;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Comparator;

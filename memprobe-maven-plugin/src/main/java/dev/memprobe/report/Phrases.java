@@ -1,11 +1,11 @@
 package dev.memprobe.report;
 
-import static dev.memprobe.config.ClassNames.simple;
+import static dev.memprobe.names.ClassNames.simple;
 
 import dev.memprobe.bisect.Evidence;
 import dev.memprobe.bisect.Failure;
 import dev.memprobe.bisect.Resource;
-import dev.memprobe.config.Size;
+import dev.memprobe.units.Size;
 import java.util.Locale;
 
 /** The words the sentences of verdicts, findings and probes share: a failure, a peak, an amount, a count. */

@@ -1,6 +1,6 @@
 package dev.memprobe.report;
 
-import static dev.memprobe.config.ClassNames.simple;
+import static dev.memprobe.names.ClassNames.simple;
 import static dev.memprobe.report.Phrases.classes;
 
 import dev.memprobe.bisect.Purpose;

@@ -6,7 +6,7 @@ import dev.memprobe.bisect.ForkResult;
 import dev.memprobe.bisect.Measure;
 import dev.memprobe.bisect.SearchResult;
 import dev.memprobe.bisect.Verdict;
-import dev.memprobe.config.Size;
+import dev.memprobe.units.Size;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -166,7 +166,7 @@ public final class ReportBuilder {
         return switch (c.kind()) {
             case "cumulative" ->
                 c.victim() + " after "
-                        + c.polluters().stream().map(Advice::simple).collect(Collectors.joining(" + "))
+                        + c.polluters().stream().map(ReportText::simple).collect(Collectors.joining(" + "))
                         + " (cumulative, " + cause + ")";
             case "intermittent" ->
                 c.victim() + " (intermittent, " + cause + ", " + c.reproduced() + " of " + c.attempts() + " runs)";

@@ -1,7 +1,7 @@
 package dev.memprobe.report;
 
 import dev.memprobe.bisect.Cause;
-import dev.memprobe.config.ClassNames;
+import dev.memprobe.names.ClassNames;
 
 /**
  * How the reports name a test class and a cause for a person: a class by its simple name, a cause id

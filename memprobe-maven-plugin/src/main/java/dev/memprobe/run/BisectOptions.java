@@ -1,10 +1,10 @@
 package dev.memprobe.run;
 
 import dev.memprobe.bisect.Strategy;
-import dev.memprobe.config.Durations;
-import dev.memprobe.config.Shard;
-import dev.memprobe.config.Size;
 import dev.memprobe.env.Environment;
+import dev.memprobe.shard.Shard;
+import dev.memprobe.units.Durations;
+import dev.memprobe.units.Size;
 import java.time.Duration;
 import java.util.Locale;
 

@@ -1,8 +1,8 @@
 package dev.memprobe.run;
 
-import dev.memprobe.config.Durations;
-import dev.memprobe.config.Size;
 import dev.memprobe.env.Environment;
+import dev.memprobe.units.Durations;
+import dev.memprobe.units.Size;
 import java.time.Duration;
 import java.util.List;
 

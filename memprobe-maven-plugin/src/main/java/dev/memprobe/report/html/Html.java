@@ -1,8 +1,8 @@
 package dev.memprobe.report.html;
 
-import dev.memprobe.config.Numbers;
 import dev.memprobe.report.CharReplacer;
 import dev.memprobe.report.ReportText;
+import dev.memprobe.units.Numbers;
 import java.util.regex.Pattern;
 
 /**

@@ -1,10 +1,10 @@
 package dev.memprobe.report.html;
 
-import dev.memprobe.config.Durations;
-import dev.memprobe.config.Size;
 import dev.memprobe.report.Headline;
 import dev.memprobe.report.Report;
 import dev.memprobe.report.ReportText;
+import dev.memprobe.units.Durations;
+import dev.memprobe.units.Size;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

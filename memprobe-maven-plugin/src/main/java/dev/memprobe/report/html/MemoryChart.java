@@ -1,9 +1,9 @@
 package dev.memprobe.report.html;
 
-import dev.memprobe.config.Durations;
-import dev.memprobe.config.Size;
 import dev.memprobe.report.Report;
 import dev.memprobe.report.ReportText;
+import dev.memprobe.units.Durations;
+import dev.memprobe.units.Size;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

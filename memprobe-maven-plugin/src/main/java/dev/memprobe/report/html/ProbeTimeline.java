@@ -1,8 +1,8 @@
 package dev.memprobe.report.html;
 
-import dev.memprobe.config.Durations;
 import dev.memprobe.report.Report;
 import dev.memprobe.report.ReportText;
+import dev.memprobe.units.Durations;
 import java.util.List;
 
 /**

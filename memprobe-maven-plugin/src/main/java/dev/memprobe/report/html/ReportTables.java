@@ -1,9 +1,9 @@
 package dev.memprobe.report.html;
 
-import dev.memprobe.config.Durations;
-import dev.memprobe.config.Size;
 import dev.memprobe.report.ForkPlan;
 import dev.memprobe.report.Report;
+import dev.memprobe.units.Durations;
+import dev.memprobe.units.Size;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.memprobe.config;
+package dev.memprobe.units;
 
 /**
  * Numbers as the reports show them, without {@link String#format}: a formatter parses its pattern and looks up the

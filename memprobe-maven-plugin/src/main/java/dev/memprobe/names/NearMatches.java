@@ -1,4 +1,4 @@
-package dev.memprobe.config;
+package dev.memprobe.names;
 
 import java.util.ArrayList;
 import java.util.Comparator;

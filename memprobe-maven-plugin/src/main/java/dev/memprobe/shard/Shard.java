@@ -1,4 +1,4 @@
-package dev.memprobe.config;
+package dev.memprobe.shard;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package dev.memprobe.config;
+package dev.memprobe.names;
 
 /** Test class names as people read them. */
 public final class ClassNames {

@@ -1,4 +1,4 @@
-package dev.memprobe.config;
+package dev.memprobe.units;
 
 import java.util.Locale;
 import java.util.regex.Matcher;

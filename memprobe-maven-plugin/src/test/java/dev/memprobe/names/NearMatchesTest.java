@@ -1,4 +1,4 @@
-package dev.memprobe.config;
+package dev.memprobe.names;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.memprobe.config;
+package dev.memprobe.units;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
