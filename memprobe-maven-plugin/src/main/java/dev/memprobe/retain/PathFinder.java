@@ -258,7 +258,7 @@ final class PathFinder {
                     .append(hop.type());
             text.append(label(route.nodes().get(i)));
             if (hop.entries() >= 0) {
-                text.append(" (").append(hop.entries()).append(hop.entries() == 1 ? " entry)" : " entries)");
+                text.append(String.format(" (%,d", hop.entries())).append(hop.entries() == 1 ? " entry)" : " entries)");
             }
         }
         Retainers.Holds holds = route.holds();
