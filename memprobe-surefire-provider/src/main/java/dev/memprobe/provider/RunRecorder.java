@@ -255,7 +255,14 @@ final class RunRecorder {
         if (method != null) {
             record(className, method, TestStatus.ERRORED, null, problem, true);
         } else {
+            // the class's own set-up failed (@BeforeAll, a static initializer): its error has no test, and is
+            // journaled without one, so that the plugin still sees the class fail of memory
             counts = counts.plusError();
+            try {
+                journal.testEnd(className, null, TestStatus.ERRORED, null, Problem.of(problem));
+            } catch (OutOfMemoryError | RuntimeException e) {
+                // the class-end still says it errored
+            }
         }
         depth = 1;
         testSetCompleted();
