@@ -29,6 +29,9 @@ final class DumpAnalysis implements AutoCloseable {
     static final class Group {
         final String key;
         final String kind;
+        /** The distinct threads of a thread or frame group. */
+        final java.util.Set<String> threads = new java.util.HashSet<>();
+
         int roots;
         long retained;
         int largest = -1;
@@ -60,7 +63,13 @@ final class DumpAnalysis implements AutoCloseable {
         for (int child : graph.dominators.children(graph.superRoot)) {
             String key = groupKey(graph.keyOf(child));
             Group group = groups.computeIfAbsent(key, k -> new Group(k, kind(child)));
-            group.roots++;
+            String thread = threadOf(child);
+            if (thread != null) {
+                group.threads.add(thread);
+                group.roots = group.threads.size();
+            } else {
+                group.roots++;
+            }
             long bytes = graph.retained(child);
             group.retained += bytes;
             if (group.largest < 0 || bytes > graph.retained(group.largest)) {
@@ -68,6 +77,14 @@ final class DumpAnalysis implements AutoCloseable {
             }
         }
         millis = (System.nanoTime() - started) / 1_000_000L;
+    }
+
+    /** The thread a child of the super root belongs to (a frame's, or the thread object), or null. */
+    private String threadOf(int node) {
+        if (graph.isRoot(node)) {
+            return graph.rootAt(node).thread;
+        }
+        return graph.threadNames.get(node);
     }
 
     private String kind(int node) {

@@ -14,18 +14,27 @@ public final class MemoryGuard {
     static final long FILE_BYTES_PER_OBJECT = 32;
 
     private final LongSupplier free;
+    private final Runnable collect;
 
     /** @param free the bytes Maven's heap can still give */
     public MemoryGuard(LongSupplier free) {
-        this.free = free;
+        this(free, () -> {});
     }
 
-    /** This JVM's heap: its maximum less what is in use. */
+    /** @param collect frees what can be freed, tried once before a dump is refused (the last dump's garbage) */
+    MemoryGuard(LongSupplier free, Runnable collect) {
+        this.free = free;
+        this.collect = collect;
+    }
+
+    /** This JVM's heap: its maximum less what is in use, after a collection when that is too little. */
     public static MemoryGuard ofThisJvm() {
-        return new MemoryGuard(() -> {
-            Runtime runtime = Runtime.getRuntime();
-            return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
-        });
+        return new MemoryGuard(
+                () -> {
+                    Runtime runtime = Runtime.getRuntime();
+                    return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+                },
+                System::gc);
     }
 
     /** The heap a dump of {@code fileBytes} needs, at most. */
@@ -37,6 +46,10 @@ public final class MemoryGuard {
     String refuse(long fileBytes) {
         long needed = needed(fileBytes);
         long available = free.getAsLong();
+        if (available < needed) {
+            collect.run();
+            available = free.getAsLong();
+        }
         if (available >= needed) {
             return null;
         }
