@@ -4,6 +4,7 @@ import dev.memprobe.journal.ClassEndEvent;
 import dev.memprobe.journal.ClassStartEvent;
 import dev.memprobe.journal.ErrorEvent;
 import dev.memprobe.journal.ForkEvent;
+import dev.memprobe.journal.HeapDumpEvent;
 import dev.memprobe.journal.JournalEvent;
 import dev.memprobe.journal.JournalVisitor;
 import dev.memprobe.journal.Measures;
@@ -14,6 +15,7 @@ import dev.memprobe.journal.RunEndEvent;
 import dev.memprobe.journal.ShutdownEvent;
 import dev.memprobe.journal.TestEndEvent;
 import dev.memprobe.journal.TestStartEvent;
+import dev.memprobe.journal.ThreadsLeftEvent;
 import dev.memprobe.units.Size;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,6 +41,10 @@ final class ForkJournal implements JournalVisitor {
     final Map<String, NearLimitEvent> nearLimit = new LinkedHashMap<>();
 
     boolean runEnded;
+    /** The heap dumps the fork wrote (or skipped) for the classes the probe asked about. */
+    final List<HeapDumpEvent> heapDumps = new ArrayList<>();
+    /** The threads those classes left running. */
+    final List<ThreadsLeftEvent> threadsLeft = new ArrayList<>();
     /** What a reader should know: near-limit warnings, recoveries. */
     final List<String> notes = new ArrayList<>();
 
@@ -119,6 +125,20 @@ final class ForkJournal implements JournalVisitor {
     @Override
     public void runEnd(RunEndEvent event) {
         runEnded = true;
+    }
+
+    @Override
+    public void heapDump(HeapDumpEvent event) {
+        if (event.className() != null && event.phase() != null) {
+            heapDumps.add(event);
+        }
+    }
+
+    @Override
+    public void threadsLeft(ThreadsLeftEvent event) {
+        if (event.className() != null) {
+            threadsLeft.add(event);
+        }
     }
 
     /** The measurements the provider's error or shutdown line gave of {@code className} in flight, or null. */

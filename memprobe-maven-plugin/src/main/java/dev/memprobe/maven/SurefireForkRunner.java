@@ -36,6 +36,7 @@ final class SurefireForkRunner implements ForkRunner {
      * The limits and places every probe shares.
      *
      * @param grace how long a fork that was sent SIGTERM has before SIGKILL
+     * @param retainers whether forks write the heap dumps probes ask for ({@code memprobe.retainers})
      */
     record Settings(
             Path probesFolder,
@@ -45,7 +46,8 @@ final class SurefireForkRunner implements ForkRunner {
             Duration timeout,
             Duration grace,
             double nearLimit,
-            boolean exactRetained) {
+            boolean exactRetained,
+            boolean retainers) {
 
         /** A bisect's settings: its probe folder, the project's argLine, memprobe's limits. */
         static Settings of(RunRequest request) {
@@ -57,7 +59,8 @@ final class SurefireForkRunner implements ForkRunner {
                     request.timeout(),
                     Duration.ofSeconds(10),
                     ForkOptions.DEFAULT_NEAR_LIMIT,
-                    request.options().exactRetained());
+                    request.options().exactRetained(),
+                    request.options().retainers());
         }
     }
 
@@ -115,11 +118,21 @@ final class SurefireForkRunner implements ForkRunner {
                         probe.histogramClasses(),
                         10)
                 .withContinueAfterMemoryError(!probe.stopOnFailure());
+        if (settings.retainers()) { // memprobe.retainers=false: no heap dump at all
+            options = options.withHeapDumps(probe.dumps().atEnd(), probe.dumps().onError());
+        }
         for (Map.Entry<String, String> property : options.toProperties().entrySet()) {
             mojo.putProviderProperty(property.getKey(), property.getValue());
         }
         if (probe.histogramClasses().isEmpty()) {
             mojo.putProviderProperty(ForkOptions.HISTOGRAM_CLASSES, "");
+        }
+        // the goal's instances run probe after probe: an earlier probe's dumps must not stay asked for
+        if (options.dumpAtEnd().isEmpty()) {
+            mojo.putProviderProperty(ForkOptions.DUMP_AT_END, "");
+        }
+        if (options.dumpOnError().isEmpty()) {
+            mojo.putProviderProperty(ForkOptions.DUMP_ON_ERROR, "");
         }
         mojo.setReportsDirectory(folder.resolve("surefire-reports").toFile());
         // Surefire deletes its temporary folder (booter jar, properties) when a fork ends: forks running at the

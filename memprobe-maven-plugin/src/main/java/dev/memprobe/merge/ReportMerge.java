@@ -105,20 +105,21 @@ public final class ReportMerge {
                     ids.add(probe(renumber, old, s, "culprit " + c.victim(), problems));
                 }
                 culprits.add(new Report.CulpritEntry(
-                        c.kind(),
-                        c.classes(),
-                        c.victim(),
-                        c.polluters(),
-                        c.retainedBytes(),
-                        c.cause(),
-                        c.memory(),
-                        c.exitCode(),
-                        c.method(),
-                        c.evidence(),
-                        c.reproduced(),
-                        c.attempts(),
-                        ids,
-                        c.advice()));
+                                c.kind(),
+                                c.classes(),
+                                c.victim(),
+                                c.polluters(),
+                                c.retainedBytes(),
+                                c.cause(),
+                                c.memory(),
+                                c.exitCode(),
+                                c.method(),
+                                c.evidence(),
+                                c.reproduced(),
+                                c.attempts(),
+                                ids,
+                                c.advice())
+                        .withRetainers(c.retainers()));
             }
             findings.addAll(r.findings());
             for (Report.ClassEntry c : r.classes()) {

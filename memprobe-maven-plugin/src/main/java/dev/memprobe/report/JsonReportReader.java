@@ -72,7 +72,8 @@ public final class JsonReportReader {
                     c.smallNumber("reproduced"),
                     c.smallNumber("attempts"),
                     c.integers("probes"),
-                    c.strings("advice")));
+                    c.strings("advice"),
+                    RetainersJson.read(c)));
         }
         List<Report.FindingEntry> findings = new ArrayList<>();
         for (JsonFields f : root.nodes("findings")) {

@@ -48,6 +48,7 @@ public final class JsonReportWriter {
             m.put("attempts", c.attempts());
             m.put("probes", c.probes());
             m.put("advice", c.advice());
+            m.put("retainers", RetainersJson.toTree(c.retainers()));
             culprits.add(m);
         }
         root.put("culprits", culprits);

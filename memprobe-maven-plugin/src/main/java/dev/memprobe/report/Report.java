@@ -1,5 +1,6 @@
 package dev.memprobe.report;
 
+import dev.memprobe.retain.Retainers;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,12 @@ public record Report(
         ranking = List.copyOf(ranking);
     }
 
-    /** A culprit with its evidence and what to do about it. */
+    /**
+     * A culprit with its evidence and what to do about it.
+     *
+     * @param retainers what holds the memory, from heap dumps: the hog's, or each polluter's in run order; empty
+     *     when none was analysed ({@code memprobe.retainers=false}, or a report of an earlier version)
+     */
     public record CulpritEntry(
             String kind,
             List<String> classes,
@@ -52,7 +58,8 @@ public record Report(
             int reproduced,
             int attempts,
             List<Integer> probes,
-            List<String> advice) {
+            List<String> advice,
+            List<Retainers> retainers) {
 
         public CulpritEntry {
             classes = List.copyOf(classes);
@@ -61,6 +68,61 @@ public record Report(
             evidence = List.copyOf(evidence);
             probes = List.copyOf(probes);
             advice = List.copyOf(advice);
+            retainers = retainers == null ? List.of() : List.copyOf(retainers);
+        }
+
+        /** A culprit without an analysis of what holds its memory. */
+        public CulpritEntry(
+                String kind,
+                List<String> classes,
+                String victim,
+                List<String> polluters,
+                Map<String, Long> retainedBytes,
+                String cause,
+                boolean memory,
+                Integer exitCode,
+                String method,
+                List<String> evidence,
+                int reproduced,
+                int attempts,
+                List<Integer> probes,
+                List<String> advice) {
+            this(
+                    kind,
+                    classes,
+                    victim,
+                    polluters,
+                    retainedBytes,
+                    cause,
+                    memory,
+                    exitCode,
+                    method,
+                    evidence,
+                    reproduced,
+                    attempts,
+                    probes,
+                    advice,
+                    List.of());
+        }
+
+        /** This culprit with what holds its memory. */
+        public CulpritEntry withRetainers(List<Retainers> found) {
+            return new CulpritEntry(
+                    kind,
+                    classes,
+                    victim,
+                    polluters,
+                    retainedBytes,
+                    cause,
+                    memory,
+                    exitCode,
+                    method,
+                    evidence,
+                    reproduced,
+                    attempts,
+                    probes,
+                    advice,
+                    found);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.memprobe.bisect.ForkResult;
 import dev.memprobe.bisect.Measure;
 import dev.memprobe.bisect.SearchResult;
 import dev.memprobe.bisect.Verdict;
+import dev.memprobe.retain.Retainers;
 import dev.memprobe.units.Size;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +28,20 @@ public final class ReportBuilder {
             Report.EnvironmentInfo environment,
             int classesInSet,
             long wallMs) {
+        return build(result, project, toolVersion, generatedAt, settings, environment, classesInSet, wallMs, Map.of());
+    }
+
+    /** @param retainers what holds each culprit's memory, read from its heap dumps; a culprit not in it has none */
+    public static Report build(
+            SearchResult result,
+            String project,
+            String toolVersion,
+            String generatedAt,
+            Report.Settings settings,
+            Report.EnvironmentInfo environment,
+            int classesInSet,
+            long wallMs,
+            Map<Culprit, List<Retainers>> retainers) {
         List<Report.CulpritEntry> culprits = new ArrayList<>();
         for (Culprit c : result.culprits()) {
             Map<String, Long> retained = new LinkedHashMap<>(c.retained());
@@ -44,7 +59,8 @@ public final class ReportBuilder {
                     c.reproduced(),
                     c.attempts(),
                     c.probes(),
-                    Advice.forCulprit(c)));
+                    Advice.forCulprit(c),
+                    retainers.getOrDefault(c, List.of())));
         }
         List<Report.FindingEntry> findings = result.findings().stream()
                 .map(f -> new Report.FindingEntry(f.kind().id(), FindingText.of(f), f.classes()))

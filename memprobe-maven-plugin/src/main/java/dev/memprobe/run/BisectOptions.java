@@ -19,6 +19,8 @@ import java.util.Locale;
  * @param shard null: the whole set
  * @param runnerMemory the CI machine's memory in bytes, for the fork plan; -1 when not given
  * @param failOnCulprit whether a culprit found fails the build
+ * @param retainers whether the probes that confirm a culprit write heap dumps, read to say what holds its memory
+ * @param keepHeapDumps whether those dumps stay on disk after they are read
  */
 public record BisectOptions(
         long maxHeap,
@@ -33,7 +35,9 @@ public record BisectOptions(
         Shard shard,
         boolean failOnCulprit,
         int parallelProbes,
-        long runnerMemory) {
+        long runnerMemory,
+        boolean retainers,
+        boolean keepHeapDumps) {
 
     /** The most forks "auto" runs at once. */
     static final int AUTO_CEILING = 4;
@@ -94,7 +98,9 @@ public record BisectOptions(
                 part,
                 failOnCulprit,
                 parallel(parallelProbes),
-                runner);
+                runner,
+                true,
+                false);
     }
 
     private static int parallel(String value) {
@@ -148,7 +154,32 @@ public record BisectOptions(
                 shard,
                 failOnCulprit,
                 forks,
-                runnerMemory);
+                runnerMemory,
+                retainers,
+                keepHeapDumps);
+    }
+
+    /**
+     * Options with the heap dumps of culprits on or off ({@code memprobe.retainers}, on by default) and kept or
+     * deleted once read ({@code memprobe.keepHeapDumps}, deleted by default: they hold the tests' data).
+     */
+    public BisectOptions withRetainers(boolean on, boolean keep) {
+        return new BisectOptions(
+                maxHeap,
+                memoryLimit,
+                timeout,
+                strategy,
+                batchSize,
+                failFast,
+                confirmRuns,
+                maxProbes,
+                exactRetained,
+                shard,
+                failOnCulprit,
+                parallelProbes,
+                runnerMemory,
+                on,
+                keep);
     }
 
     /** Neither a heap nor a memory limit was given: the forks take this machine's default heap. */

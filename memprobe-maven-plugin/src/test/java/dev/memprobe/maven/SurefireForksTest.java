@@ -46,6 +46,7 @@ class SurefireForksTest {
                         Duration.ofSeconds(90),
                         Duration.ofSeconds(10),
                         ForkOptions.DEFAULT_NEAR_LIMIT,
+                        true,
                         true));
     }
 

@@ -12,7 +12,9 @@ public enum EventType {
     ERROR("error"),
     RECOVERED("recovered"),
     SHUTDOWN("shutdown"),
-    RUN_END("run-end");
+    RUN_END("run-end"),
+    HEAP_DUMP("heap-dump"),
+    THREADS_LEFT("threads-left");
 
     private final String name;
 

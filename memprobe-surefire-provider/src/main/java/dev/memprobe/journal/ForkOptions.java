@@ -25,6 +25,10 @@ public final class ForkOptions {
     public static final String HISTOGRAM_CLASSES = PREFIX + "histogramClasses";
     public static final String HISTOGRAM_TOP = PREFIX + "histogramTop";
     public static final String CONTINUE_AFTER_MEMORY_ERROR = PREFIX + "continueAfterMemoryError";
+    /** Classes to dump the heap of after they end (with a baseline dump before the first of them starts). */
+    public static final String DUMP_AT_END = PREFIX + "dumpAtEnd";
+    /** Classes to dump the heap of at their memory error. */
+    public static final String DUMP_ON_ERROR = PREFIX + "dumpOnError";
 
     /** Default share of a heap pool's maximum that, still used after a collection, counts as "near the limit". */
     public static final double DEFAULT_NEAR_LIMIT = 0.9;
@@ -38,6 +42,8 @@ public final class ForkOptions {
     private final Set<String> histogramClasses;
     private final int histogramTop;
     private final boolean continueAfterMemoryError;
+    private final Set<String> dumpAtEnd;
+    private final Set<String> dumpOnError;
 
     /**
      * @param plan file of classes to run, or null for what Surefire scanned
@@ -54,7 +60,18 @@ public final class ForkOptions {
             boolean exactRetained,
             Set<String> histogramClasses,
             int histogramTop) {
-        this(journal, plan, surefireOrder, delegate, nearLimit, exactRetained, histogramClasses, histogramTop, false);
+        this(
+                journal,
+                plan,
+                surefireOrder,
+                delegate,
+                nearLimit,
+                exactRetained,
+                histogramClasses,
+                histogramTop,
+                false,
+                Collections.<String>emptySet(),
+                Collections.<String>emptySet());
     }
 
     private ForkOptions(
@@ -66,7 +83,9 @@ public final class ForkOptions {
             boolean exactRetained,
             Set<String> histogramClasses,
             int histogramTop,
-            boolean continueAfterMemoryError) {
+            boolean continueAfterMemoryError,
+            Set<String> dumpAtEnd,
+            Set<String> dumpOnError) {
         if (journal == null || journal.isEmpty()) {
             throw new IllegalArgumentException(JOURNAL + " is required");
         }
@@ -86,6 +105,8 @@ public final class ForkOptions {
         this.histogramClasses = Collections.unmodifiableSet(new LinkedHashSet<>(histogramClasses));
         this.histogramTop = histogramTop;
         this.continueAfterMemoryError = continueAfterMemoryError;
+        this.dumpAtEnd = Collections.unmodifiableSet(new LinkedHashSet<>(dumpAtEnd));
+        this.dumpOnError = Collections.unmodifiableSet(new LinkedHashSet<>(dumpOnError));
     }
 
     /** Options with every optional value at its default. */
@@ -106,14 +127,7 @@ public final class ForkOptions {
         String nearLimit = properties.get(NEAR_LIMIT);
         String histogram = properties.get(HISTOGRAM_CLASSES);
         String top = properties.get(HISTOGRAM_TOP);
-        Set<String> classes = new LinkedHashSet<>();
-        if (histogram != null) {
-            for (String name : histogram.split(",")) {
-                if (!name.trim().isEmpty()) {
-                    classes.add(name.trim());
-                }
-            }
-        }
+        Set<String> classes = names(histogram);
         return new ForkOptions(
                 properties.get(JOURNAL),
                 properties.get(PLAN),
@@ -123,7 +137,33 @@ public final class ForkOptions {
                 Boolean.parseBoolean(properties.get(EXACT_RETAINED)),
                 classes,
                 top == null ? 10 : whole(HISTOGRAM_TOP, top),
-                Boolean.parseBoolean(properties.get(CONTINUE_AFTER_MEMORY_ERROR)));
+                Boolean.parseBoolean(properties.get(CONTINUE_AFTER_MEMORY_ERROR)),
+                names(properties.get(DUMP_AT_END)),
+                names(properties.get(DUMP_ON_ERROR)));
+    }
+
+    /** The class names of a comma-separated list; empty for null. */
+    private static Set<String> names(String list) {
+        Set<String> classes = new LinkedHashSet<>();
+        if (list != null) {
+            for (String name : list.split(",")) {
+                if (!name.trim().isEmpty()) {
+                    classes.add(name.trim());
+                }
+            }
+        }
+        return classes;
+    }
+
+    private static String joined(Set<String> names) {
+        StringBuilder joined = new StringBuilder();
+        for (String name : names) {
+            if (joined.length() > 0) {
+                joined.append(',');
+            }
+            joined.append(name);
+        }
+        return joined.toString();
     }
 
     private static double decimal(String key, String value) {
@@ -156,17 +196,16 @@ public final class ForkOptions {
         properties.put(NEAR_LIMIT, Double.toString(nearLimit));
         properties.put(EXACT_RETAINED, Boolean.toString(exactRetained));
         if (!histogramClasses.isEmpty()) {
-            StringBuilder joined = new StringBuilder();
-            for (String name : histogramClasses) {
-                if (joined.length() > 0) {
-                    joined.append(',');
-                }
-                joined.append(name);
-            }
-            properties.put(HISTOGRAM_CLASSES, joined.toString());
+            properties.put(HISTOGRAM_CLASSES, joined(histogramClasses));
         }
         properties.put(HISTOGRAM_TOP, Integer.toString(histogramTop));
         properties.put(CONTINUE_AFTER_MEMORY_ERROR, Boolean.toString(continueAfterMemoryError));
+        if (!dumpAtEnd.isEmpty()) {
+            properties.put(DUMP_AT_END, joined(dumpAtEnd));
+        }
+        if (!dumpOnError.isEmpty()) {
+            properties.put(DUMP_ON_ERROR, joined(dumpOnError));
+        }
         return properties;
     }
 
@@ -180,7 +219,9 @@ public final class ForkOptions {
                 exactRetained,
                 histogramClasses,
                 histogramTop,
-                continueAfterMemoryError);
+                continueAfterMemoryError,
+                dumpAtEnd,
+                dumpOnError);
     }
 
     public ForkOptions withDelegate(String provider) {
@@ -193,7 +234,9 @@ public final class ForkOptions {
                 exactRetained,
                 histogramClasses,
                 histogramTop,
-                continueAfterMemoryError);
+                continueAfterMemoryError,
+                dumpAtEnd,
+                dumpOnError);
     }
 
     public ForkOptions withExactRetained(boolean exact) {
@@ -206,7 +249,9 @@ public final class ForkOptions {
                 exact,
                 histogramClasses,
                 histogramTop,
-                continueAfterMemoryError);
+                continueAfterMemoryError,
+                dumpAtEnd,
+                dumpOnError);
     }
 
     public ForkOptions withHistogramClasses(Set<String> classes) {
@@ -219,7 +264,9 @@ public final class ForkOptions {
                 exactRetained,
                 classes,
                 histogramTop,
-                continueAfterMemoryError);
+                continueAfterMemoryError,
+                dumpAtEnd,
+                dumpOnError);
     }
 
     /**
@@ -228,7 +275,37 @@ public final class ForkOptions {
      */
     public ForkOptions withContinueAfterMemoryError(boolean goOn) {
         return new ForkOptions(
-                journal, plan, surefireOrder, delegate, nearLimit, exactRetained, histogramClasses, histogramTop, goOn);
+                journal,
+                plan,
+                surefireOrder,
+                delegate,
+                nearLimit,
+                exactRetained,
+                histogramClasses,
+                histogramTop,
+                goOn,
+                dumpAtEnd,
+                dumpOnError);
+    }
+
+    /**
+     * Options with which the fork writes heap dumps of live objects into the journal's folder: after each class of
+     * {@code atEnd} (and once before the first of them starts, as their baseline), and at the memory error of each
+     * class of {@code onError}; each with the threads the class left running.
+     */
+    public ForkOptions withHeapDumps(Set<String> atEnd, Set<String> onError) {
+        return new ForkOptions(
+                journal,
+                plan,
+                surefireOrder,
+                delegate,
+                nearLimit,
+                exactRetained,
+                histogramClasses,
+                histogramTop,
+                continueAfterMemoryError,
+                atEnd,
+                onError);
     }
 
     public String journal() {
@@ -273,6 +350,16 @@ public final class ForkOptions {
         return continueAfterMemoryError;
     }
 
+    /** The classes whose heap the fork dumps after they end; empty for none. */
+    public Set<String> dumpAtEnd() {
+        return dumpAtEnd;
+    }
+
+    /** The classes whose heap the fork dumps at their memory error; empty for none. */
+    public Set<String> dumpOnError() {
+        return dumpOnError;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof ForkOptions)) {
@@ -287,7 +374,9 @@ public final class ForkOptions {
                 && exactRetained == other.exactRetained
                 && histogramClasses.equals(other.histogramClasses)
                 && histogramTop == other.histogramTop
-                && continueAfterMemoryError == other.continueAfterMemoryError;
+                && continueAfterMemoryError == other.continueAfterMemoryError
+                && dumpAtEnd.equals(other.dumpAtEnd)
+                && dumpOnError.equals(other.dumpOnError);
     }
 
     @Override

@@ -25,6 +25,11 @@ package dev.memprobe.journal;
  *       the class's {@code class-end} itself and runs the classes not yet started.
  *   <li>{@code shutdown}: the JVM began to exit while tests were running ({@code System.exit} or a signal).
  *   <li>{@code run-end}: the provider returned normally.
+ *   <li>{@code heap-dump}: for a class the plugin asked about, a heap dump of live objects was written (its
+ *       {@value #PHASE}: {@code start}, {@code end} or {@code error}; {@value #FILE}, {@value #BYTES}, {@value #MILLIS}),
+ *       or {@value #REASON} says why none was.
+ *   <li>{@code threads-left}: for such a class, the threads it started that were still alive at its end or its
+ *       memory error ({@value #COUNT}, and the first of them with name, daemon, state and the code each runs).
  * </ul>
  *
  * <p>A reader skips events it does not know (a newer provider's) and reads a missing field as "not written".
@@ -89,6 +94,20 @@ public final class Journal {
     // fields of "shutdown"
     static final String TRIGGER = "trigger";
     static final String CALLER = "caller";
+
+    // fields of "heap-dump" (with class, bytes and ms)
+    static final String PHASE = "phase";
+    static final String FILE = "file";
+    static final String COMPRESSED_OOPS = "compressedOops";
+    static final String REASON = "reason";
+
+    // fields of "threads-left" (with class) and of each thread it lists
+    static final String COUNT = "count";
+    static final String THREADS = "threads";
+    static final String NAME = "name";
+    static final String DAEMON = "daemon";
+    static final String STATE = "state";
+    static final String RUNS = "runs";
 
     private Journal() {}
 }

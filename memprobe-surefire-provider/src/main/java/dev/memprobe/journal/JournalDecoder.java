@@ -92,6 +92,18 @@ final class JournalDecoder {
                         nested(Journal.MEASURE));
             case RUN_END:
                 return new RunEndEvent(time, (int) number(Journal.SEQ, 0));
+            case HEAP_DUMP:
+                return new HeapDumpEvent(
+                        time,
+                        string(Journal.CLASS),
+                        HeapDumpEvent.Phase.named(string(Journal.PHASE)),
+                        string(Journal.FILE),
+                        number(Journal.BYTES, -1),
+                        number(Journal.MILLIS, -1),
+                        flag(Journal.COMPRESSED_OOPS),
+                        string(Journal.REASON));
+            case THREADS_LEFT:
+                return new ThreadsLeftEvent(time, string(Journal.CLASS), (int) number(Journal.COUNT, 0), liveThreads());
             default:
                 return null;
         }
@@ -136,6 +148,22 @@ final class JournalDecoder {
             }
         }
         return rows;
+    }
+
+    private List<ThreadsLeftEvent.LiveThread> liveThreads() {
+        List<ThreadsLeftEvent.LiveThread> threads = new ArrayList<>();
+        for (Object row : list(Journal.THREADS)) {
+            if (row instanceof Map) {
+                @SuppressWarnings("unchecked")
+                JournalDecoder item = new JournalDecoder((Map<String, Object>) row);
+                threads.add(new ThreadsLeftEvent.LiveThread(
+                        item.string(Journal.NAME),
+                        item.flag(Journal.DAEMON),
+                        item.string(Journal.STATE),
+                        item.string(Journal.RUNS)));
+            }
+        }
+        return threads;
     }
 
     private String string(String key) {

@@ -24,4 +24,8 @@ public interface JournalVisitor {
     default void shutdown(ShutdownEvent event) {}
 
     default void runEnd(RunEndEvent event) {}
+
+    default void heapDump(HeapDumpEvent event) {}
+
+    default void threadsLeft(ThreadsLeftEvent event) {}
 }

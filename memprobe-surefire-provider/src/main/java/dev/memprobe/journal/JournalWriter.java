@@ -121,6 +121,33 @@ public final class JournalWriter implements Closeable {
     }
 
     /**
+     * A heap dump written for {@code className}.
+     *
+     * @param file its absolute path
+     * @param millis how long writing it took, or -1 when the JVM wrote it on an error
+     */
+    public void heapDump(
+            String className, HeapDumpEvent.Phase phase, String file, long bytes, long millis, boolean compressedOops) {
+        write(new HeapDumpEvent(now(), className, phase, file, bytes, millis, compressedOops, null));
+    }
+
+    /** No heap dump for {@code className}, and why. */
+    public void heapDumpSkipped(String className, HeapDumpEvent.Phase phase, String reason) {
+        write(new HeapDumpEvent(now(), className, phase, null, -1, -1, false, reason));
+    }
+
+    /**
+     * The threads {@code className} left running.
+     *
+     * @param count all of them; {@code threads} lists at most {@link ThreadsLeftEvent#LISTED}
+     */
+    public void threadsLeft(String className, int count, List<ThreadsLeftEvent.LiveThread> threads) {
+        List<ThreadsLeftEvent.LiveThread> listed =
+                new ArrayList<>(threads.subList(0, Math.min(threads.size(), ThreadsLeftEvent.LISTED)));
+        write(new ThreadsLeftEvent(now(), className, count, listed));
+    }
+
+    /**
      * Whether a write has failed. Writing never throws into the tests: a journal that cannot be written must not
      * change what the tests do, and the plugin notices the missing lines.
      */

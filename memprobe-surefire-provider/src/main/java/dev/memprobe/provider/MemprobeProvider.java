@@ -63,6 +63,11 @@ public final class MemprobeProvider implements SurefireProvider {
         }
         recorder = new RunRecorder(journal, options.histogramClasses(), options.histogramTop());
         recorder.continueAfterMemoryError(continueAfterMemoryError);
+        recorder.heapDumps(new ClassDumps(
+                journal,
+                new File(options.journal()).getAbsoluteFile().getParentFile(),
+                options.dumpAtEnd(),
+                options.dumpOnError()));
         DecoratedParameters decorated = new DecoratedParameters(parameters, recorder, plan, options.surefireOrder());
         boolean parallelForcedOff = decorated.parallelForcedOff();
         // while the test framework discovers the tests: the management beans are slow to start

@@ -53,6 +53,8 @@ final class RunRecorder {
     private volatile boolean nearLimitReported;
     private boolean continueAfterMemoryError;
     private ClassHistogram histogram;
+    /** The heap dumps the plugin asked for; null for none. */
+    private ClassDumps dumps;
 
     private TestCounts counts = TestCounts.NONE;
 
@@ -113,6 +115,9 @@ final class RunRecorder {
             counts = TestCounts.NONE;
             nearLimitReported = false;
             histogram = histogramClasses.contains(className) && meter != null ? ClassHistogram.begin(meter) : null;
+            if (dumps != null) {
+                dumps.starting(className);
+            }
             journal.classStart(className, seq);
             window = meter == null ? null : meter.begin();
         } catch (OutOfMemoryError e) {
@@ -144,6 +149,9 @@ final class RunRecorder {
                 histogram = null;
             }
             journal.classEnd(className, seq, counts, measures, grown);
+            if (dumps != null) {
+                dumps.ended(className);
+            }
         } catch (OutOfMemoryError e) {
             outOfMemory();
         } catch (RuntimeException e) {
@@ -166,6 +174,11 @@ final class RunRecorder {
         }
     }
 
+    /** Writes the heap dumps and thread lists of {@code classDumps}' classes. */
+    void heapDumps(ClassDumps classDumps) {
+        dumps = classDumps.any() ? classDumps : null;
+    }
+
     /** Whether the plugin lets the fork go on past a heap OutOfMemoryError once the heap is given back. */
     void continueAfterMemoryError(boolean goOn) {
         continueAfterMemoryError = goOn;
@@ -175,6 +188,7 @@ final class RunRecorder {
         boolean memory = problem != null && OutOfMemory.find(problem) != null;
         if (memory) {
             reserve.release();
+            dumpAtError(problem);
             if (continueAfterMemoryError && currentClass != null && OutOfMemory.collectable(problem)) {
                 // a framework that reports the error as a failed test goes on by itself: say whether the heap is back
                 recover(currentClass);
@@ -219,6 +233,7 @@ final class RunRecorder {
         reserve.release();
         startup.await(START_WAIT_MILLIS);
         terminal = true;
+        dumpAtError(problem);
         try {
             journal.error(currentClass, currentMethod, Problem.of(problem), inFlightMeasures());
         } catch (Throwable t) {
@@ -236,10 +251,18 @@ final class RunRecorder {
             return;
         }
         String method = currentMethod;
+        dumpAtError(problem);
         if (method != null) {
             record(className, method, TestStatus.ERRORED, null, problem, true);
         } else {
+            // the class's own set-up failed (@BeforeAll, a static initializer): its error has no test, and is
+            // journaled without one, so that the plugin still sees the class fail of memory
             counts = counts.plusError();
+            try {
+                journal.testEnd(className, null, TestStatus.ERRORED, null, Problem.of(problem));
+            } catch (OutOfMemoryError | RuntimeException e) {
+                // the class-end still says it errored
+            }
         }
         depth = 1;
         testSetCompleted();
@@ -261,6 +284,17 @@ final class RunRecorder {
             return true;
         } catch (OutOfMemoryError | RuntimeException e) {
             return false;
+        }
+    }
+
+    /** The dump of the class in flight at its memory error, when the plugin asked for one. */
+    private void dumpAtError(Throwable problem) {
+        if (dumps != null && OutOfMemory.find(problem) != null) {
+            try {
+                dumps.memoryError(currentClass, problem);
+            } catch (RuntimeException | OutOfMemoryError e) {
+                // the dump is best effort: the journal's lines come first
+            }
         }
     }
 

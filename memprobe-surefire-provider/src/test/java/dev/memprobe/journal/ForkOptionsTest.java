@@ -43,6 +43,24 @@ class ForkOptionsTest {
     }
 
     @Test
+    void theClassesToDumpSurviveTheTripAndAreAbsentWhenNoneAreAsked() {
+        ForkOptions sent = ForkOptions.of("journal.jsonl", DELEGATE)
+                .withHeapDumps(new LinkedHashSet<>(List.of("a.Polluter", "b.Polluter")), Set.of("c.Hog"));
+
+        ForkOptions received = ForkOptions.fromProperties(sent.toProperties());
+
+        assertThat(received).isEqualTo(sent);
+        assertThat(received.dumpAtEnd()).containsExactly("a.Polluter", "b.Polluter");
+        assertThat(received.dumpOnError()).containsExactly("c.Hog");
+        assertThat(sent.toProperties()).containsEntry(ForkOptions.DUMP_AT_END, "a.Polluter,b.Polluter");
+        assertThat(ForkOptions.of("journal.jsonl", DELEGATE).toProperties())
+                .doesNotContainKeys(ForkOptions.DUMP_AT_END, ForkOptions.DUMP_ON_ERROR);
+        assertThat(ForkOptions.fromProperties(ForkOptions.of("j", DELEGATE).toProperties())
+                        .dumpAtEnd())
+                .isEmpty();
+    }
+
+    @Test
     void defaultsSurviveTheTrip() {
         ForkOptions sent = ForkOptions.of("journal.jsonl", DELEGATE);
 

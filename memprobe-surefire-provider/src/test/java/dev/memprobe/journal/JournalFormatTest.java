@@ -249,7 +249,66 @@ class JournalFormatTest {
                         "run-end",
                         "{\"event\":\"run-end\",\"time\":T,\"seq\":3}",
                         w -> w.runEnd(3),
-                        e -> assertThat(((RunEndEvent) e).classes()).isEqualTo(3)));
+                        e -> assertThat(((RunEndEvent) e).classes()).isEqualTo(3)),
+                event(
+                        "heap-dump at a polluter's end",
+                        "{\"event\":\"heap-dump\",\"time\":T,\"class\":\"a.One\",\"phase\":\"end\","
+                                + "\"file\":\"/p/2-One-end.hprof\",\"bytes\":9000,\"ms\":40,\"compressedOops\":true}",
+                        w -> w.heapDump("a.One", HeapDumpEvent.Phase.END, "/p/2-One-end.hprof", 9000, 40, true),
+                        e -> {
+                            HeapDumpEvent dump = (HeapDumpEvent) e;
+                            assertThat(dump.className()).isEqualTo("a.One");
+                            assertThat(dump.phase()).isEqualTo(HeapDumpEvent.Phase.END);
+                            assertThat(dump.file()).isEqualTo("/p/2-One-end.hprof");
+                            assertThat(dump.bytes()).isEqualTo(9000);
+                            assertThat(dump.millis()).isEqualTo(40);
+                            assertThat(dump.compressedOops()).isTrue();
+                            assertThat(dump.skipped()).isNull();
+                        }),
+                event(
+                        "heap-dump the JVM wrote on an error, time unknown",
+                        "{\"event\":\"heap-dump\",\"time\":T,\"class\":\"a.One\",\"phase\":\"error\","
+                                + "\"file\":\"/p/1-One-error.hprof\",\"bytes\":9000,\"compressedOops\":false}",
+                        w -> w.heapDump("a.One", HeapDumpEvent.Phase.ERROR, "/p/1-One-error.hprof", 9000, -1, false),
+                        e -> {
+                            HeapDumpEvent dump = (HeapDumpEvent) e;
+                            assertThat(dump.phase()).isEqualTo(HeapDumpEvent.Phase.ERROR);
+                            assertThat(dump.millis()).isEqualTo(-1);
+                            assertThat(dump.compressedOops()).isFalse();
+                        }),
+                event(
+                        "heap-dump skipped, with the reason",
+                        "{\"event\":\"heap-dump\",\"time\":T,\"class\":\"a.One\",\"phase\":\"start\","
+                                + "\"compressedOops\":false,\"reason\":\"no room\"}",
+                        w -> w.heapDumpSkipped("a.One", HeapDumpEvent.Phase.START, "no room"),
+                        e -> {
+                            HeapDumpEvent dump = (HeapDumpEvent) e;
+                            assertThat(dump.file()).isNull();
+                            assertThat(dump.bytes()).isEqualTo(-1);
+                            assertThat(dump.skipped()).isEqualTo("no room");
+                        }),
+                event(
+                        "threads-left",
+                        "{\"event\":\"threads-left\",\"time\":T,\"class\":\"a.One\",\"count\":2,\"threads\":["
+                                + "{\"name\":\"poller-0\",\"daemon\":true,\"state\":\"WAITING\","
+                                + "\"runs\":\"a.One.poll(One.java:9)\"},{\"name\":\"poller-1\",\"daemon\":false}]}",
+                        w -> w.threadsLeft(
+                                "a.One",
+                                2,
+                                List.of(
+                                        new ThreadsLeftEvent.LiveThread(
+                                                "poller-0", true, "WAITING", "a.One.poll(One.java:9)"),
+                                        new ThreadsLeftEvent.LiveThread("poller-1", false, null, null))),
+                        e -> {
+                            ThreadsLeftEvent left = (ThreadsLeftEvent) e;
+                            assertThat(left.className()).isEqualTo("a.One");
+                            assertThat(left.count()).isEqualTo(2);
+                            assertThat(left.threads())
+                                    .containsExactly(
+                                            new ThreadsLeftEvent.LiveThread(
+                                                    "poller-0", true, "WAITING", "a.One.poll(One.java:9)"),
+                                            new ThreadsLeftEvent.LiveThread("poller-1", false, null, null));
+                        }));
     }
 
     private static Arguments event(

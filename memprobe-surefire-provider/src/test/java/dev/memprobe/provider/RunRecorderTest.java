@@ -126,6 +126,26 @@ class RunRecorderTest {
     }
 
     @Test
+    void aClassWhoseSetUpFailedOfMemoryIsJournaledWithItsErrorThoughNoTestRan() {
+        recorder.plan(List.of("com.acme.BeforeAllHogTest", "com.acme.CTest"));
+        recorder.testSetStarting("com.acme.BeforeAllHogTest");
+        OutOfMemoryError error = new OutOfMemoryError("Java heap space");
+
+        assertThat(recorder.recover("com.acme.BeforeAllHogTest")).isTrue();
+        recorder.abandonInFlight(error);
+
+        List<JournalEvent> events = events();
+        TestEndEvent failed = (TestEndEvent) events.get(events.size() - 2);
+        assertThat(failed.className()).isEqualTo("com.acme.BeforeAllHogTest");
+        assertThat(failed.method()).isNull();
+        assertThat(failed.status()).isEqualTo(TestStatus.ERRORED);
+        assertThat(failed.problem().message()).isEqualTo("Java heap space");
+        ClassEndEvent end = (ClassEndEvent) events.get(events.size() - 1);
+        assertThat(end.counts().tests()).isZero();
+        assertThat(end.counts().errors()).isEqualTo(1);
+    }
+
+    @Test
     void aMemoryErrorTheFrameworkReportsAsAFailedTestSaysWhetherTheHeapIsBackWhenTheForkMayGoOn() {
         OutOfMemoryError heap = new OutOfMemoryError("Java heap space");
         recorder.testSetStarting("com.acme.HogTest");
