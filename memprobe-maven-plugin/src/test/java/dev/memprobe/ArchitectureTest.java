@@ -57,6 +57,7 @@ class ArchitectureTest {
             "dev/memprobe/env",
             "dev/memprobe/check",
             "dev/memprobe/metrics",
+            "dev/memprobe/record",
             "dev/memprobe/run");
 
     private static final List<String> PROVIDER_PACKAGES = List.of("dev/memprobe/journal");
@@ -127,7 +128,8 @@ class ArchitectureTest {
             "merge", "report bisect shard units names",
             "check", "report units names",
             "metrics", "report report.files units",
-            "run", "bisect env report report.files shard units names journal",
+            "record", "bisect fork report journal recorder units names",
+            "run", "bisect env record report report.files shard units names journal",
             "maven", "*",
             "memprobe_maven_plugin", ""); // the help goal maven-plugin-plugin generates
 
