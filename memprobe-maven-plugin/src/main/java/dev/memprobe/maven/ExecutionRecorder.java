@@ -167,7 +167,14 @@ final class ExecutionRecorder {
         }
     }
 
-    /** Surefire's message of the first fork that failed, from the goal's exception and its causes. */
+    /** Where Surefire's own words of a fork's end begin, in its exception's message. */
+    private static final List<String> SUREFIRE_WORDS =
+            List.of("The forked VM terminated", "There was an error in the forked process", "There was a timeout");
+
+    /**
+     * Surefire's message of the first fork that failed, from the goal's exception and its causes: from its own words
+     * on ("The forked VM terminated without properly saying goodbye ... Process Exit Code: 137 ... Crashed tests:").
+     */
     static String surefireMessage(Throwable exception) {
         List<String> messages = new ArrayList<>();
         for (Throwable t = exception; t != null && messages.size() < 10; t = t.getCause()) {
@@ -179,7 +186,15 @@ final class ExecutionRecorder {
                 break;
             }
         }
-        return messages.isEmpty() ? null : String.join("\n", messages);
+        String text = String.join("\n", messages);
+        int from = -1;
+        for (String words : SUREFIRE_WORDS) {
+            int at = text.indexOf(words);
+            if (at >= 0 && (from < 0 || at < from)) {
+                from = at;
+            }
+        }
+        return messages.isEmpty() ? null : from >= 0 ? text.substring(from) : text;
     }
 
     /** Failsafe's goal succeeds when a fork dies; its summary file says how. */

@@ -15,6 +15,7 @@ import dev.memprobe.journal.JournalContents;
 import dev.memprobe.journal.JournalEvent;
 import dev.memprobe.journal.JournalTail;
 import dev.memprobe.journal.JournalVisitor;
+import dev.memprobe.journal.NearLimitEvent;
 import dev.memprobe.journal.PlanEvent;
 import dev.memprobe.journal.ShutdownEvent;
 import dev.memprobe.recorder.JournalName;
@@ -69,13 +70,13 @@ final class ForkReading {
                 -1);
         ForkResult result = JournalInterpreter.interpret(probe, contents, end);
         if (result.death() != null) {
-            result = withDeath(result, refine(result.death(), events.shutdown, evidence));
+            result = withDeath(result, refine(result.death(), events.shutdown, events.nearLimit, evidence));
         }
         return new RecordedFork(execution, name, journal, result, events.overlapped);
     }
 
     /** The death as the project's run explains it better than the journal alone. */
-    static Death refine(Death death, ShutdownEvent shutdown, Evidence evidence) {
+    static Death refine(Death death, ShutdownEvent shutdown, List<NearLimitEvent> nearLimit, Evidence evidence) {
         // no shutdown hook ran: the JVM was killed (or halted), whatever a dump of the same fork number says
         boolean vanished = shutdown == null && (death.cause() == Cause.FORK_ERROR || death.cause() == Cause.KILLED);
         if (vanished) {
@@ -94,7 +95,24 @@ final class ForkReading {
                 && shutdown.caller() != null
                 && shutdown.caller().startsWith("org.apache.maven.surefire.booter.");
         if ((death.cause() == Cause.EXIT && booterExit) || (death.cause() == Cause.FORK_ERROR && error != null)) {
-            // Surefire's booter caught what the test framework threw and ended the fork: the error is in its dump
+            // Surefire's booter caught what the test framework threw and ended the fork: the error is in its dump,
+            // which stays empty when the heap is still full; then the heap's state says it
+            NearLimitEvent full = nearLimit.stream()
+                    .filter(e -> death.inFlightClass() != null
+                            && death.inFlightClass().equals(e.className()))
+                    .findFirst()
+                    .orElse(null);
+            if (error == null && full != null) {
+                return new Death(
+                        Cause.HEAP_OOM,
+                        evidence.exitCode(),
+                        death.inFlightClass(),
+                        death.inFlightMethod(),
+                        "Surefire ended the fork after the heap filled up (" + full.pool() + " held "
+                                + dev.memprobe.units.Size.format(full.used()) + " of "
+                                + dev.memprobe.units.Size.format(full.max())
+                                + " after a collection): the test framework rethrew an OutOfMemoryError");
+            }
             Cause cause = error == null ? Cause.FORK_ERROR : causeOf(error);
             return new Death(
                     cause,
@@ -179,6 +197,7 @@ final class ForkReading {
         final Set<String> started = new LinkedHashSet<>();
         final Set<String> open = new HashSet<>();
         ShutdownEvent shutdown;
+        final List<NearLimitEvent> nearLimit = new ArrayList<>();
         ForkEvent fork;
         boolean overlapped;
         long last = -1;
@@ -228,6 +247,11 @@ final class ForkReading {
         @Override
         public void shutdown(ShutdownEvent event) {
             shutdown = event;
+        }
+
+        @Override
+        public void nearLimit(NearLimitEvent event) {
+            nearLimit.add(event);
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.memprobe.journal.JournalWriter;
 import dev.memprobe.journal.Measures;
 import dev.memprobe.journal.OutOfMemory;
 import dev.memprobe.journal.Problem;
+import dev.memprobe.journal.ShutdownTrigger;
 import dev.memprobe.journal.TestCounts;
 import dev.memprobe.journal.TestStatus;
 import dev.memprobe.measure.ClassMeter;
@@ -276,9 +277,10 @@ public final class Recorder {
         }
         terminal = true;
         reserve.release();
+        String className = current;
+        String method = currentMethod;
         try {
             meters.await(START_WAIT_MILLIS);
-            String className = current;
             if (className == null && !running) {
                 journal.runEnd(seq);
                 return;
@@ -287,9 +289,14 @@ public final class Recorder {
             ClassMeter meter = meters.meter();
             Measures measures = in == null || in.window == null || meter == null ? null : meter.end(in.window, false);
             ExitTrigger.Found trigger = ExitTrigger.find(Thread.getAllStackTraces());
-            journal.shutdown(trigger.trigger, trigger.caller, className, in == null ? null : in.method, measures);
+            journal.shutdown(trigger.trigger, trigger.caller, className, method, measures);
         } catch (Throwable t) {
-            // nothing more can be said
+            // a heap still full (a static field holds it) leaves room for the line alone: without measurements
+            try {
+                journal.shutdown(ShutdownTrigger.UNKNOWN, null, className, method, null);
+            } catch (Throwable none) {
+                // nothing more can be said
+            }
         }
     }
 
