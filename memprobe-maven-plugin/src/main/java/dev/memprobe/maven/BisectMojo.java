@@ -199,6 +199,19 @@ public class BisectMojo extends SurefireMojoSupport {
     @Parameter(property = "memprobe.runnerMemory")
     private String runnerMemory;
 
+    /**
+     * A recording of the project's own run ({@code -Dmemprobe.record}): its folder
+     * ({@code target/memprobe/record}) or its {@code report.json}. The fork that died there is the search's first
+     * probe, with the classes it ran in its order and their measurements, so the suite does not run again; classes
+     * that forks of the recording finished are measured there and not run again. Refused, with the reason, for a
+     * recording of another project or memprobe version, or one that ran classes the test set no longer has. Unset:
+     * the search starts with the whole suite.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "memprobe.from")
+    private File from;
+
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     private MojoExecution mojoExecution;
 
@@ -291,19 +304,20 @@ public class BisectMojo extends SurefireMojoSupport {
     private BisectOptions options() throws MojoExecutionException {
         try {
             return BisectOptions.parse(
-                    maxHeap,
-                    memoryLimit,
-                    forkTimeout,
-                    strategy,
-                    batchSize,
-                    failFast,
-                    confirmRuns,
-                    maxProbes,
-                    exactRetained,
-                    shard,
-                    failOnCulprit,
-                    parallelProbes,
-                    runnerMemory);
+                            maxHeap,
+                            memoryLimit,
+                            forkTimeout,
+                            strategy,
+                            batchSize,
+                            failFast,
+                            confirmRuns,
+                            maxProbes,
+                            exactRetained,
+                            shard,
+                            failOnCulprit,
+                            parallelProbes,
+                            runnerMemory)
+                    .withFrom(from == null ? null : from.toPath());
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage());
         }

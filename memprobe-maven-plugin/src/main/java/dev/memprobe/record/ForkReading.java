@@ -93,7 +93,7 @@ final class ForkReading {
         String error = firstError(evidence.dumpText(), evidence.surefireMessage());
         boolean booterExit = shutdown != null
                 && shutdown.caller() != null
-                && shutdown.caller().startsWith("org.apache.maven.surefire.booter.");
+                && shutdown.caller().contains("org.apache.maven.surefire.booter.");
         if ((death.cause() == Cause.EXIT && booterExit) || (death.cause() == Cause.FORK_ERROR && error != null)) {
             // Surefire's booter caught what the test framework threw and ended the fork: the error is in its dump,
             // which stays empty when the heap is still full; then the heap's state says it

@@ -5,6 +5,7 @@ import dev.memprobe.env.Environment;
 import dev.memprobe.shard.Shard;
 import dev.memprobe.units.Durations;
 import dev.memprobe.units.Size;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -19,6 +20,8 @@ import java.util.Locale;
  * @param shard null: the whole set
  * @param runnerMemory the CI machine's memory in bytes, for the fork plan; -1 when not given
  * @param failOnCulprit whether a culprit found fails the build
+ * @param from a recording ({@code memprobe.from}: its folder or its report.json) whose dead fork is the first probe;
+ *     null to run the whole suite first
  */
 public record BisectOptions(
         long maxHeap,
@@ -33,7 +36,8 @@ public record BisectOptions(
         Shard shard,
         boolean failOnCulprit,
         int parallelProbes,
-        long runnerMemory) {
+        long runnerMemory,
+        Path from) {
 
     /** The most forks "auto" runs at once. */
     static final int AUTO_CEILING = 4;
@@ -94,7 +98,8 @@ public record BisectOptions(
                 part,
                 failOnCulprit,
                 parallel(parallelProbes),
-                runner);
+                runner,
+                null);
     }
 
     private static int parallel(String value) {
@@ -148,7 +153,27 @@ public record BisectOptions(
                 shard,
                 failOnCulprit,
                 forks,
-                runnerMemory);
+                runnerMemory,
+                from);
+    }
+
+    /** The options starting from the recording in {@code recording} (a folder or its report.json); null for none. */
+    public BisectOptions withFrom(Path recording) {
+        return new BisectOptions(
+                maxHeap,
+                memoryLimit,
+                timeout,
+                strategy,
+                batchSize,
+                failFast,
+                confirmRuns,
+                maxProbes,
+                exactRetained,
+                shard,
+                failOnCulprit,
+                parallelProbes,
+                runnerMemory,
+                recording);
     }
 
     /** Neither a heap nor a memory limit was given: the forks take this machine's default heap. */
