@@ -3,9 +3,9 @@ package dev.memprobe.recorder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import dev.memprobe.recorder.samples.JUnit4Samples;
-import dev.memprobe.recorder.samples.JupiterSamples;
-import dev.memprobe.recorder.samples.TestNGSamples;
+import dev.memprobe.recorder.samples.SampleJUnit4;
+import dev.memprobe.recorder.samples.SampleJupiter;
+import dev.memprobe.recorder.samples.SampleTestNG;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,19 +29,19 @@ class ListenersTest {
 
         launcher.execute(
                 LauncherDiscoveryRequestBuilder.request()
-                        .selectors(selectClass(JupiterSamples.class))
+                        .selectors(selectClass(SampleJupiter.class))
                         .build(),
                 new PlatformListener(recorder));
 
         List<String> lines = Journals.lines(folder);
-        assertThat(lines).first().isEqualTo("plan [" + JupiterSamples.class.getName() + "]");
+        assertThat(lines).first().isEqualTo("plan [" + SampleJupiter.class.getName() + "]");
         assertThat(lines)
                 .filteredOn(l -> l.startsWith("class-"))
-                .containsExactly("class-start JupiterSamples", "class-end JupiterSamples 5 tests");
+                .containsExactly("class-start SampleJupiter", "class-end SampleJupiter 5 tests");
         assertThat(lines)
-                .contains("test-end JupiterSamples#fails FAILED org.opentest4j.AssertionFailedError")
-                .contains("test-end JupiterSamples#inside PASSED")
-                .filteredOn(l -> l.startsWith("test-end JupiterSamples#twice"))
+                .contains("test-end SampleJupiter#fails FAILED org.opentest4j.AssertionFailedError")
+                .contains("test-end SampleJupiter#inside PASSED")
+                .filteredOn(l -> l.startsWith("test-end SampleJupiter#twice"))
                 .hasSize(2);
         assertThat(recorder.classesInFlight()).isEmpty();
     }
@@ -52,20 +52,20 @@ class ListenersTest {
         JUnitCore core = new JUnitCore();
         core.addListener(new JUnit4Listener(recorder));
 
-        core.run(JUnit4Samples.class, JUnit4Samples.Together.class);
+        core.run(SampleJUnit4.class, SampleJUnit4.Together.class);
 
         List<String> lines = Journals.lines(folder);
         assertThat(lines)
                 .filteredOn(l -> l.startsWith("class-"))
                 .containsExactly(
-                        "class-start JUnit4Samples",
-                        "class-end JUnit4Samples 4 tests",
-                        "class-start JUnit4Samples$Together",
-                        "class-end JUnit4Samples$Together 5 tests");
+                        "class-start SampleJUnit4",
+                        "class-end SampleJUnit4 4 tests",
+                        "class-start SampleJUnit4$Together",
+                        "class-end SampleJUnit4$Together 5 tests");
         assertThat(lines)
-                .contains("test-end JUnit4Samples#outOfMemory ERRORED java.lang.OutOfMemoryError")
-                .contains("test-end JUnit4Samples#ignored SKIPPED")
-                .contains("test-end JUnit4Samples$Together#member PASSED");
+                .contains("test-end SampleJUnit4#outOfMemory ERRORED java.lang.OutOfMemoryError")
+                .contains("test-end SampleJUnit4#ignored SKIPPED")
+                .contains("test-end SampleJUnit4$Together#member PASSED");
     }
 
     @Test
@@ -73,16 +73,16 @@ class ListenersTest {
         Recorder recorder = Journals.recorder(folder);
         TestNG testng = new TestNG(false);
         testng.setUseDefaultListeners(false);
-        testng.setTestClasses(new Class<?>[] {TestNGSamples.class});
+        testng.setTestClasses(new Class<?>[] {SampleTestNG.class});
         testng.addListener(new TestNGListener(recorder));
 
         testng.run();
 
         List<String> lines = Journals.lines(folder);
-        assertThat(lines).first().isEqualTo("plan [" + TestNGSamples.class.getName() + "]");
+        assertThat(lines).first().isEqualTo("plan [" + SampleTestNG.class.getName() + "]");
         assertThat(lines)
                 .filteredOn(l -> l.startsWith("class-"))
-                .containsExactly("class-start TestNGSamples", "class-end TestNGSamples 2 tests");
-        assertThat(lines).contains("test-end TestNGSamples#fails FAILED java.lang.AssertionError");
+                .containsExactly("class-start SampleTestNG", "class-end SampleTestNG 2 tests");
+        assertThat(lines).contains("test-end SampleTestNG#fails FAILED java.lang.AssertionError");
     }
 }

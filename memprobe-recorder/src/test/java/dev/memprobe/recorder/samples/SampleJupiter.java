@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Run by the listener's test through a launcher of its own; Surefire's includes do not match the name. */
-public class JupiterSamples {
+public class SampleJupiter {
 
     @Test
     void passes() {}

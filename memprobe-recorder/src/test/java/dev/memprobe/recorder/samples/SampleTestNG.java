@@ -4,7 +4,7 @@ import org.testng.Assert;
 import org.testng.annotations.Test;
 
 /** Run by the listener's test through TestNG; Surefire's includes do not match the name. */
-public class TestNGSamples {
+public class SampleTestNG {
 
     @Test
     public void passes() {}

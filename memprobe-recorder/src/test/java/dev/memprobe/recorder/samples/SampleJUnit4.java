@@ -7,7 +7,7 @@ import org.junit.runner.RunWith;
 import org.junit.runners.Suite;
 
 /** Run by the listener's test through JUnitCore; Surefire's includes do not match the name. */
-public class JUnit4Samples {
+public class SampleJUnit4 {
 
     @Test
     public void passes() {}
@@ -28,7 +28,7 @@ public class JUnit4Samples {
 
     /** Two members: one class in flight, the suite. */
     @RunWith(Suite.class)
-    @Suite.SuiteClasses({Member.class, JUnit4Samples.class})
+    @Suite.SuiteClasses({Member.class, SampleJUnit4.class})
     public static class Together {}
 
     public static class Member {
