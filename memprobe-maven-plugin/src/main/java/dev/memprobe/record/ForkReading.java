@@ -78,7 +78,10 @@ final class ForkReading {
     /** The death as the project's run explains it better than the journal alone. */
     static Death refine(Death death, ShutdownEvent shutdown, List<NearLimitEvent> nearLimit, Evidence evidence) {
         // no shutdown hook ran: the JVM was killed (or halted), whatever a dump of the same fork number says
-        boolean vanished = shutdown == null && (death.cause() == Cause.FORK_ERROR || death.cause() == Cause.KILLED);
+        Integer exit = evidence.exitCode();
+        boolean vanished = shutdown == null
+                && (exit == null || exit == 137)
+                && (death.cause() == Cause.FORK_ERROR || death.cause() == Cause.KILLED);
         if (vanished) {
             return new Death(
                     Cause.KILLED,
