@@ -171,7 +171,8 @@ final class ForkReading {
             }
             for (String line : text.split("\n")) {
                 String trimmed = line.trim();
-                if (trimmed.matches("(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Error|Exception)(?::.*)?")) {
+                if (trimmed.matches("(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Error|Exception)(?::.*)?")
+                        && !trimmed.startsWith("org.apache.maven.")) {
                     return trimmed;
                 }
             }
