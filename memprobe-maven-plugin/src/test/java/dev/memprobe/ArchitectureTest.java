@@ -58,7 +58,8 @@ class ArchitectureTest {
             "dev/memprobe/check",
             "dev/memprobe/metrics",
             "dev/memprobe/run",
-            "dev/memprobe/retain");
+            "dev/memprobe/retain",
+            "dev/memprobe/record");
 
     private static final List<String> PROVIDER_PACKAGES = List.of("dev/memprobe/journal");
 
@@ -129,7 +130,8 @@ class ArchitectureTest {
             "merge", "report bisect shard units names",
             "check", "report units names",
             "metrics", "report report.files units",
-            "run", "bisect env report report.files shard units names journal retain",
+            "record", "bisect fork report journal recorder units names",
+            "run", "bisect env record report report.files shard units names journal retain",
             "maven", "*",
             "memprobe_maven_plugin", ""); // the help goal maven-plugin-plugin generates
 

@@ -220,6 +220,19 @@ public class BisectMojo extends SurefireMojoSupport {
     @Parameter(property = "memprobe.runnerMemory")
     private String runnerMemory;
 
+    /**
+     * A recording of the project's own run ({@code -Dmemprobe.record}): its folder
+     * ({@code target/memprobe/record}) or its {@code report.json}. The fork that died there is the search's first
+     * probe, with the classes it ran in its order and their measurements, so the suite does not run again; classes
+     * that forks of the recording finished are measured there and not run again. Refused, with the reason, for a
+     * recording of another project or memprobe version, or one that ran classes the test set no longer has. Unset:
+     * the search starts with the whole suite.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "memprobe.from")
+    private File from;
+
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     private MojoExecution mojoExecution;
 
@@ -325,7 +338,8 @@ public class BisectMojo extends SurefireMojoSupport {
                             failOnCulprit,
                             parallelProbes,
                             runnerMemory)
-                    .withRetainers(retainers, keepHeapDumps);
+                    .withRetainers(retainers, keepHeapDumps)
+                    .withFrom(from == null ? null : from.toPath());
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage());
         }

@@ -97,7 +97,8 @@ public final class ReportMerge {
                         p.wallMs(),
                         p.setupMs(),
                         p.bootMs(),
-                        notes));
+                        notes,
+                        p.recorded()));
             }
             for (Report.CulpritEntry c : r.culprits()) {
                 List<Integer> ids = new ArrayList<>();
@@ -143,7 +144,8 @@ public final class ReportMerge {
                         c.allocatedBytes(),
                         c.gcCount(),
                         probe(renumber, c.probe(), s, "class " + c.name(), problems),
-                        c.problem()));
+                        c.problem(),
+                        c.fork()));
             }
             r.ranking().forEach(e -> ranking.merge(e.name(), e.retainedBytes(), Math::max));
             inconclusive |= r.verdict().equals(Verdict.INCONCLUSIVE.id());

@@ -133,7 +133,11 @@ public record Report(
         }
     }
 
-    /** One class that ran, measured in the first fork it ran in. */
+    /**
+     * One class that ran, measured in the first fork it ran in.
+     *
+     * @param fork in a recording, Surefire's number of the fork that ran it ({@code "1"}); null in a bisect
+     */
     public record ClassEntry(
             String name,
             String outcome,
@@ -154,13 +158,88 @@ public record Report(
             long allocatedBytes,
             long gcCount,
             int probe,
-            String problem) {}
+            String problem,
+            String fork) {
+
+        /** An entry of a bisect, which runs its forks itself. */
+        public ClassEntry(
+                String name,
+                String outcome,
+                int tests,
+                int failures,
+                int errors,
+                int skipped,
+                long durationMs,
+                long heapPeakBytes,
+                long liveHeapPeakBytes,
+                long liveHeapMinBytes,
+                long retainedBytes,
+                long heapEndBytes,
+                long rssPeakBytes,
+                long directPeakBytes,
+                long metaspacePeakBytes,
+                long threadsPeak,
+                long allocatedBytes,
+                long gcCount,
+                int probe,
+                String problem) {
+            this(
+                    name,
+                    outcome,
+                    tests,
+                    failures,
+                    errors,
+                    skipped,
+                    durationMs,
+                    heapPeakBytes,
+                    liveHeapPeakBytes,
+                    liveHeapMinBytes,
+                    retainedBytes,
+                    heapEndBytes,
+                    rssPeakBytes,
+                    directPeakBytes,
+                    metaspacePeakBytes,
+                    threadsPeak,
+                    allocatedBytes,
+                    gcCount,
+                    probe,
+                    problem,
+                    null);
+        }
+
+        /** This entry as measured in fork {@code number} of a recording. */
+        public ClassEntry inFork(String number) {
+            return new ClassEntry(
+                    name,
+                    outcome,
+                    tests,
+                    failures,
+                    errors,
+                    skipped,
+                    durationMs,
+                    heapPeakBytes,
+                    liveHeapPeakBytes,
+                    liveHeapMinBytes,
+                    retainedBytes,
+                    heapEndBytes,
+                    rssPeakBytes,
+                    directPeakBytes,
+                    metaspacePeakBytes,
+                    threadsPeak,
+                    allocatedBytes,
+                    gcCount,
+                    probe,
+                    problem,
+                    number);
+        }
+    }
 
     /**
      * One fork memprobe ran.
      *
      * @param setupMs Maven's side of starting it: from memprobe asking Surefire to the fork's JVM starting (-1 unknown)
      * @param bootMs from the JVM starting to memprobe's provider running in it (-1 unknown)
+     * @param recorded the fork was not run by memprobe: it is one of the project's own run, from a recording
      */
     public record ProbeEntry(
             int id,
@@ -175,11 +254,32 @@ public record Report(
             long wallMs,
             long setupMs,
             long bootMs,
-            List<String> notes) {
+            List<String> notes,
+            boolean recorded) {
 
         public ProbeEntry {
             classes = List.copyOf(classes);
             notes = List.copyOf(notes);
+        }
+
+        /** A probe memprobe ran itself. */
+        public ProbeEntry(
+                int id,
+                String purpose,
+                List<String> classes,
+                String outcome,
+                String cause,
+                Integer exitCode,
+                String inFlight,
+                String method,
+                String evidence,
+                long wallMs,
+                long setupMs,
+                long bootMs,
+                List<String> notes) {
+            this(
+                    id, purpose, classes, outcome, cause, exitCode, inFlight, method, evidence, wallMs, setupMs, bootMs,
+                    notes, false);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.memprobe.bisect.ClassRun;
 import dev.memprobe.bisect.Culprit;
 import dev.memprobe.bisect.ForkResult;
 import dev.memprobe.bisect.Measure;
+import dev.memprobe.bisect.Purpose;
 import dev.memprobe.bisect.SearchResult;
 import dev.memprobe.bisect.Verdict;
 import dev.memprobe.retain.Retainers;
@@ -149,7 +150,8 @@ public final class ReportBuilder {
                 probe.wallMs(),
                 probe.fork() == null ? -1 : probe.fork().setupMs(),
                 probe.fork() == null ? -1 : probe.fork().bootMs(),
-                probe.notes());
+                probe.notes(),
+                probe.probe().purpose() instanceof Purpose.Recorded);
     }
 
     /** The one-sentence {@code summary} of a report, from its verdict and entries. */

@@ -5,6 +5,7 @@ import dev.memprobe.env.Environment;
 import dev.memprobe.shard.Shard;
 import dev.memprobe.units.Durations;
 import dev.memprobe.units.Size;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -21,6 +22,8 @@ import java.util.Locale;
  * @param failOnCulprit whether a culprit found fails the build
  * @param retainers whether the probes that confirm a culprit write heap dumps, read to say what holds its memory
  * @param keepHeapDumps whether those dumps stay on disk after they are read
+ * @param from a recording ({@code memprobe.from}: its folder or its report.json) whose dead fork is the first probe;
+ *     null to run the whole suite first
  */
 public record BisectOptions(
         long maxHeap,
@@ -37,7 +40,8 @@ public record BisectOptions(
         int parallelProbes,
         long runnerMemory,
         boolean retainers,
-        boolean keepHeapDumps) {
+        boolean keepHeapDumps,
+        Path from) {
 
     /** The most forks "auto" runs at once. */
     static final int AUTO_CEILING = 4;
@@ -100,7 +104,8 @@ public record BisectOptions(
                 parallel(parallelProbes),
                 runner,
                 true,
-                false);
+                false,
+                null);
     }
 
     private static int parallel(String value) {
@@ -156,7 +161,8 @@ public record BisectOptions(
                 forks,
                 runnerMemory,
                 retainers,
-                keepHeapDumps);
+                keepHeapDumps,
+                from);
     }
 
     /**
@@ -179,7 +185,29 @@ public record BisectOptions(
                 parallelProbes,
                 runnerMemory,
                 on,
-                keep);
+                keep,
+                from);
+    }
+
+    /** The options starting from the recording in {@code recording} (a folder or its report.json); null for none. */
+    public BisectOptions withFrom(Path recording) {
+        return new BisectOptions(
+                maxHeap,
+                memoryLimit,
+                timeout,
+                strategy,
+                batchSize,
+                failFast,
+                confirmRuns,
+                maxProbes,
+                exactRetained,
+                shard,
+                failOnCulprit,
+                parallelProbes,
+                runnerMemory,
+                retainers,
+                keepHeapDumps,
+                recording);
     }
 
     /** Neither a heap nor a memory limit was given: the forks take this machine's default heap. */

@@ -96,7 +96,7 @@ public final class BisectRun {
 
         SearchResult result;
         try (StaleProbes stale = StaleProbes.clear(request.probesFolder());
-                Forks.Open open = forks.open(request)) {
+                Forks.Open open = forksOf(request).open(request)) {
             result = new BisectEngine(open.runner(), progress).run(request.search());
         } catch (Forks.ProbeNotRun e) {
             return RunOutcome.error("memprobe could not run a fork: " + e.getMessage(), e);
@@ -132,6 +132,13 @@ public final class BisectRun {
             return RunOutcome.error("memprobe cannot append to $GITHUB_STEP_SUMMARY: " + e.getMessage(), e);
         }
         return outcome(request, result, report);
+    }
+
+    /** The forks, their first probe answered from a recording when the request starts from one. */
+    private Forks forksOf(RunRequest request) {
+        return request.options().from() == null
+                ? forks
+                : new RecordedForks(forks, request.options().from());
     }
 
     /** The one place that decides between success, failure and error once the report is out. */
