@@ -36,6 +36,7 @@ final class SurefireForkRunner implements ForkRunner {
      * The limits and places every probe shares.
      *
      * @param grace how long a fork that was sent SIGTERM has before SIGKILL
+     * @param stopOnGcOverhead whether the forks watch for GC overhead and are stopped once past saving
      */
     record Settings(
             Path probesFolder,
@@ -45,7 +46,8 @@ final class SurefireForkRunner implements ForkRunner {
             Duration timeout,
             Duration grace,
             double nearLimit,
-            boolean exactRetained) {
+            boolean exactRetained,
+            boolean stopOnGcOverhead) {
 
         /** A bisect's settings: its probe folder, the project's argLine, memprobe's limits. */
         static Settings of(RunRequest request) {
@@ -57,7 +59,8 @@ final class SurefireForkRunner implements ForkRunner {
                     request.timeout(),
                     Duration.ofSeconds(10),
                     ForkOptions.DEFAULT_NEAR_LIMIT,
-                    request.options().exactRetained());
+                    request.options().exactRetained(),
+                    request.options().stopOnGcOverhead());
         }
     }
 
@@ -114,7 +117,8 @@ final class SurefireForkRunner implements ForkRunner {
                         settings.exactRetained(),
                         probe.histogramClasses(),
                         10)
-                .withContinueAfterMemoryError(!probe.stopOnFailure());
+                .withContinueAfterMemoryError(!probe.stopOnFailure())
+                .withWatchGcOverhead(settings.stopOnGcOverhead());
         for (Map.Entry<String, String> property : options.toProperties().entrySet()) {
             mojo.putProviderProperty(property.getKey(), property.getValue());
         }
@@ -136,6 +140,7 @@ final class SurefireForkRunner implements ForkRunner {
                 settings.timeout(),
                 settings.grace(),
                 probe.stopOnFailure(),
+                settings.stopOnGcOverhead(),
                 control,
                 reaper::started);
         try (watcher) {

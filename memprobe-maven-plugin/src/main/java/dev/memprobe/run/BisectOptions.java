@@ -19,6 +19,8 @@ import java.util.Locale;
  * @param shard null: the whole set
  * @param runnerMemory the CI machine's memory in bytes, for the fork plan; -1 when not given
  * @param failOnCulprit whether a culprit found fails the build
+ * @param stopOnGcOverhead whether a probe's fork that is past saving (most of its time in collections, the heap
+ *     nearly full after each) ends as a {@code gc-overhead} death; {@code true} unless the user opted out
  */
 public record BisectOptions(
         long maxHeap,
@@ -33,7 +35,8 @@ public record BisectOptions(
         Shard shard,
         boolean failOnCulprit,
         int parallelProbes,
-        long runnerMemory) {
+        long runnerMemory,
+        boolean stopOnGcOverhead) {
 
     /** The most forks "auto" runs at once. */
     static final int AUTO_CEILING = 4;
@@ -94,7 +97,8 @@ public record BisectOptions(
                 part,
                 failOnCulprit,
                 parallel(parallelProbes),
-                runner);
+                runner,
+                true);
     }
 
     private static int parallel(String value) {
@@ -148,7 +152,27 @@ public record BisectOptions(
                 shard,
                 failOnCulprit,
                 forks,
-                runnerMemory);
+                runnerMemory,
+                stopOnGcOverhead);
+    }
+
+    /** These options with {@code memprobe.stopOnGcOverhead} as given ({@code true} after {@link #parse}). */
+    public BisectOptions withStopOnGcOverhead(boolean stop) {
+        return new BisectOptions(
+                maxHeap,
+                memoryLimit,
+                timeout,
+                strategy,
+                batchSize,
+                failFast,
+                confirmRuns,
+                maxProbes,
+                exactRetained,
+                shard,
+                failOnCulprit,
+                parallelProbes,
+                runnerMemory,
+                stop);
     }
 
     /** Neither a heap nor a memory limit was given: the forks take this machine's default heap. */

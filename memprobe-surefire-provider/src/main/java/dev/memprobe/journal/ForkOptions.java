@@ -25,6 +25,8 @@ public final class ForkOptions {
     public static final String HISTOGRAM_CLASSES = PREFIX + "histogramClasses";
     public static final String HISTOGRAM_TOP = PREFIX + "histogramTop";
     public static final String CONTINUE_AFTER_MEMORY_ERROR = PREFIX + "continueAfterMemoryError";
+    /** Whether the fork watches for GC overhead and journals {@code gc-overhead} once it is past saving. */
+    public static final String WATCH_GC_OVERHEAD = PREFIX + "watchGcOverhead";
 
     /** Default share of a heap pool's maximum that, still used after a collection, counts as "near the limit". */
     public static final double DEFAULT_NEAR_LIMIT = 0.9;
@@ -38,6 +40,7 @@ public final class ForkOptions {
     private final Set<String> histogramClasses;
     private final int histogramTop;
     private final boolean continueAfterMemoryError;
+    private final boolean watchGcOverhead;
 
     /**
      * @param plan file of classes to run, or null for what Surefire scanned
@@ -54,7 +57,17 @@ public final class ForkOptions {
             boolean exactRetained,
             Set<String> histogramClasses,
             int histogramTop) {
-        this(journal, plan, surefireOrder, delegate, nearLimit, exactRetained, histogramClasses, histogramTop, false);
+        this(
+                journal,
+                plan,
+                surefireOrder,
+                delegate,
+                nearLimit,
+                exactRetained,
+                histogramClasses,
+                histogramTop,
+                false,
+                false);
     }
 
     private ForkOptions(
@@ -66,7 +79,8 @@ public final class ForkOptions {
             boolean exactRetained,
             Set<String> histogramClasses,
             int histogramTop,
-            boolean continueAfterMemoryError) {
+            boolean continueAfterMemoryError,
+            boolean watchGcOverhead) {
         if (journal == null || journal.isEmpty()) {
             throw new IllegalArgumentException(JOURNAL + " is required");
         }
@@ -86,6 +100,7 @@ public final class ForkOptions {
         this.histogramClasses = Collections.unmodifiableSet(new LinkedHashSet<>(histogramClasses));
         this.histogramTop = histogramTop;
         this.continueAfterMemoryError = continueAfterMemoryError;
+        this.watchGcOverhead = watchGcOverhead;
     }
 
     /** Options with every optional value at its default. */
@@ -123,7 +138,8 @@ public final class ForkOptions {
                 Boolean.parseBoolean(properties.get(EXACT_RETAINED)),
                 classes,
                 top == null ? 10 : whole(HISTOGRAM_TOP, top),
-                Boolean.parseBoolean(properties.get(CONTINUE_AFTER_MEMORY_ERROR)));
+                Boolean.parseBoolean(properties.get(CONTINUE_AFTER_MEMORY_ERROR)),
+                Boolean.parseBoolean(properties.get(WATCH_GC_OVERHEAD)));
     }
 
     private static double decimal(String key, String value) {
@@ -167,6 +183,7 @@ public final class ForkOptions {
         }
         properties.put(HISTOGRAM_TOP, Integer.toString(histogramTop));
         properties.put(CONTINUE_AFTER_MEMORY_ERROR, Boolean.toString(continueAfterMemoryError));
+        properties.put(WATCH_GC_OVERHEAD, Boolean.toString(watchGcOverhead));
         return properties;
     }
 
@@ -180,7 +197,8 @@ public final class ForkOptions {
                 exactRetained,
                 histogramClasses,
                 histogramTop,
-                continueAfterMemoryError);
+                continueAfterMemoryError,
+                watchGcOverhead);
     }
 
     public ForkOptions withDelegate(String provider) {
@@ -193,7 +211,8 @@ public final class ForkOptions {
                 exactRetained,
                 histogramClasses,
                 histogramTop,
-                continueAfterMemoryError);
+                continueAfterMemoryError,
+                watchGcOverhead);
     }
 
     public ForkOptions withExactRetained(boolean exact) {
@@ -206,7 +225,8 @@ public final class ForkOptions {
                 exact,
                 histogramClasses,
                 histogramTop,
-                continueAfterMemoryError);
+                continueAfterMemoryError,
+                watchGcOverhead);
     }
 
     public ForkOptions withHistogramClasses(Set<String> classes) {
@@ -219,7 +239,8 @@ public final class ForkOptions {
                 exactRetained,
                 classes,
                 histogramTop,
-                continueAfterMemoryError);
+                continueAfterMemoryError,
+                watchGcOverhead);
     }
 
     /**
@@ -228,7 +249,34 @@ public final class ForkOptions {
      */
     public ForkOptions withContinueAfterMemoryError(boolean goOn) {
         return new ForkOptions(
-                journal, plan, surefireOrder, delegate, nearLimit, exactRetained, histogramClasses, histogramTop, goOn);
+                journal,
+                plan,
+                surefireOrder,
+                delegate,
+                nearLimit,
+                exactRetained,
+                histogramClasses,
+                histogramTop,
+                goOn,
+                watchGcOverhead);
+    }
+
+    /**
+     * Options with which the fork watches for GC overhead ({@code dev.memprobe.measure.GcOverhead}) and journals
+     * {@code gc-overhead} once it is past saving; what becomes of the fork then is the plugin's decision.
+     */
+    public ForkOptions withWatchGcOverhead(boolean watch) {
+        return new ForkOptions(
+                journal,
+                plan,
+                surefireOrder,
+                delegate,
+                nearLimit,
+                exactRetained,
+                histogramClasses,
+                histogramTop,
+                continueAfterMemoryError,
+                watch);
     }
 
     public String journal() {
@@ -273,6 +321,10 @@ public final class ForkOptions {
         return continueAfterMemoryError;
     }
 
+    public boolean watchGcOverhead() {
+        return watchGcOverhead;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof ForkOptions)) {
@@ -287,7 +339,8 @@ public final class ForkOptions {
                 && exactRetained == other.exactRetained
                 && histogramClasses.equals(other.histogramClasses)
                 && histogramTop == other.histogramTop
-                && continueAfterMemoryError == other.continueAfterMemoryError;
+                && continueAfterMemoryError == other.continueAfterMemoryError
+                && watchGcOverhead == other.watchGcOverhead;
     }
 
     @Override
