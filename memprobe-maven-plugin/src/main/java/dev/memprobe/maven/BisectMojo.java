@@ -201,7 +201,7 @@ public class BisectMojo extends SurefireMojoSupport {
 
     /**
      * End a probe's fork that is past saving as a death of memory ({@code gc-overhead}): one that spent at least half
-     * of the last 10 seconds in garbage collection while every collection left at least 85% of the heap live. G1,
+     * of the last 10 seconds in garbage collection while every collection left at least 80% of the heap live. G1,
      * the default collector, has no GC overhead limit of its own: with the heap that full it collects back to back
      * and the tests crawl for minutes before an {@code OutOfMemoryError}, if one ever comes. A class that allocates
      * heavily but frees it (the heap far from full after collections) is never stopped. {@code false}: such forks
