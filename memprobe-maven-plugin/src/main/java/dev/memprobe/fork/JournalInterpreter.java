@@ -55,7 +55,7 @@ public final class JournalInterpreter {
                             journal.gcOverhead.collections(),
                             journal.gcOverhead.leastLive(),
                             journal.gcOverhead.maxHeap())
-                    + "; the fork went on");
+                    + "; memprobe did not stop the fork for it");
         }
         ForkInfo fork = journal.fork == null ? null : forkInfo(journal.fork, end.askedAt());
         if (fork != null && fork.parallelForcedOff()) {

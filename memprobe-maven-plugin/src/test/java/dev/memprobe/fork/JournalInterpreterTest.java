@@ -295,7 +295,7 @@ class JournalInterpreterTest {
         assertThat(result.failure()).isEmpty();
         assertThat(result.notes())
                 .contains("past saving while a.Two#crawls ran: 94% of the last 10 s in GC (1,024 collections), at"
-                        + " least 251 MiB of 256 MiB live after each; the fork went on");
+                        + " least 251 MiB of 256 MiB live after each; memprobe did not stop the fork for it");
     }
 
     @Test
