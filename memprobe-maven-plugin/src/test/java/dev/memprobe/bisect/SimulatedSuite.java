@@ -28,6 +28,7 @@ final class SimulatedSuite implements ForkRunner {
     private final boolean exact;
     private final boolean oomAsTestError;
     private final boolean measuresDeath;
+    private final long crawlsAbove;
     private final SplittableRandom random;
     private final Map<String, Integer> runsOf = new HashMap<>();
     private final List<Probe> probes = new ArrayList<>();
@@ -43,6 +44,7 @@ final class SimulatedSuite implements ForkRunner {
         this.exact = b.exact;
         this.oomAsTestError = b.oomAsTestError;
         this.measuresDeath = b.measuresDeath;
+        this.crawlsAbove = b.crawlsAbove;
         this.random = new SplittableRandom(b.seed);
     }
 
@@ -138,6 +140,11 @@ final class SimulatedSuite implements ForkRunner {
         return measuresDeath;
     }
 
+    /** The live heap above which a class crawls and memprobe stops its fork as past saving; -1: never. */
+    long crawlsAbove() {
+        return crawlsAbove;
+    }
+
     private boolean flakes(SimulatedClass c) {
         int run = runsOf.merge(c.name(), 1, Integer::sum);
         if (c.failingRuns().contains(run)) {
@@ -169,6 +176,7 @@ final class SimulatedSuite implements ForkRunner {
         private boolean exact;
         private boolean oomAsTestError;
         private boolean measuresDeath = true;
+        private long crawlsAbove = -1;
         private long seed = 1;
 
         Builder heapMax(long bytes) {
@@ -211,6 +219,15 @@ final class SimulatedSuite implements ForkRunner {
         /** The dying class's measurements are lost (no memory left to write them). */
         Builder losesDeathMeasure() {
             this.measuresDeath = false;
+            return this;
+        }
+
+        /**
+         * G1 crawls with more than {@code share} of the heap live, and memprobe stops the fork as past saving
+         * ({@code memprobe.stopOnGcOverhead}): a {@code gc-overhead} death of the class in flight.
+         */
+        Builder crawlsAbove(double share) {
+            this.crawlsAbove = (long) (heapMax * share);
             return this;
         }
 
