@@ -1,78 +1,175 @@
 package dev.memprobe.bisect;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@link Strategy#BISECT}: the whole set in CI order, in a fork that goes on past memory errors it survives (unless
- * failFast); each failure diagnosed in turn; then on with the classes the fork did not finish. Past a hog the fork ran
- * the rest as it would have without it; past any other failure, later failures in it may be the earlier one's doing
- * (memory that polluters keep stays), so the classes after it run again in a fresh fork. Classes that passed in it
- * pass in a fresh fork too: memory only adds up. When probes run in parallel, the rest of the suite starts at once,
- * beside the failing class's own questions; one at a time, the rest follows the failing class in the fork that asks
- * whether it dies alone (it runs first, so alone as far as its question goes).
+ * failFast); each failure diagnosed in turn; then on with the classes the fork did not finish, in a fork that carries
+ * what the suite with the culprits found so far fixed runs before them ({@link FixedSuite}). A failure after a class
+ * that suite no longer has (a polluter since blamed, say) is not trusted: it may be that class's doing, so it and the
+ * classes after it run again, after the fixed suite's classes before it. Classes that passed in a fork pass in the
+ * fixed suite too, as long as the fork had all its memory: memory only adds up. One at a time, the rest follows the
+ * failing class in the fork that asks whether it dies alone (it runs first, so alone as far as its question goes,
+ * and its suspected polluters are not carried after it); when probes run in parallel, the rest starts at once,
+ * beside the failing class's own questions.
  */
 final class BisectSearch implements Search {
 
     private final Investigation investigation;
     private final Diagnosis diagnosis;
+    private final FixedSuite fixed;
     private final boolean stop;
-    /** A class run first in the fork to come to see whether it dies alone, already diagnosed. */
-    private String answered;
+    /** What each probe that runs the rest of the suite was asked to do, by probe id. */
+    private final Map<Integer, Rest> rests = new HashMap<>();
 
     BisectSearch(Investigation investigation) {
         this.investigation = investigation;
         this.diagnosis = new Diagnosis(investigation);
+        this.fixed = investigation.fixed();
         this.stop = investigation.request().failFast();
     }
 
-    /** The classes still to run after a fork, and the probe that runs them if it is started already. */
-    private record Rest(List<String> classes, Optional<Probes.Pending> started) {}
+    /**
+     * A probe for the rest of the suite after {@code after} failed.
+     *
+     * @param first the class it runs first to see whether it dies alone (diagnosed by the time its result is read),
+     *     or null
+     * @param before the classes that ran before {@code after} where it failed: what may be carried
+     * @param carried the classes it carries, in CI's order
+     * @param leftOut suspects of {@code first} it did not carry, although the fixed suite then had them
+     * @param rest the classes it runs after the carried ones, in run order
+     * @param again for a failure run again because its fork was not trusted: that failure, else null
+     */
+    private record Rest(
+            String after,
+            String first,
+            List<String> before,
+            List<String> carried,
+            List<String> leftOut,
+            List<String> rest,
+            Untrusted again) {
+
+        Rest {
+            before = List.copyOf(before);
+            carried = List.copyOf(carried);
+            leftOut = List.copyOf(leftOut);
+            rest = List.copyOf(rest);
+        }
+    }
+
+    /** A failure in probe {@code probe}, after {@code excluded} had run there, classes the fixed suite no longer has. */
+    private record Untrusted(Failure failure, int probe, List<String> excluded) {}
+
+    /** The fork to read next: one that ran or runs, else the rest of the suite still to start. */
+    private record Step(Optional<Probes.Pending> started, ForkResult done, Rest rest) {
+
+        static Step toStart(Rest rest) {
+            return new Step(Optional.empty(), null, rest);
+        }
+    }
 
     @Override
     public void run() {
         List<String> pending = investigation.request().classes();
         ProbePlan suite = investigation.suitePart(pending, new Purpose.WholeSuite(pending.size()));
         Optional<ForkResult> run = investigation.run(suite.inSurefireOrder());
-        while (run.isPresent()) {
-            ForkResult result = run.get();
-            if (result.probe().id() == 1 && !result.planned().isEmpty()) {
-                investigation.ciOrder(result.planned());
-            }
-            String skip = answered;
-            answered = null;
-            List<Failure> failures = new ArrayList<>(result.failures());
-            failures.removeIf(f -> skip != null && skip.equals(f.victim()));
-            if (failures.isEmpty()) {
-                List<String> left = skip == null ? List.of() : result.notFinished(skip);
-                if (left.isEmpty()) {
-                    return;
-                }
-                // the class run first died alone and took the fork with it: the rest needs a fork of its own
-                run = investigation.run(notYetRun(left));
-                continue;
-            }
-            investigation.failureSeen();
-            Optional<Rest> rest = diagnoseEach(result, failures);
-            if (rest.isEmpty()) {
+        if (run.isEmpty()) {
+            investigation.budgetSpent(Finding.Budget.Stage.SUITE, null);
+            return;
+        }
+        ForkResult result = run.get();
+        if (!result.planned().isEmpty()) {
+            investigation.ciOrder(result.planned());
+        }
+        while (true) {
+            Optional<Step> next = examine(result);
+            if (next.isEmpty()) {
                 return;
             }
-            run = rest.get().started().isPresent()
-                    ? Optional.of(rest.get().started().get().get())
-                    : investigation.run(notYetRun(rest.get().classes()));
+            Optional<ForkResult> following = read(next.get());
+            if (following.isEmpty()) {
+                Rest rest = next.get().rest();
+                investigation.budgetSpent(
+                        new Finding.RestNotRun(investigation.request().maxProbes(), rest.after(), rest.rest()));
+                return;
+            }
+            result = following.get();
         }
-        investigation.budgetSpent(Finding.Budget.Stage.SUITE, null);
+    }
+
+    private Optional<ForkResult> read(Step step) {
+        if (step.done() != null) {
+            return Optional.of(step.done());
+        }
+        if (step.started().isPresent()) {
+            return Optional.of(step.started().get().get());
+        }
+        return start(step.rest()).map(Probes.Pending::get);
+    }
+
+    /**
+     * Reads a fork: drops the carried classes that died in it, and diagnoses its other failures in order. Empty when
+     * the search ends here: nothing left to run, a death outside any class, or failFast satisfied.
+     */
+    private Optional<Step> examine(ForkResult result) {
+        Rest ran = rests.get(result.probe().id());
+        Set<String> carried = ran == null ? Set.of() : new HashSet<>(ran.carried());
+        List<Failure> failures = new ArrayList<>();
+        for (Failure failure : result.failures()) {
+            String victim = failure.victim();
+            if (ran != null && victim != null && victim.equals(ran.first())) {
+                continue; // asked whether it dies alone: diagnosed already
+            }
+            if (victim != null && carried.contains(victim)) {
+                investigation.finding(
+                        new Finding.DiedWhenCarried(failure, result.probe().id(), !fixed.has(victim)));
+                fixed.drop(victim);
+                continue;
+            }
+            failures.add(failure);
+        }
+        if (ran != null && ran.again() != null) {
+            passedAgain(result, ran.again());
+        }
+        if (!failures.isEmpty()) {
+            investigation.failureSeen();
+            return diagnoseEach(result, failures);
+        }
+        if (ran != null
+                && result.death() != null
+                && carried.contains(result.death().inFlightClass())) {
+            // a carried class took the fork with it before the rest ran: again, without it
+            return Optional.of(Step.toStart(rest(ran.after(), ran.before(), ran.rest(), ran.again())));
+        }
+        return Optional.empty();
+    }
+
+    /** A failure that was not trusted and that passed when run again after the fixed suite's classes: a finding. */
+    private void passedAgain(ForkResult result, Untrusted again) {
+        String victim = again.failure().victim();
+        boolean passed = result.run(victim).map(r -> !r.isFailure()).orElse(false);
+        if (passed) {
+            investigation.finding(new Finding.NeedsBlamedMemory(
+                    again.failure(),
+                    again.probe(),
+                    again.excluded(),
+                    result.probe().id()));
+        }
     }
 
     /**
      * Diagnoses the fork's failures in order, starting each class's probe alone (and the rest of the suite, in that
-     * probe or beside it). Empty when the search ends here: nothing left to run, a death outside any class, or
-     * failFast satisfied.
+     * probe or beside it), up to the last or the first one the fork cannot be trusted with, whose class and the
+     * classes after it run again.
      */
-    private Optional<Rest> diagnoseEach(ForkResult result, List<Failure> failures) {
-        Optional<Probes.Pending> ahead = Optional.empty();
-        List<String> rest = List.of();
+    private Optional<Step> diagnoseEach(ForkResult result, List<Failure> failures) {
+        Rest ran = rests.get(result.probe().id());
         for (int k = 0; k < failures.size(); k++) {
             Failure failure = failures.get(k);
             String victim = failure.victim();
@@ -81,52 +178,138 @@ final class BisectSearch implements Search {
                         new Finding.OutsideClass(failure, result.probe().id()));
                 return Optional.empty();
             }
+            // after a fork timeout the rest runs in a fresh fork: the fork's clock would count carried classes
+            List<String> before = failure.cause().carriesPast() ? result.startedBefore(victim) : List.of();
+            List<String> excluded = fixed.untrusting(result, victim);
+            if (!excluded.isEmpty()) {
+                List<String> again = new ArrayList<>();
+                again.add(victim);
+                again.addAll(notCarried(result.after(victim), ran));
+                Untrusted untrusted = new Untrusted(failure, result.probe().id(), excluded);
+                return Optional.of(Step.toStart(rest(victim, before, again, untrusted)));
+            }
             boolean last = k == failures.size() - 1;
-            rest = last ? result.notFinished(victim) : List.of();
+            List<String> restClasses = last ? notCarried(result.notFinished(victim), ran) : List.of();
             // one at a time, the classes not yet run follow the class in the same fork: it runs first, so it runs
             // alone as far as its own question goes, and a JVM start is saved
-            boolean together = !rest.isEmpty()
+            boolean together = !restClasses.isEmpty()
                     && !stop
                     && !investigation.parallel()
                     && failure.cause().restMayFollow();
             Optional<Probes.Pending> alone;
+            Rest aloneThenRest = null;
             if (!failure.cause().reproducible()) {
                 alone = Optional.empty();
             } else if (together) {
-                alone = investigation.start(aloneThenRest(victim, rest));
-                ahead = alone;
-                answered = victim;
+                aloneThenRest = aloneThenRest(result, failure, before, restClasses);
+                alone = start(aloneThenRest);
             } else {
                 alone = investigation.start(Diagnosis.aloneProbe(victim));
             }
-            if (investigation.parallel() && !stop && !rest.isEmpty()) {
-                ahead = investigation.start(notYetRun(rest));
+            Optional<Probes.Pending> ahead = Optional.empty();
+            Rest beside = null;
+            if (investigation.parallel() && !stop && !restClasses.isEmpty()) {
+                beside = new Rest(victim, null, before, fixed.keep(before), List.of(), restClasses, null);
+                ahead = start(beside);
             }
-            Optional<Culprit> found = diagnosis.inFork(result, failure, alone);
+            diagnosis.inFork(result, failure, alone, diagnosis.prefix(result, victim));
             if (investigation.satisfied()) {
                 return Optional.empty();
             }
-            boolean hog = found.map(c -> c.kind() == Culprit.Kind.SINGLE).orElse(false);
-            if (!last && !hog) {
-                // the fork went on with memory that others keep, or after a death nobody explained: a later
-                // failure in it may be theirs, not its own; the classes after this one run again in a fresh fork
-                rest = result.after(victim);
-                break;
+            if (restClasses.isEmpty()) {
+                continue;
             }
+            if (beside != null) {
+                return Optional.of(new Step(ahead, null, beside));
+            }
+            if (aloneThenRest != null && alone.isPresent()) {
+                ForkResult both = alone.get().get();
+                boolean ranOn = both.classes().stream().anyMatch(r -> !r.name().equals(victim));
+                if (ranOn && fixed.keep(aloneThenRest.leftOut()).isEmpty()) {
+                    return Optional.of(new Step(Optional.empty(), both, aloneThenRest));
+                }
+                // the class took the fork with it, or the fork left out a suspect that was not blamed: the rest runs
+                // in a fork of its own that carries what the fixed suite has before it
+            }
+            return Optional.of(Step.toStart(rest(victim, before, restClasses, null)));
         }
-        return rest.isEmpty() ? Optional.empty() : Optional.of(new Rest(rest, ahead));
+        return Optional.empty();
     }
 
-    private ProbePlan notYetRun(List<String> classes) {
-        return investigation.suitePart(classes, new Purpose.NotYetRun(classes.size()));
+    /** The classes of the probe's rest, without those it carried and the one it ran first. */
+    private static List<String> notCarried(List<String> classes, Rest ran) {
+        if (ran == null) {
+            return classes;
+        }
+        Set<String> skip = new HashSet<>(ran.carried());
+        if (ran.first() != null) {
+            skip.add(ran.first());
+        }
+        return classes.stream().filter(c -> !skip.contains(c)).toList();
     }
 
-    /** The class alone first, then the classes not yet run, going on past memory errors as a probe of the suite. */
-    private static ProbePlan aloneThenRest(String victim, List<String> rest) {
+    /**
+     * The class alone first, then the fixed suite's classes before it without its suspects (a probe never runs a
+     * class's suspected polluters after it), then the rest, going on past memory errors as a probe of the suite.
+     */
+    private Rest aloneThenRest(ForkResult result, Failure failure, List<String> before, List<String> restClasses) {
+        String victim = failure.victim();
+        List<String> candidates = fixed.keep(before);
+        // a death of memory has suspects; System.exit or a crash has none
+        List<String> suspects = !failure.isMemory()
+                ? List.of()
+                : Growth.suspects(
+                        Growth.rank(result, victim, failure.cause()),
+                        candidates,
+                        investigation.request().maxPolluters());
+        List<String> carried = new ArrayList<>(candidates);
+        carried.removeAll(suspects);
+        return new Rest(victim, victim, before, carried, suspects, restClasses, null);
+    }
+
+    /**
+     * What the fixed suite runs before {@code after}, then {@code restClasses}. The class itself is carried too when its
+     * verdict left it in the fixed suite (a victim whose polluters were found keeps what it keeps), unless it runs
+     * again at the head of the rest; before its verdict (the fork beside it when probes run in parallel) it is not.
+     */
+    private Rest rest(String after, List<String> before, List<String> restClasses, Untrusted again) {
+        List<String> carry = new ArrayList<>(before);
+        if (again == null && !restClasses.contains(after)) {
+            carry.add(after);
+        }
+        return new Rest(after, null, before, fixed.keep(carry), List.of(), restClasses, again);
+    }
+
+    private Optional<Probes.Pending> start(Rest rest) {
         List<String> classes = new ArrayList<>();
-        classes.add(victim);
-        classes.addAll(rest);
-        return ProbePlan.of(classes, new Purpose.AloneThenRest(victim, rest.size()))
-                .goingOnPastMemoryErrors();
+        if (rest.first() != null) {
+            classes.add(rest.first());
+        }
+        classes.addAll(rest.carried());
+        classes.addAll(rest.rest());
+        ProbePlan plan = ProbePlan.of(classes, purpose(rest));
+        // the class run first asks its own question; the rest goes on past memory errors as a probe of the suite
+        Optional<Probes.Pending> started = investigation.start(
+                rest.first() != null
+                        ? plan.goingOnPastMemoryErrors()
+                        : investigation.suitePart(classes, plan.purpose()));
+        started.ifPresent(p -> rests.put(p.probe().id(), rest));
+        return started;
+    }
+
+    private static Purpose purpose(Rest rest) {
+        int carried = rest.carried().size();
+        if (rest.again() != null) {
+            return new Purpose.Again(rest.after(), carried, rest.rest().size() - 1);
+        }
+        if (rest.first() != null) {
+            return carried == 0
+                    ? new Purpose.AloneThenRest(rest.first(), rest.rest().size())
+                    : new Purpose.AloneThenCarriedRest(
+                            rest.first(), carried, rest.rest().size());
+        }
+        return carried == 0
+                ? new Purpose.NotYetRun(rest.rest().size())
+                : new Purpose.CarriedRest(rest.after(), carried, rest.rest().size());
     }
 }
