@@ -10,10 +10,13 @@ import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /**
- * 200 seeded random suites ({@link RandomSuites#mixed}): every planted culprit is found, nothing else is, every
- * polluter set is 1-minimal by the simulation's own account, and each search stays within the bound that the
- * {@link PolluterSearch} Javadoc derives: with {@code n} classes before the victim in the fork it died in and {@code s}
- * polluters found, at most {@code ⌈log2 n⌉ + 1} guided probes plus {@code 2s⌈log2 n⌉} reduction probes.
+ * Seeded random suites: 200 of {@link RandomSuites#mixed} and 40 of each {@link OverlapSuites.Shape}. Every planted
+ * culprit is found, nothing else is (a finding may only say that a class died of memory culprits' polluters keep),
+ * every polluter set is 1-minimal by the simulation's own account, and the searches stay within their bounds: each
+ * polluter search within the one the {@link PolluterSearch} Javadoc derives (with {@code n} classes before the victim
+ * in the fork it died in and {@code s} polluters found, at most {@code ⌈log2 n⌉ + 1} guided probes plus
+ * {@code 2s⌈log2 n⌉} reduction probes), and the whole search within the one {@code docs/architecture.md} states
+ * ({@link #bound(SearchResult, int, int)}).
  */
 class RandomisedSearchTest {
 
@@ -137,6 +140,17 @@ class RandomisedSearchTest {
                 assertThat(suite.probes())
                         .as(at)
                         .isLessThanOrEqualTo(bound(result, suite.names().size(), 1));
+                // forks at once find the same
+                SimulatedSuite again = OverlapSuites.of(shape, seed).suite();
+                SearchResult parallel = new BisectEngine(
+                                new ParallelProbesTest.Rendezvous(again, p -> false), ProgressListener.NONE)
+                        .run(request.withParallelProbes(3));
+                assertThat(parallel.culprits())
+                        .as(at + ", 3 forks at once")
+                        .extracting(Culprit::kind, Culprit::victim, Culprit::polluters)
+                        .containsExactlyInAnyOrderElementsOf(scenario.planted().stream()
+                                .map(p -> Tuple.tuple(p.kind(), p.victim(), p.polluters()))
+                                .toList());
                 scenarios++;
             }
         }
