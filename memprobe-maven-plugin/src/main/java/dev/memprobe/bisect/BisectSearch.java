@@ -1,10 +1,8 @@
 package dev.memprobe.bisect;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,51 +23,20 @@ final class BisectSearch implements Search {
     private final Diagnosis diagnosis;
     private final FixedSuite fixed;
     private final boolean stop;
-    /** What each probe that runs the rest of the suite was asked to do, by probe id. */
-    private final Map<Integer, Rest> rests = new HashMap<>();
+    private final RestOfSuite rests;
 
     BisectSearch(Investigation investigation) {
         this.investigation = investigation;
         this.diagnosis = new Diagnosis(investigation);
         this.fixed = investigation.fixed();
         this.stop = investigation.request().failFast();
+        this.rests = new RestOfSuite(investigation);
     }
-
-    /**
-     * A probe for the rest of the suite after {@code after} failed.
-     *
-     * @param first the class it runs first to see whether it dies alone (diagnosed by the time its result is read),
-     *     or null
-     * @param before the classes that ran before {@code after} where it failed: what may be carried
-     * @param carried the classes it carries, in CI's order
-     * @param leftOut suspects of {@code first} it did not carry, although the fixed suite then had them
-     * @param rest the classes it runs after the carried ones, in run order
-     * @param again for a failure run again because its fork was not trusted: that failure, else null
-     */
-    private record Rest(
-            String after,
-            String first,
-            List<String> before,
-            List<String> carried,
-            List<String> leftOut,
-            List<String> rest,
-            Untrusted again) {
-
-        Rest {
-            before = List.copyOf(before);
-            carried = List.copyOf(carried);
-            leftOut = List.copyOf(leftOut);
-            rest = List.copyOf(rest);
-        }
-    }
-
-    /** A failure in probe {@code probe}, after {@code excluded} had run there, classes the fixed suite no longer has. */
-    private record Untrusted(Failure failure, int probe, List<String> excluded) {}
 
     /** The fork to read next: one that ran or runs, else the rest of the suite still to start. */
-    private record Step(Optional<Probes.Pending> started, ForkResult done, Rest rest) {
+    private record Step(Optional<Probes.Pending> started, ForkResult done, RestOfSuite.Rest rest) {
 
-        static Step toStart(Rest rest) {
+        static Step toStart(RestOfSuite.Rest rest) {
             return new Step(Optional.empty(), null, rest);
         }
     }
@@ -94,7 +61,7 @@ final class BisectSearch implements Search {
             }
             Optional<ForkResult> following = read(next.get());
             if (following.isEmpty()) {
-                Rest rest = next.get().rest();
+                RestOfSuite.Rest rest = next.get().rest();
                 investigation.budgetSpent(
                         new Finding.RestNotRun(investigation.request().maxProbes(), rest.after(), rest.rest()));
                 return;
@@ -110,7 +77,7 @@ final class BisectSearch implements Search {
         if (step.started().isPresent()) {
             return Optional.of(step.started().get().get());
         }
-        return start(step.rest()).map(Probes.Pending::get);
+        return rests.start(step.rest()).map(Probes.Pending::get);
     }
 
     /**
@@ -118,7 +85,7 @@ final class BisectSearch implements Search {
      * the search ends here: nothing left to run, a death outside any class, or failFast satisfied.
      */
     private Optional<Step> examine(ForkResult result) {
-        Rest ran = rests.get(result.probe().id());
+        RestOfSuite.Rest ran = rests.of(result.probe());
         Set<String> carried = ran == null ? Set.of() : new HashSet<>(ran.carried());
         List<Failure> failures = new ArrayList<>();
         for (Failure failure : result.failures()) {
@@ -128,7 +95,7 @@ final class BisectSearch implements Search {
             }
             if (victim != null && carried.contains(victim)) {
                 investigation.finding(
-                        new Finding.DiedWhenCarried(failure, result.probe().id(), !fixed.has(victim)));
+                        new Finding.DiedWhenCarried(failure, result.probe().id(), fixed.victim(victim)));
                 fixed.drop(victim);
                 continue;
             }
@@ -145,13 +112,13 @@ final class BisectSearch implements Search {
                 && result.death() != null
                 && carried.contains(result.death().inFlightClass())) {
             // a carried class took the fork with it before the rest ran: again, without it
-            return Optional.of(Step.toStart(rest(ran.after(), ran.before(), ran.rest(), ran.again())));
+            return Optional.of(Step.toStart(rests.again(ran)));
         }
         return Optional.empty();
     }
 
     /** A failure that was not trusted and that passed when run again after the fixed suite's classes: a finding. */
-    private void passedAgain(ForkResult result, Untrusted again) {
+    private void passedAgain(ForkResult result, RestOfSuite.Untrusted again) {
         String victim = again.failure().victim();
         boolean passed = result.run(victim).map(r -> !r.isFailure()).orElse(false);
         if (passed) {
@@ -169,7 +136,7 @@ final class BisectSearch implements Search {
      * classes after it run again.
      */
     private Optional<Step> diagnoseEach(ForkResult result, List<Failure> failures) {
-        Rest ran = rests.get(result.probe().id());
+        RestOfSuite.Rest ran = rests.of(result.probe());
         for (int k = 0; k < failures.size(); k++) {
             Failure failure = failures.get(k);
             String victim = failure.victim();
@@ -184,12 +151,13 @@ final class BisectSearch implements Search {
             if (!excluded.isEmpty()) {
                 List<String> again = new ArrayList<>();
                 again.add(victim);
-                again.addAll(notCarried(result.after(victim), ran));
-                Untrusted untrusted = new Untrusted(failure, result.probe().id(), excluded);
-                return Optional.of(Step.toStart(rest(victim, before, again, untrusted)));
+                again.addAll(RestOfSuite.notCarried(result.after(victim), ran));
+                RestOfSuite.Untrusted untrusted =
+                        new RestOfSuite.Untrusted(failure, result.probe().id(), excluded);
+                return Optional.of(Step.toStart(rests.after(victim, before, again, untrusted)));
             }
             boolean last = k == failures.size() - 1;
-            List<String> restClasses = last ? notCarried(result.notFinished(victim), ran) : List.of();
+            List<String> restClasses = last ? RestOfSuite.notCarried(result.notFinished(victim), ran) : List.of();
             // one at a time, the classes not yet run follow the class in the same fork: it runs first, so it runs
             // alone as far as its own question goes, and a JVM start is saved
             boolean together = !restClasses.isEmpty()
@@ -197,20 +165,20 @@ final class BisectSearch implements Search {
                     && !investigation.parallel()
                     && failure.cause().restMayFollow();
             Optional<Probes.Pending> alone;
-            Rest aloneThenRest = null;
+            RestOfSuite.Rest aloneThenRest = null;
             if (!failure.cause().reproducible()) {
                 alone = Optional.empty();
             } else if (together) {
-                aloneThenRest = aloneThenRest(result, failure, before, restClasses);
-                alone = start(aloneThenRest);
+                aloneThenRest = rests.aloneFirst(result, failure, before, restClasses);
+                alone = rests.start(aloneThenRest);
             } else {
                 alone = investigation.start(Diagnosis.aloneProbe(victim));
             }
             Optional<Probes.Pending> ahead = Optional.empty();
-            Rest beside = null;
+            RestOfSuite.Rest beside = null;
             if (investigation.parallel() && !stop && !restClasses.isEmpty()) {
-                beside = new Rest(victim, null, before, fixed.keep(before), List.of(), restClasses, null);
-                ahead = start(beside);
+                beside = rests.beside(victim, before, restClasses);
+                ahead = rests.start(beside);
             }
             diagnosis.inFork(result, failure, alone, diagnosis.prefix(result, victim));
             if (investigation.satisfied()) {
@@ -231,85 +199,8 @@ final class BisectSearch implements Search {
                 // the class took the fork with it, or the fork left out a suspect that was not blamed: the rest runs
                 // in a fork of its own that carries what the fixed suite has before it
             }
-            return Optional.of(Step.toStart(rest(victim, before, restClasses, null)));
+            return Optional.of(Step.toStart(rests.after(victim, before, restClasses, null)));
         }
         return Optional.empty();
-    }
-
-    /** The classes of the probe's rest, without those it carried and the one it ran first. */
-    private static List<String> notCarried(List<String> classes, Rest ran) {
-        if (ran == null) {
-            return classes;
-        }
-        Set<String> skip = new HashSet<>(ran.carried());
-        if (ran.first() != null) {
-            skip.add(ran.first());
-        }
-        return classes.stream().filter(c -> !skip.contains(c)).toList();
-    }
-
-    /**
-     * The class alone first, then the fixed suite's classes before it without its suspects (a probe never runs a
-     * class's suspected polluters after it), then the rest, going on past memory errors as a probe of the suite.
-     */
-    private Rest aloneThenRest(ForkResult result, Failure failure, List<String> before, List<String> restClasses) {
-        String victim = failure.victim();
-        List<String> candidates = fixed.keep(before);
-        // a death of memory has suspects; System.exit or a crash has none
-        List<String> suspects = !failure.isMemory()
-                ? List.of()
-                : Growth.suspects(
-                        Growth.rank(result, victim, failure.cause()),
-                        candidates,
-                        investigation.request().maxPolluters());
-        List<String> carried = new ArrayList<>(candidates);
-        carried.removeAll(suspects);
-        return new Rest(victim, victim, before, carried, suspects, restClasses, null);
-    }
-
-    /**
-     * What the fixed suite runs before {@code after}, then {@code restClasses}. The class itself is carried too when its
-     * verdict left it in the fixed suite (a victim whose polluters were found keeps what it keeps), unless it runs
-     * again at the head of the rest; before its verdict (the fork beside it when probes run in parallel) it is not.
-     */
-    private Rest rest(String after, List<String> before, List<String> restClasses, Untrusted again) {
-        List<String> carry = new ArrayList<>(before);
-        if (again == null && !restClasses.contains(after)) {
-            carry.add(after);
-        }
-        return new Rest(after, null, before, fixed.keep(carry), List.of(), restClasses, again);
-    }
-
-    private Optional<Probes.Pending> start(Rest rest) {
-        List<String> classes = new ArrayList<>();
-        if (rest.first() != null) {
-            classes.add(rest.first());
-        }
-        classes.addAll(rest.carried());
-        classes.addAll(rest.rest());
-        ProbePlan plan = ProbePlan.of(classes, purpose(rest));
-        // the class run first asks its own question; the rest goes on past memory errors as a probe of the suite
-        Optional<Probes.Pending> started = investigation.start(
-                rest.first() != null
-                        ? plan.goingOnPastMemoryErrors()
-                        : investigation.suitePart(classes, plan.purpose()));
-        started.ifPresent(p -> rests.put(p.probe().id(), rest));
-        return started;
-    }
-
-    private static Purpose purpose(Rest rest) {
-        int carried = rest.carried().size();
-        if (rest.again() != null) {
-            return new Purpose.Again(rest.after(), carried, rest.rest().size() - 1);
-        }
-        if (rest.first() != null) {
-            return carried == 0
-                    ? new Purpose.AloneThenRest(rest.first(), rest.rest().size())
-                    : new Purpose.AloneThenCarriedRest(
-                            rest.first(), carried, rest.rest().size());
-        }
-        return carried == 0
-                ? new Purpose.NotYetRun(rest.rest().size())
-                : new Purpose.CarriedRest(rest.after(), carried, rest.rest().size());
     }
 }

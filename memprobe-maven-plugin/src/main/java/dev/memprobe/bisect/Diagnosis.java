@@ -117,7 +117,7 @@ final class Diagnosis {
         int maxPolluters = investigation.request().maxPolluters();
         int maxProbes = investigation.request().maxProbes();
         if (found.status() == PolluterSearch.Status.FOUND) {
-            fixed.blame(found.polluters());
+            fixed.blame(found.polluters(), victim);
         } else if (found.status() != PolluterSearch.Status.NOT_REPRODUCED) {
             fixed.unresolved(victim);
         }

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The suite as CI runs it with the culprits found so far fixed: the one suite every question of the search is asked
@@ -34,6 +36,7 @@ final class FixedSuite {
     }
 
     private final Map<String, Exclusion> excluded = new HashMap<>();
+    private final Set<String> victims = new HashSet<>();
     private Map<String, Integer> positions = Map.of();
 
     /** The classes in CI's order: carried classes run in it. */
@@ -49,10 +52,17 @@ final class FixedSuite {
         excluded.putIfAbsent(className, Exclusion.HOG);
     }
 
-    void blame(List<String> polluters) {
+    /** A verdict blamed these polluters for the victim's death: fixed, they keep nothing, and the victim passes. */
+    void blame(List<String> polluters, String victim) {
         for (String polluter : polluters) {
             excluded.putIfAbsent(polluter, Exclusion.POLLUTER);
         }
+        victims.add(victim);
+    }
+
+    /** Whether the class is the victim of a verdict that blamed its polluters. */
+    boolean victim(String className) {
+        return victims.contains(className);
     }
 
     void unresolved(String className) {

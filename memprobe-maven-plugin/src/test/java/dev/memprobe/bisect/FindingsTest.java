@@ -195,6 +195,31 @@ class FindingsTest {
     }
 
     @Test
+    void victimThatOtherPollutersKillAsWellDiesWhereItIsCarriedAndSaysSo() {
+        // four classes keep 50 MiB each; Export needs the room of any two: a second pair kills it once the first is
+        // fixed, and the fork for the rest that carries Export says so instead of searching a second set
+        SimulatedSuite suite = SimulatedSuite.builder()
+                .plain("T", 1, 2)
+                .add(plain("P1").leaks(mib(50)), plain("P2").leaks(mib(50)))
+                .add(plain("P3").leaks(mib(50)), plain("P4").leaks(mib(50)))
+                .add(plain("Export").needs(mib(160)))
+                .plain("U", 1, 3)
+                .build();
+
+        SearchResult result = search(suite);
+
+        assertThat(result.culprits()).singleElement().satisfies(culprit -> {
+            assertThat(culprit.victim()).isEqualTo("Export");
+            assertThat(culprit.polluters()).hasSize(2);
+        });
+        assertThat(result.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding).isInstanceOf(Finding.DiedWhenCarried.class);
+            assertThat(finding.classes()).containsExactly("Export");
+            assertThat(FindingText.of(finding)).contains("the memory of other classes before it adds up to kill it");
+        });
+    }
+
+    @Test
     void noFindingIsInventedForASuiteThatFits() {
         SimulatedSuite suite = SimulatedSuite.builder()
                 .plain("T", 1, 30)

@@ -29,7 +29,7 @@ class FixedSuiteTest {
         FixedSuite fixed = new FixedSuite();
         fixed.order(List.of("A", "B", "C", "D", "E", "F"));
         fixed.hog("B");
-        fixed.blame(List.of("D"));
+        fixed.blame(List.of("D"), "V");
         fixed.unresolved("E");
 
         assertThat(fixed.keep(List.of("F", "E", "D", "C", "B", "A", "C"))).containsExactly("A", "C", "F");
@@ -53,7 +53,7 @@ class FixedSuiteTest {
 
         assertThat(fixed.untrusting(fork, "W")).isEmpty();
 
-        fixed.blame(List.of("P"));
+        fixed.blame(List.of("P"), "V");
 
         assertThat(fixed.untrusting(fork, "V")).containsExactly("P");
         assertThat(fixed.untrusting(fork, "W")).containsExactly("P");
