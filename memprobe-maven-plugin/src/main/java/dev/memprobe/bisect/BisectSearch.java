@@ -62,8 +62,10 @@ final class BisectSearch implements Search {
             Optional<ForkResult> following = read(next.get());
             if (following.isEmpty()) {
                 RestOfSuite.Rest rest = next.get().rest();
+                // a failure run again is among the classes it names: they have no class before them to be after
+                String after = rest.again() == null ? rest.after() : null;
                 investigation.budgetSpent(
-                        new Finding.RestNotRun(investigation.request().maxProbes(), rest.after(), rest.rest()));
+                        new Finding.RestNotRun(investigation.request().maxProbes(), after, rest.rest()));
                 return;
             }
             result = following.get();

@@ -194,7 +194,8 @@ public sealed interface Finding {
      * {@code maxProbes} ran out before the classes after a death ran again in a fork that carries what the suite with
      * the culprits found so far fixed runs before them: whether they fail was not searched.
      *
-     * @param after the class whose death left them unrun, or null
+     * @param after the class whose death left them unrun; null when they are a failure the search did not trust and
+     *     the classes after it, to run again
      * @param notRun those classes, in run order
      */
     record RestNotRun(int maxProbes, String after, List<String> notRun) implements Finding {

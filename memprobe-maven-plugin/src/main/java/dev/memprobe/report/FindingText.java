@@ -61,11 +61,12 @@ public final class FindingText {
                     + ", and ran the classes after it without it.";
         }
         if (finding instanceof Finding.RestNotRun f) {
-            return "memprobe.maxProbes (" + f.maxProbes() + ") ran out before the "
-                    + classes(f.notRun().size())
-                    + " not yet run" + (f.after() == null ? "" : " after " + simple(f.after()))
-                    + " could run after the classes before them: whether they fail was not searched. Raise"
-                    + " memprobe.maxProbes, or narrow the set with memprobe.testFile.";
+            String which = f.after() == null
+                    ? classes(f.notRun().size()) + " could run again"
+                    : "the " + classes(f.notRun().size()) + " after " + simple(f.after()) + " could run";
+            return "memprobe.maxProbes (" + f.maxProbes() + ") ran out before " + which
+                    + " after what CI runs before them, without the culprits found: whether they fail there was not"
+                    + " searched. Raise memprobe.maxProbes, or narrow the set with memprobe.testFile.";
         }
         if (finding instanceof Finding.Budget f) {
             return "memprobe.maxProbes (" + f.maxProbes() + ") ran out " + when(f)

@@ -159,8 +159,8 @@ class FindingsTest {
             assertThat(finding.kind()).isEqualTo(Finding.Kind.BUDGET);
             assertThat(finding.classes()).containsExactly("U01", "U02", "U03", "U04");
             assertThat(FindingText.of(finding))
-                    .startsWith("memprobe.maxProbes (2) ran out before the 4 classes not yet run after Loader")
-                    .contains("whether they fail was not searched");
+                    .startsWith("memprobe.maxProbes (2) ran out before the 4 classes after Loader could run")
+                    .contains("whether they fail there was not searched");
         });
         assertThat(suite.probes()).isEqualTo(2);
     }

@@ -63,9 +63,9 @@ class FindingTextTest {
                         + " well. memprobe did not search them, and ran the classes after it without it.");
         samples.put(
                 new Finding.RestNotRun(12, "com.acme.ExportTest", List.of("a.T1", "a.T2", "a.T3")),
-                "memprobe.maxProbes (12) ran out before the 3 classes not yet run after ExportTest could run after"
-                        + " the classes before them: whether they fail was not searched. Raise memprobe.maxProbes, or"
-                        + " narrow the set with memprobe.testFile.");
+                "memprobe.maxProbes (12) ran out before the 3 classes after ExportTest could run after what CI runs"
+                        + " before them, without the culprits found: whether they fail there was not searched. Raise"
+                        + " memprobe.maxProbes, or narrow the set with memprobe.testFile.");
         return samples;
     }
 
@@ -94,7 +94,7 @@ class FindingTextTest {
 
         assertThat(rest.kind()).isEqualTo(Finding.Kind.BUDGET);
         assertThat(rest.classes()).containsExactly("a.T1");
-        assertThat(FindingText.of(rest)).contains("before the 1 class not yet run could run");
+        assertThat(FindingText.of(rest)).contains("ran out before 1 class could run again after what CI runs");
     }
 
     @Test
