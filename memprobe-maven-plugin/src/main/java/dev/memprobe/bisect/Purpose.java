@@ -47,6 +47,13 @@ public sealed interface Purpose {
     /** Confirmation run {@code number} of {@code of} of the verdict on {@code victim}. */
     record Confirm(String victim, int number, int of) implements Purpose {}
 
+    /**
+     * Not run by memprobe: fork {@code fork} of the project's own run, as the recording of {@code execution} saw it
+     * ({@code surefire:test (default-test)}), with {@code classes} classes. The recording's report has one per fork;
+     * {@code memprobe.from} answers a bisect's first probe with one.
+     */
+    record Recorded(String execution, String fork, int classes) implements Purpose {}
+
     /** Do these classes, run before the victim, make it die? */
     record Pollutes(List<String> polluters, String victim) implements Purpose {
 

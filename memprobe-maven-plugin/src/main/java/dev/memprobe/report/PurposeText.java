@@ -49,6 +49,9 @@ public final class PurposeText {
                     ? "does " + simple(p.polluters().get(0)) + " pollute " + simple(p.victim()) + "?"
                     : "do " + p.polluters().size() + " classes pollute " + simple(p.victim()) + "?";
         }
+        if (purpose instanceof Purpose.Recorded p) {
+            return "recorded: fork " + p.fork() + " of " + p.execution() + ", " + classes(p.classes());
+        }
         throw new IllegalArgumentException("no words for " + purpose);
     }
 }

@@ -19,7 +19,10 @@ import java.util.function.Predicate;
  * class dies of a heap OutOfMemoryError as soon as the live set exceeds the maximum heap, so it dies exactly when
  * {@code retained before it + its leak + its need > heapMax}. The working set is dropped when the class ends; the
  * leak stays for the rest of the fork. A fork that may go on past memory errors does so after a death of the heap when
- * what earlier classes keep is at most half the heap, as memprobe's provider does after its full collection.
+ * what earlier classes keep is at most half the heap, as memprobe's provider does after its full collection. A suite
+ * that {@linkplain SimulatedSuite.Builder#crawlsAbove crawls} models G1 just under the limit: a class whose live set
+ * passes that share of the heap, and that would not pass the heap itself, is stopped by memprobe as past saving, a
+ * {@code gc-overhead} death with its measurements so far, as the provider's {@code gc-overhead} line gives them.
  *
  * <p>Outside the heap (metaspace, threads, direct buffers, native memory counted in the RSS) a class's use grows the
  * same way, step by step, from what the classes before it keep; past the suite's {@link SimulatedSuite#limit} the
@@ -125,6 +128,15 @@ final class SimulatedFork {
                 w.observe(Math.min(live, suite.heapMax()));
                 clock += c.durationMs() * step / STEPS;
                 return memoryDeath(c, w, step);
+            }
+            // a class that will pass the heap dies of its OutOfMemoryError before memprobe has seen a crawl
+            if (suite.crawlsAbove() > 0
+                    && live > suite.crawlsAbove()
+                    && w.start + c.leak() + c.need() <= suite.heapMax()) {
+                w.observe(live);
+                w.peak = suite.heapMax();
+                clock += c.durationMs() * step / STEPS;
+                return died(c, w, step, new Death(Cause.GC_OVERHEAD, 137, c.name(), "crawls", crawlEvidence(live)));
             }
             if (c.offHeap() != null) {
                 long kept = w.offStart + c.offHeapLeak() * step / STEPS;
@@ -256,6 +268,12 @@ final class SimulatedFork {
                 problem,
                 how.inFlightMethod(),
                 null);
+    }
+
+    private String crawlEvidence(long live) {
+        return "memprobe stopped the fork with SIGKILL: 94% of the last 10 s in GC, at least "
+                + live / SimulatedClass.MIB + " MiB of " + suite.heapMax() / SimulatedClass.MIB
+                + " MiB live after each";
     }
 
     private String timeoutEvidence() {

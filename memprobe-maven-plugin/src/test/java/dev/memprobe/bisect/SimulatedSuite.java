@@ -29,6 +29,7 @@ final class SimulatedSuite implements ForkRunner {
     private final boolean exact;
     private final boolean oomAsTestError;
     private final boolean measuresDeath;
+    private final long crawlsAbove;
     private final SplittableRandom random;
     private final Map<Resource, Long> limits;
     private final Map<String, Integer> runsOf = new HashMap<>();
@@ -45,6 +46,7 @@ final class SimulatedSuite implements ForkRunner {
         this.exact = b.exact;
         this.oomAsTestError = b.oomAsTestError;
         this.measuresDeath = b.measuresDeath;
+        this.crawlsAbove = b.crawlsAbove;
         this.random = new SplittableRandom(b.seed);
         this.limits = new EnumMap<>(b.limits);
     }
@@ -155,6 +157,11 @@ final class SimulatedSuite implements ForkRunner {
         return resource == Resource.DIRECT_BUFFERS ? heapMax : Long.MAX_VALUE;
     }
 
+    /** The live heap above which a class crawls and memprobe stops its fork as past saving; -1: never. */
+    long crawlsAbove() {
+        return crawlsAbove;
+    }
+
     private boolean flakes(SimulatedClass c) {
         int run = runsOf.merge(c.name(), 1, Integer::sum);
         if (c.failingRuns().contains(run)) {
@@ -186,6 +193,7 @@ final class SimulatedSuite implements ForkRunner {
         private boolean exact;
         private boolean oomAsTestError;
         private boolean measuresDeath = true;
+        private long crawlsAbove = -1;
         private long seed = 1;
         private final Map<Resource, Long> limits = new EnumMap<>(Resource.class);
 
@@ -235,6 +243,15 @@ final class SimulatedSuite implements ForkRunner {
         /** A limit on a resource outside the heap (see {@link SimulatedSuite#limit}). */
         Builder limit(Resource resource, long value) {
             this.limits.put(resource, value);
+            return this;
+        }
+
+        /**
+         * G1 crawls with more than {@code share} of the heap live, and memprobe stops the fork as past saving
+         * ({@code memprobe.stopOnGcOverhead}): a {@code gc-overhead} death of the class in flight.
+         */
+        Builder crawlsAbove(double share) {
+            this.crawlsAbove = (long) (heapMax * share);
             return this;
         }
 

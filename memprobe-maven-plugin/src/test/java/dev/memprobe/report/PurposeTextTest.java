@@ -32,6 +32,9 @@ class PurposeTextTest {
         samples.put(new Purpose.Isolated(7, 15), "alone 7/15");
         samples.put(new Purpose.Confirm("com.acme.V", 1, 2), "confirm V (1/2)");
         samples.put(new Purpose.Pollutes(List.of("com.acme.P"), "com.acme.V"), "does P pollute V?");
+        samples.put(
+                new Purpose.Recorded("surefire:test (default-test)", "2", 4),
+                "recorded: fork 2 of surefire:test (default-test), 4 classes");
         return samples;
     }
 

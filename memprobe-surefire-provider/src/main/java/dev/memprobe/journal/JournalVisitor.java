@@ -17,6 +17,8 @@ public interface JournalVisitor {
 
     default void nearLimit(NearLimitEvent event) {}
 
+    default void gcOverhead(GcOverheadEvent event) {}
+
     default void error(ErrorEvent event) {}
 
     default void recovered(RecoveredEvent event) {}
@@ -24,4 +26,8 @@ public interface JournalVisitor {
     default void shutdown(ShutdownEvent event) {}
 
     default void runEnd(RunEndEvent event) {}
+
+    default void heapDump(HeapDumpEvent event) {}
+
+    default void threadsLeft(ThreadsLeftEvent event) {}
 }
