@@ -580,7 +580,7 @@ public final class Generator {
             }
         }
         Files.createDirectories(dir);
-        if (dir.getFileName().toString().startsWith("n")) {
+        if (dir.getFileName().toString().startsWith("n") || dir.getFileName().toString().startsWith("j4")) {
             Path pkg = dir.resolve("src/test/java/bench");
             Files.createDirectories(pkg);
             write(pkg.resolve("Work.java"), work());
