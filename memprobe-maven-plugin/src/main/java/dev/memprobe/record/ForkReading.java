@@ -51,7 +51,17 @@ final class ForkReading {
     private ForkReading() {}
 
     static RecordedFork read(int id, ExecutionRecord execution, Path journal, JournalName name, Evidence evidence) {
-        JournalContents contents = JournalTail.read(journal);
+        return read(id, execution, journal, name, evidence, JournalTail.read(journal));
+    }
+
+    /** @param contents the journal, already read */
+    static RecordedFork read(
+            int id,
+            ExecutionRecord execution,
+            Path journal,
+            JournalName name,
+            Evidence evidence,
+            JournalContents contents) {
         Events events = Events.of(contents.events());
         Probe probe = new Probe(
                 id,

@@ -150,6 +150,9 @@ public final class RecordingReport {
                             + ForkPlan.of(report).map(p -> "; " + p.summary()).orElse(""),
                     List.of()));
         }
+        if (analysis.listenerOff()) {
+            findings.add(new Report.FindingEntry("listener-off", PostMortem.listenerOff(analysis), List.of()));
+        }
         if (analysis.approximate()) {
             findings.add(new Report.FindingEntry(
                     "parallel-approximate",

@@ -118,6 +118,18 @@ public final class Recorder {
         return owner == source && !terminal;
     }
 
+    /**
+     * The JUnit Platform opened its launcher session: the platform runs this fork, and speaks for it. An engine that
+     * runs another framework inside it (the TestNG engine under Surefire 3.6, which also lets TestNG load its own
+     * listeners) is heard through the platform's events only, even where that framework speaks first (the TestNG
+     * engine runs TestNG once, dry, to discover the tests).
+     */
+    public synchronized void platformSession() {
+        if (on() && owner == null) {
+            owner = Source.PLATFORM;
+        }
+    }
+
     /** The framework's run begins (a test plan, JUnit 4's run, TestNG's execution). */
     public synchronized void runStarted(Source source) {
         if (on() && speaks(source)) {

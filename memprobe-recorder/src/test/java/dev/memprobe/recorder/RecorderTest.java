@@ -71,6 +71,20 @@ class RecorderTest {
     }
 
     @Test
+    void theJUnitPlatformsSessionSpeaksForTheForkBeforeAnyFrameworkIsHeard() throws Exception {
+        Recorder recorder = Journals.recorder(folder);
+
+        recorder.platformSession();
+        recorder.runStarted(Source.TESTNG);
+        recorder.classStarted(Source.TESTNG, "a.ATest");
+        recorder.classStarted(Source.PLATFORM, "a.ATest");
+        recorder.classFinished(Source.TESTNG, "a.ATest");
+        recorder.classFinished(Source.PLATFORM, "a.ATest");
+
+        assertThat(Journals.lines(folder)).containsExactly("class-start ATest", "class-end ATest 0 tests");
+    }
+
+    @Test
     void aTestThatRanOutOfMemoryCarriesTheError() throws Exception {
         Recorder recorder = Journals.recorder(folder);
 
