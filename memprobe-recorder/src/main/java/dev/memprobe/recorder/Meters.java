@@ -7,6 +7,7 @@ import dev.memprobe.measure.GcWatcher;
 import dev.memprobe.measure.HeapWatchdog;
 import dev.memprobe.measure.ProcStatus;
 import dev.memprobe.provider.ThisJvm;
+import java.io.File;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -34,8 +35,11 @@ final class Meters {
         started.countDown();
     }
 
-    /** Starts the meters on their own thread; then writes the fork line. Lines that need them wait. */
-    void start(JournalWriter journal, HeapWatchdog.Listener nearLimit) {
+    /**
+     * Starts the meters on their own thread; then writes the fork line and prepares the lines of a death
+     * ({@link LastWords#prepare}, in {@code folder}). Lines that need them wait.
+     */
+    void start(JournalWriter journal, HeapWatchdog.Listener nearLimit, File folder) {
         Thread thread = new Thread(
                 () -> {
                     boolean forkLine = false;
@@ -72,6 +76,7 @@ final class Meters {
                                     ThisJvm.startTime(),
                                     false);
                         }
+                        LastWords.prepare(folder);
                         started.countDown();
                     }
                 },

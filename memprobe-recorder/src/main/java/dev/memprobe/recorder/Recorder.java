@@ -62,6 +62,9 @@ public final class Recorder {
     private volatile String current;
 
     private volatile String currentMethod;
+    /** The thread the framework ran the last class on: its uncaught end is the run's. */
+    private volatile Thread runner;
+
     private volatile String nearLimitReported;
 
     private int seq;
@@ -87,9 +90,11 @@ public final class Recorder {
                 return OFF;
             }
             String fork = RecordOptions.forkNumber(System.getProperty(RecordOptions.FORK));
-            Recorder recorder = open(new File(dir), fork, new Meters());
-            recorder.meters.start(recorder.journal, recorder::nearLimit);
+            File folder = new File(dir);
+            Recorder recorder = open(folder, fork, new Meters());
+            recorder.meters.start(recorder.journal, recorder::nearLimit, folder);
             Runtime.getRuntime().addShutdownHook(new Thread(recorder::shutdown, "memprobe-record"));
+            LastWords.install(recorder);
             return recorder;
         } catch (Throwable t) {
             return OFF; // no journal: the run goes on unrecorded, and the plugin says that no journal came
@@ -134,6 +139,7 @@ public final class Recorder {
     public synchronized void runStarted(Source source) {
         if (on() && speaks(source)) {
             running = true;
+            runner = Thread.currentThread();
         }
     }
 
@@ -163,6 +169,7 @@ public final class Recorder {
             return;
         }
         running = true;
+        runner = Thread.currentThread();
         Open known = open.get(className);
         if (known != null) {
             known.depth++;
@@ -276,6 +283,31 @@ public final class Recorder {
             journal.nearLimit(className, currentMethod, pool, used, max);
         } catch (Throwable t) {
             lowOnMemory(t);
+        }
+    }
+
+    /**
+     * {@code thread} ended with {@code problem} uncaught ({@link LastWords}). When that is the framework's thread
+     * ending of memory, the run is over and nothing else will say so: the JUnit Platform rethrows an
+     * {@code OutOfMemoryError} without ending the class, and the heap stays full for Surefire's booter and the JVM's
+     * shutdown. The reserve is freed here, for this line and for the shutdown that follows, and the {@code error} line
+     * names the class and test in flight; the shutdown hook then has nothing to add.
+     */
+    synchronized void uncaught(Thread thread, Throwable problem) {
+        if (!on() || terminal || thread != runner || problem == null) {
+            return;
+        }
+        reserve.release();
+        try {
+            Problem memory = OutOfMemory.find(problem);
+            if (memory == null) {
+                reserve.restore();
+                return;
+            }
+            journal.error(current, currentMethod, memory, null);
+            terminal = true;
+        } catch (Throwable t) {
+            // no room even now: the shutdown hook tries again
         }
     }
 
