@@ -47,6 +47,8 @@ final class ExecutionRecorder {
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     /** A build without a readable memory cgroup is told so once, not at every execution. */
     private final AtomicBoolean cgroupWarned = new AtomicBoolean();
+    /** The plugin versions the build was warned of, once each. */
+    private final Set<String> versionsWarned = ConcurrentHashMap.newKeySet();
     /** The projects whose record folder this build has emptied: a recording describes one build. */
     private final Set<String> cleared = ConcurrentHashMap.newKeySet();
 
@@ -84,7 +86,8 @@ final class ExecutionRecorder {
             delete(folder);
             Files.createDirectories(folder);
             ProviderGuess provider = mojo.provider();
-            if (!ProviderGuess.known(execution.getVersion())) {
+            if (!ProviderGuess.known(execution.getVersion())
+                    && versionsWarned.add(execution.getArtifactId() + ":" + execution.getVersion())) {
                 log.warn("memprobe: " + execution.getArtifactId() + " " + execution.getVersion()
                         + " is not a version memprobe's recording knows (" + ProviderGuess.KNOWN
                         + "): recording it anyway, the post-mortem may miss what this version does otherwise");
