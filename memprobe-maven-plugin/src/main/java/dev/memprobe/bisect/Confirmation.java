@@ -66,7 +66,10 @@ final class Confirmation {
             }
             if (i == 0) {
                 evidence.addAll(leftBehind(run.get(), culprit.classes()));
-                exactRetained(run.get(), culprit.polluters(), retained, evidence);
+                // the full collections measure the heap: a death of metaspace, threads or RSS keeps its own numbers
+                if (culprit.cause().resource() == Resource.HEAP) {
+                    exactRetained(run.get(), culprit.polluters(), retained, evidence);
+                }
                 if (!dumps.isEmpty()) {
                     retention = run.get().retention();
                 }

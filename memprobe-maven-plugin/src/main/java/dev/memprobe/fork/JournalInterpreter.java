@@ -48,6 +48,18 @@ public final class JournalInterpreter {
         }
         ForkJournal journal = ForkJournal.of(contents.events());
         notes.addAll(journal.notes);
+        if (journal.gcOverhead != null && !(end.action() instanceof ForkEnd.StoppedOnGcOverhead)) {
+            notes.add("past saving while "
+                    + ForkJournal.where(journal.gcOverhead.className(), journal.gcOverhead.method())
+                    + " ran: "
+                    + ForkJournal.pastSaving(
+                            journal.gcOverhead.windowMillis(),
+                            journal.gcOverhead.gcMillis(),
+                            journal.gcOverhead.collections(),
+                            journal.gcOverhead.leastLive(),
+                            journal.gcOverhead.maxHeap())
+                    + "; memprobe did not stop the fork for it");
+        }
         ForkInfo fork = journal.fork == null ? null : forkInfo(journal.fork, end.askedAt());
         if (fork != null && fork.parallelForcedOff()) {
             notes.add("the project switches on JUnit parallel execution; memprobe ran this fork's classes one at a"

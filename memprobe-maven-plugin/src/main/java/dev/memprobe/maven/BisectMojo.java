@@ -233,6 +233,19 @@ public class BisectMojo extends SurefireMojoSupport {
     @Parameter(property = "memprobe.from")
     private File from;
 
+    /**
+     * End a probe's fork that is past saving as a death of memory ({@code gc-overhead}): one that spent at least half
+     * of the last 10 seconds in garbage collection while every collection left at least 80% of the heap live. G1,
+     * the default collector, has no GC overhead limit of its own: with the heap that full it collects back to back
+     * and the tests crawl for minutes before an {@code OutOfMemoryError}, if one ever comes. A class that allocates
+     * heavily but frees it (the heap far from full after collections) is never stopped. {@code false}: such forks
+     * crawl on to their end, as under {@code mvn test}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "memprobe.stopOnGcOverhead", defaultValue = "true")
+    private boolean stopOnGcOverhead;
+
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     private MojoExecution mojoExecution;
 
@@ -339,7 +352,8 @@ public class BisectMojo extends SurefireMojoSupport {
                             parallelProbes,
                             runnerMemory)
                     .withRetainers(retainers, keepHeapDumps)
-                    .withFrom(from == null ? null : from.toPath());
+                    .withFrom(from == null ? null : from.toPath())
+                    .withStopOnGcOverhead(stopOnGcOverhead);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage());
         }

@@ -37,6 +37,7 @@ final class SurefireForkRunner implements ForkRunner {
      *
      * @param grace how long a fork that was sent SIGTERM has before SIGKILL
      * @param retainers whether forks write the heap dumps probes ask for ({@code memprobe.retainers})
+     * @param stopOnGcOverhead whether the forks watch for GC overhead and are stopped once past saving
      */
     record Settings(
             Path probesFolder,
@@ -47,7 +48,8 @@ final class SurefireForkRunner implements ForkRunner {
             Duration grace,
             double nearLimit,
             boolean exactRetained,
-            boolean retainers) {
+            boolean retainers,
+            boolean stopOnGcOverhead) {
 
         /** A bisect's settings: its probe folder, the project's argLine, memprobe's limits. */
         static Settings of(RunRequest request) {
@@ -60,7 +62,8 @@ final class SurefireForkRunner implements ForkRunner {
                     Duration.ofSeconds(10),
                     ForkOptions.DEFAULT_NEAR_LIMIT,
                     request.options().exactRetained(),
-                    request.options().retainers());
+                    request.options().retainers(),
+                    request.options().stopOnGcOverhead());
         }
     }
 
@@ -117,7 +120,8 @@ final class SurefireForkRunner implements ForkRunner {
                         settings.exactRetained(),
                         probe.histogramClasses(),
                         10)
-                .withContinueAfterMemoryError(!probe.stopOnFailure());
+                .withContinueAfterMemoryError(!probe.stopOnFailure())
+                .withWatchGcOverhead(settings.stopOnGcOverhead());
         if (settings.retainers()) { // memprobe.retainers=false: no heap dump at all
             options = options.withHeapDumps(probe.dumps().atEnd(), probe.dumps().onError());
         }
@@ -149,6 +153,7 @@ final class SurefireForkRunner implements ForkRunner {
                 settings.timeout(),
                 settings.grace(),
                 probe.stopOnFailure(),
+                settings.stopOnGcOverhead(),
                 control,
                 reaper::started);
         try (watcher) {

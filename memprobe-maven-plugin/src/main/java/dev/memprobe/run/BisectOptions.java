@@ -24,6 +24,8 @@ import java.util.Locale;
  * @param keepHeapDumps whether those dumps stay on disk after they are read
  * @param from a recording ({@code memprobe.from}: its folder or its report.json) whose dead fork is the first probe;
  *     null to run the whole suite first
+ * @param stopOnGcOverhead whether a probe's fork that is past saving (most of its time in collections, the heap
+ *     nearly full after each) ends as a {@code gc-overhead} death; {@code true} unless the user opted out
  */
 public record BisectOptions(
         long maxHeap,
@@ -41,7 +43,8 @@ public record BisectOptions(
         long runnerMemory,
         boolean retainers,
         boolean keepHeapDumps,
-        Path from) {
+        Path from,
+        boolean stopOnGcOverhead) {
 
     /** The most forks "auto" runs at once. */
     static final int AUTO_CEILING = 4;
@@ -105,7 +108,8 @@ public record BisectOptions(
                 runner,
                 true,
                 false,
-                null);
+                null,
+                true);
     }
 
     private static int parallel(String value) {
@@ -162,7 +166,8 @@ public record BisectOptions(
                 runnerMemory,
                 retainers,
                 keepHeapDumps,
-                from);
+                from,
+                stopOnGcOverhead);
     }
 
     /**
@@ -186,7 +191,8 @@ public record BisectOptions(
                 runnerMemory,
                 on,
                 keep,
-                from);
+                from,
+                stopOnGcOverhead);
     }
 
     /** The options starting from the recording in {@code recording} (a folder or its report.json); null for none. */
@@ -207,7 +213,30 @@ public record BisectOptions(
                 runnerMemory,
                 retainers,
                 keepHeapDumps,
-                recording);
+                recording,
+                stopOnGcOverhead);
+    }
+
+    /** These options with {@code memprobe.stopOnGcOverhead} as given ({@code true} after {@link #parse}). */
+    public BisectOptions withStopOnGcOverhead(boolean stop) {
+        return new BisectOptions(
+                maxHeap,
+                memoryLimit,
+                timeout,
+                strategy,
+                batchSize,
+                failFast,
+                confirmRuns,
+                maxProbes,
+                exactRetained,
+                shard,
+                failOnCulprit,
+                parallelProbes,
+                runnerMemory,
+                retainers,
+                keepHeapDumps,
+                from,
+                stop);
     }
 
     /** Neither a heap nor a memory limit was given: the forks take this machine's default heap. */

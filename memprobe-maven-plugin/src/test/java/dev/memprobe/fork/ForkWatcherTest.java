@@ -35,7 +35,7 @@ class ForkWatcherTest {
     void startFork() throws IOException {
         journal = folder.resolve("journal.jsonl");
         watcher = new ForkWatcher(
-                journal, -1, null, Duration.ofSeconds(10), true, new RecordingControl(), pid -> {}, () -> nanos);
+                journal, -1, null, Duration.ofSeconds(10), true, true, new RecordingControl(), pid -> {}, () -> nanos);
         append(
                 "{\"event\":\"fork\",\"pid\":" + PID + "}",
                 "{\"event\":\"class-start\",\"class\":\"a.HogTest\",\"seq\":1}",
@@ -76,6 +76,44 @@ class ForkWatcherTest {
         assertThat(killed).isEmpty();
 
         nanos += 1_000_000;
+        watcher.poll();
+
+        assertThat(killed).containsExactly(PID);
+        assertThat(watcher.action()).isEqualTo(new ForkEnd.StoppedAfterMemoryError("a.HogTest"));
+    }
+
+    private static final String GC_OVERHEAD = "{\"event\":\"gc-overhead\",\"class\":\"a.HogTest\","
+            + "\"method\":\"loads\",\"windowMs\":10000,\"gcMs\":9400,\"collections\":1024,\"used\":900,"
+            + "\"max\":1000}";
+
+    @Test
+    void stopsAForkPastSavingAtOnceWithTheNumbersOfItsLine() throws IOException {
+        append(GC_OVERHEAD);
+        watcher.poll();
+
+        assertThat(killed).containsExactly(PID);
+        assertThat(watcher.action())
+                .isEqualTo(new ForkEnd.StoppedOnGcOverhead("a.HogTest", "loads", 10_000, 9_400, 1024, 900, 1000));
+    }
+
+    @Test
+    void letsAForkPastSavingGoOnWhenTheUserOptedOut() throws IOException {
+        ForkWatcher optedOut = new ForkWatcher(
+                journal, -1, null, Duration.ofSeconds(10), true, false, new RecordingControl(), pid -> {}, () -> nanos);
+        append(GC_OVERHEAD);
+        optedOut.poll();
+
+        assertThat(killed).isEmpty();
+        assertThat(optedOut.action()).isInstanceOf(ForkEnd.NoAction.class);
+    }
+
+    @Test
+    void aTestThatFailedOfMemoryBeforeTheForkWasPastSavingKeepsItsOwnStop() throws IOException {
+        append(OOM_END, GC_OVERHEAD);
+        watcher.poll();
+        assertThat(killed).isEmpty();
+
+        append("{\"event\":\"class-end\",\"class\":\"a.HogTest\",\"seq\":1,\"heapPeak\":1}");
         watcher.poll();
 
         assertThat(killed).containsExactly(PID);

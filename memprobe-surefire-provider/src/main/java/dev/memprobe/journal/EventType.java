@@ -9,6 +9,7 @@ public enum EventType {
     TEST_END("test-end"),
     CLASS_END("class-end"),
     NEAR_LIMIT("near-limit"),
+    GC_OVERHEAD("gc-overhead"),
     ERROR("error"),
     RECOVERED("recovered"),
     SHUTDOWN("shutdown"),

@@ -10,6 +10,9 @@ import java.util.Set;
  * What the plugin tells the provider in a fork: one half of the contract between the two JVMs (the journal format is
  * the other). The plugin writes these as Surefire provider properties, the fork reads them back; both sides go through
  * this class, so a key cannot drift.
+ *
+ * <p>Immutable: each {@code with...} method returns a changed copy. A new option is a key, a field, its line in
+ * {@link #copy}, {@link #fromProperties}, {@link #toProperties} and {@link #equals}, a wither and an accessor.
  */
 public final class ForkOptions {
 
@@ -29,21 +32,25 @@ public final class ForkOptions {
     public static final String DUMP_AT_END = PREFIX + "dumpAtEnd";
     /** Classes to dump the heap of at their memory error. */
     public static final String DUMP_ON_ERROR = PREFIX + "dumpOnError";
+    /** Whether the fork watches for GC overhead and journals {@code gc-overhead} once it is past saving. */
+    public static final String WATCH_GC_OVERHEAD = PREFIX + "watchGcOverhead";
 
     /** Default share of a heap pool's maximum that, still used after a collection, counts as "near the limit". */
     public static final double DEFAULT_NEAR_LIMIT = 0.9;
 
-    private final String journal;
-    private final String plan;
-    private final boolean surefireOrder;
-    private final String delegate;
-    private final double nearLimit;
-    private final boolean exactRetained;
-    private final Set<String> histogramClasses;
-    private final int histogramTop;
-    private final boolean continueAfterMemoryError;
-    private final Set<String> dumpAtEnd;
-    private final Set<String> dumpOnError;
+    // not final only so that a wither can set one field of a fresh copy; never changed once a caller has the object
+    private String journal;
+    private String plan;
+    private boolean surefireOrder;
+    private String delegate;
+    private double nearLimit;
+    private boolean exactRetained;
+    private Set<String> histogramClasses;
+    private int histogramTop;
+    private boolean continueAfterMemoryError;
+    private Set<String> dumpAtEnd = Collections.emptySet();
+    private Set<String> dumpOnError = Collections.emptySet();
+    private boolean watchGcOverhead;
 
     /**
      * @param plan file of classes to run, or null for what Surefire scanned
@@ -60,32 +67,6 @@ public final class ForkOptions {
             boolean exactRetained,
             Set<String> histogramClasses,
             int histogramTop) {
-        this(
-                journal,
-                plan,
-                surefireOrder,
-                delegate,
-                nearLimit,
-                exactRetained,
-                histogramClasses,
-                histogramTop,
-                false,
-                Collections.<String>emptySet(),
-                Collections.<String>emptySet());
-    }
-
-    private ForkOptions(
-            String journal,
-            String plan,
-            boolean surefireOrder,
-            String delegate,
-            double nearLimit,
-            boolean exactRetained,
-            Set<String> histogramClasses,
-            int histogramTop,
-            boolean continueAfterMemoryError,
-            Set<String> dumpAtEnd,
-            Set<String> dumpOnError) {
         if (journal == null || journal.isEmpty()) {
             throw new IllegalArgumentException(JOURNAL + " is required");
         }
@@ -96,17 +77,38 @@ public final class ForkOptions {
             throw new IllegalArgumentException(HISTOGRAM_TOP + " must not be negative, was " + histogramTop);
         }
         this.journal = journal;
-        this.plan = plan == null || plan.isEmpty() ? null : plan;
-        // without a plan there is no order to choose, and none is written: keep the two sides equal
-        this.surefireOrder = this.plan != null && surefireOrder;
+        setPlan(plan, surefireOrder);
         this.delegate = delegate == null || delegate.isEmpty() ? null : delegate;
         this.nearLimit = nearLimit;
         this.exactRetained = exactRetained;
-        this.histogramClasses = Collections.unmodifiableSet(new LinkedHashSet<>(histogramClasses));
+        this.histogramClasses = names(histogramClasses);
         this.histogramTop = histogramTop;
-        this.continueAfterMemoryError = continueAfterMemoryError;
-        this.dumpAtEnd = Collections.unmodifiableSet(new LinkedHashSet<>(dumpAtEnd));
-        this.dumpOnError = Collections.unmodifiableSet(new LinkedHashSet<>(dumpOnError));
+    }
+
+    private ForkOptions() {}
+
+    /** A copy of every field, for a wither to change one. */
+    private ForkOptions copy() {
+        ForkOptions copy = new ForkOptions();
+        copy.journal = journal;
+        copy.plan = plan;
+        copy.surefireOrder = surefireOrder;
+        copy.delegate = delegate;
+        copy.nearLimit = nearLimit;
+        copy.exactRetained = exactRetained;
+        copy.histogramClasses = histogramClasses;
+        copy.histogramTop = histogramTop;
+        copy.continueAfterMemoryError = continueAfterMemoryError;
+        copy.dumpAtEnd = dumpAtEnd;
+        copy.dumpOnError = dumpOnError;
+        copy.watchGcOverhead = watchGcOverhead;
+        return copy;
+    }
+
+    private void setPlan(String planFile, boolean inSurefireOrder) {
+        this.plan = planFile == null || planFile.isEmpty() ? null : planFile;
+        // without a plan there is no order to choose, and none is written: keep the two sides equal
+        this.surefireOrder = this.plan != null && inSurefireOrder;
     }
 
     /** Options with every optional value at its default. */
@@ -125,25 +127,26 @@ public final class ForkOptions {
             throw new IllegalArgumentException(DELEGATE + " is required");
         }
         String nearLimit = properties.get(NEAR_LIMIT);
-        String histogram = properties.get(HISTOGRAM_CLASSES);
         String top = properties.get(HISTOGRAM_TOP);
-        Set<String> classes = names(histogram);
-        return new ForkOptions(
-                properties.get(JOURNAL),
-                properties.get(PLAN),
-                "surefire".equals(properties.get(PLAN_ORDER)),
-                properties.get(DELEGATE),
-                nearLimit == null ? DEFAULT_NEAR_LIMIT : decimal(NEAR_LIMIT, nearLimit),
-                Boolean.parseBoolean(properties.get(EXACT_RETAINED)),
-                classes,
-                top == null ? 10 : whole(HISTOGRAM_TOP, top),
-                Boolean.parseBoolean(properties.get(CONTINUE_AFTER_MEMORY_ERROR)),
-                names(properties.get(DUMP_AT_END)),
-                names(properties.get(DUMP_ON_ERROR)));
+        ForkOptions options = new ForkOptions(
+                        properties.get(JOURNAL),
+                        properties.get(PLAN),
+                        "surefire".equals(properties.get(PLAN_ORDER)),
+                        properties.get(DELEGATE),
+                        nearLimit == null ? DEFAULT_NEAR_LIMIT : decimal(NEAR_LIMIT, nearLimit),
+                        Boolean.parseBoolean(properties.get(EXACT_RETAINED)),
+                        split(properties.get(HISTOGRAM_CLASSES)),
+                        top == null ? 10 : whole(HISTOGRAM_TOP, top))
+                .copy();
+        options.continueAfterMemoryError = Boolean.parseBoolean(properties.get(CONTINUE_AFTER_MEMORY_ERROR));
+        options.dumpAtEnd = split(properties.get(DUMP_AT_END));
+        options.dumpOnError = split(properties.get(DUMP_ON_ERROR));
+        options.watchGcOverhead = Boolean.parseBoolean(properties.get(WATCH_GC_OVERHEAD));
+        return options;
     }
 
     /** The class names of a comma-separated list; empty for null. */
-    private static Set<String> names(String list) {
+    private static Set<String> split(String list) {
         Set<String> classes = new LinkedHashSet<>();
         if (list != null) {
             for (String name : list.split(",")) {
@@ -152,7 +155,11 @@ public final class ForkOptions {
                 }
             }
         }
-        return classes;
+        return Collections.unmodifiableSet(classes);
+    }
+
+    private static Set<String> names(Set<String> names) {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(names));
     }
 
     private static String joined(Set<String> names) {
@@ -206,67 +213,32 @@ public final class ForkOptions {
         if (!dumpOnError.isEmpty()) {
             properties.put(DUMP_ON_ERROR, joined(dumpOnError));
         }
+        properties.put(WATCH_GC_OVERHEAD, Boolean.toString(watchGcOverhead));
         return properties;
     }
 
     public ForkOptions withPlan(String planFile, boolean inSurefireOrder) {
-        return new ForkOptions(
-                journal,
-                planFile,
-                inSurefireOrder,
-                delegate,
-                nearLimit,
-                exactRetained,
-                histogramClasses,
-                histogramTop,
-                continueAfterMemoryError,
-                dumpAtEnd,
-                dumpOnError);
+        ForkOptions copy = copy();
+        copy.setPlan(planFile, inSurefireOrder);
+        return copy;
     }
 
     public ForkOptions withDelegate(String provider) {
-        return new ForkOptions(
-                journal,
-                plan,
-                surefireOrder,
-                provider,
-                nearLimit,
-                exactRetained,
-                histogramClasses,
-                histogramTop,
-                continueAfterMemoryError,
-                dumpAtEnd,
-                dumpOnError);
+        ForkOptions copy = copy();
+        copy.delegate = provider == null || provider.isEmpty() ? null : provider;
+        return copy;
     }
 
     public ForkOptions withExactRetained(boolean exact) {
-        return new ForkOptions(
-                journal,
-                plan,
-                surefireOrder,
-                delegate,
-                nearLimit,
-                exact,
-                histogramClasses,
-                histogramTop,
-                continueAfterMemoryError,
-                dumpAtEnd,
-                dumpOnError);
+        ForkOptions copy = copy();
+        copy.exactRetained = exact;
+        return copy;
     }
 
     public ForkOptions withHistogramClasses(Set<String> classes) {
-        return new ForkOptions(
-                journal,
-                plan,
-                surefireOrder,
-                delegate,
-                nearLimit,
-                exactRetained,
-                classes,
-                histogramTop,
-                continueAfterMemoryError,
-                dumpAtEnd,
-                dumpOnError);
+        ForkOptions copy = copy();
+        copy.histogramClasses = names(classes);
+        return copy;
     }
 
     /**
@@ -274,18 +246,9 @@ public final class ForkOptions {
      * escapes the test framework and a full collection gives the heap back (see {@code MemprobeProvider}).
      */
     public ForkOptions withContinueAfterMemoryError(boolean goOn) {
-        return new ForkOptions(
-                journal,
-                plan,
-                surefireOrder,
-                delegate,
-                nearLimit,
-                exactRetained,
-                histogramClasses,
-                histogramTop,
-                goOn,
-                dumpAtEnd,
-                dumpOnError);
+        ForkOptions copy = copy();
+        copy.continueAfterMemoryError = goOn;
+        return copy;
     }
 
     /**
@@ -294,18 +257,20 @@ public final class ForkOptions {
      * class of {@code onError}; each with the threads the class left running.
      */
     public ForkOptions withHeapDumps(Set<String> atEnd, Set<String> onError) {
-        return new ForkOptions(
-                journal,
-                plan,
-                surefireOrder,
-                delegate,
-                nearLimit,
-                exactRetained,
-                histogramClasses,
-                histogramTop,
-                continueAfterMemoryError,
-                atEnd,
-                onError);
+        ForkOptions copy = copy();
+        copy.dumpAtEnd = names(atEnd);
+        copy.dumpOnError = names(onError);
+        return copy;
+    }
+
+    /**
+     * Options with which the fork watches for GC overhead ({@code dev.memprobe.measure.GcOverhead}) and journals
+     * {@code gc-overhead} once it is past saving; what becomes of the fork then is the plugin's decision.
+     */
+    public ForkOptions withWatchGcOverhead(boolean watch) {
+        ForkOptions copy = copy();
+        copy.watchGcOverhead = watch;
+        return copy;
     }
 
     public String journal() {
@@ -360,28 +325,18 @@ public final class ForkOptions {
         return dumpOnError;
     }
 
+    public boolean watchGcOverhead() {
+        return watchGcOverhead;
+    }
+
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof ForkOptions)) {
-            return false;
-        }
-        ForkOptions other = (ForkOptions) o;
-        return journal.equals(other.journal)
-                && (plan == null ? other.plan == null : plan.equals(other.plan))
-                && surefireOrder == other.surefireOrder
-                && (delegate == null ? other.delegate == null : delegate.equals(other.delegate))
-                && nearLimit == other.nearLimit
-                && exactRetained == other.exactRetained
-                && histogramClasses.equals(other.histogramClasses)
-                && histogramTop == other.histogramTop
-                && continueAfterMemoryError == other.continueAfterMemoryError
-                && dumpAtEnd.equals(other.dumpAtEnd)
-                && dumpOnError.equals(other.dumpOnError);
+        return o instanceof ForkOptions && toProperties().equals(((ForkOptions) o).toProperties());
     }
 
     @Override
     public int hashCode() {
-        return journal.hashCode() * 31 + (plan == null ? 0 : plan.hashCode());
+        return toProperties().hashCode();
     }
 
     @Override

@@ -17,6 +17,10 @@ package dev.memprobe.journal;
  *       class's measurements. A {@code class-start} without its {@code class-end} names the class in flight when
  *       the fork died.
  *   <li>{@code near-limit}: a heap pool was still nearly full after a collection (written before an OOM).
+ *   <li>{@code gc-overhead}: the JVM is past saving: {@value #GC_MILLIS} of the last {@value #WINDOW_MILLIS} in
+ *       collections, at least {@value #USED} of {@value #MAX} live after each of its {@value #COLLECTIONS}, with the
+ *       class and method in flight and the measurements so far. Written once, when the plugin asked the fork to
+ *       watch ({@code ForkOptions#watchGcOverhead()}); the plugin decides whether the fork ends of it.
  *   <li>{@code error}: a throwable escaped the test framework (JUnit 5 rethrows {@code OutOfMemoryError}), with the
  *       class and method in flight and the measurements so far.
  *   <li>{@code recovered}: after an {@code OutOfMemoryError} of the heap, when the plugin asked the fork to go on
@@ -90,6 +94,11 @@ public final class Journal {
     static final String POOL = "pool";
     static final String USED = "used";
     static final String MAX = "max";
+
+    // fields of "gc-overhead" (and its class, method, "used", "max" and "measure")
+    static final String WINDOW_MILLIS = "windowMs";
+    static final String GC_MILLIS = "gcMs";
+    static final String COLLECTIONS = "collections";
 
     // fields of "shutdown"
     static final String TRIGGER = "trigger";

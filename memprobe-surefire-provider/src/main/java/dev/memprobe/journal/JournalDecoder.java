@@ -76,6 +76,17 @@ final class JournalDecoder {
                         string(Journal.POOL),
                         number(Journal.USED, -1),
                         number(Journal.MAX, -1));
+            case GC_OVERHEAD:
+                return new GcOverheadEvent(
+                        time,
+                        string(Journal.CLASS),
+                        string(Journal.METHOD),
+                        number(Journal.WINDOW_MILLIS, -1),
+                        number(Journal.GC_MILLIS, -1),
+                        (int) number(Journal.COLLECTIONS, -1),
+                        number(Journal.USED, -1),
+                        number(Journal.MAX, -1),
+                        nested(Journal.MEASURE));
             case ERROR:
                 return new ErrorEvent(
                         time, string(Journal.CLASS), string(Journal.METHOD), problem(), nested(Journal.MEASURE));

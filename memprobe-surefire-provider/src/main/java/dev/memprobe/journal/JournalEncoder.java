@@ -94,6 +94,18 @@ final class JournalEncoder implements JournalVisitor {
     }
 
     @Override
+    public void gcOverhead(GcOverheadEvent e) {
+        put(Journal.CLASS, e.className());
+        put(Journal.METHOD, e.method());
+        put(Journal.WINDOW_MILLIS, e.windowMillis());
+        put(Journal.GC_MILLIS, e.gcMillis());
+        put(Journal.COLLECTIONS, e.collections());
+        put(Journal.USED, e.leastLive());
+        put(Journal.MAX, e.maxHeap());
+        put(Journal.MEASURE, e.measures() == null ? null : measures(e.measures()));
+    }
+
+    @Override
     public void error(ErrorEvent e) {
         put(Journal.CLASS, e.className());
         put(Journal.METHOD, e.method());

@@ -17,6 +17,8 @@ public interface JournalVisitor {
 
     default void nearLimit(NearLimitEvent event) {}
 
+    default void gcOverhead(GcOverheadEvent event) {}
+
     default void error(ErrorEvent event) {}
 
     default void recovered(RecoveredEvent event) {}

@@ -101,6 +101,26 @@ public final class JournalWriter implements Closeable {
         write(new NearLimitEvent(now(), className, method, pool, used, max));
     }
 
+    /**
+     * The JVM is past saving ({@code dev.memprobe.measure.GcOverhead}).
+     *
+     * @param gcMillis how much of the last {@code windowMillis} collections took
+     * @param leastLive the least heap used after one of the window's {@code collections}, bytes
+     * @param measures the measurements of the class in flight so far, or null
+     */
+    public void gcOverhead(
+            String className,
+            String method,
+            long windowMillis,
+            long gcMillis,
+            int collections,
+            long leastLive,
+            long maxHeap,
+            Measures measures) {
+        write(new GcOverheadEvent(
+                now(), className, method, windowMillis, gcMillis, collections, leastLive, maxHeap, measures));
+    }
+
     /** @param measures the measurements of the class in flight so far, or null */
     public void error(String className, String method, Problem problem, Measures measures) {
         write(new ErrorEvent(now(), className, method, problem, measures));

@@ -4,6 +4,7 @@ import dev.memprobe.journal.ForkOptions;
 import dev.memprobe.journal.JournalWriter;
 import dev.memprobe.journal.OutOfMemory;
 import dev.memprobe.measure.ClassMeter;
+import dev.memprobe.measure.GcOverhead;
 import dev.memprobe.measure.GcWatcher;
 import dev.memprobe.measure.HeapWatchdog;
 import dev.memprobe.measure.ProcStatus;
@@ -73,7 +74,15 @@ public final class MemprobeProvider implements SurefireProvider {
         // while the test framework discovers the tests: the management beans are slow to start
         recorder.startMeasuring(() -> {
             ProcStatus proc = new ProcStatus();
-            GcWatcher gc = new GcWatcher();
+            GcWatcher gc = new GcWatcher(
+                    options.watchGcOverhead()
+                            ? new GcOverhead(
+                                    ManagementFactory.getMemoryMXBean()
+                                            .getHeapMemoryUsage()
+                                            .getMax(),
+                                    ManagementFactory.getRuntimeMXBean().getUptime(),
+                                    recorder::gcOverhead)
+                            : null);
             gc.install();
             ClassMeter meter = new ClassMeter(proc, gc, options.exactRetained());
             recorder.forkStarted(meter, proc.resetPeak(), collectorNames(), parallelForcedOff);

@@ -8,6 +8,7 @@ import dev.memprobe.journal.Problem;
 import dev.memprobe.journal.TestCounts;
 import dev.memprobe.journal.TestStatus;
 import dev.memprobe.measure.ClassMeter;
+import dev.memprobe.measure.GcOverhead;
 import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,7 +19,8 @@ import java.util.Set;
 /**
  * Turns the test framework's callbacks into journal lines and class measurements. One per fork.
  *
- * <p>Test callbacks arrive on the test thread; {@link #nearLimit} on the JVM's notification thread and
+ * <p>Test callbacks arrive on the test thread; {@link #nearLimit} and {@link #gcOverhead} on the JVM's notification
+ * thread and
  * {@link #shutdown} on a shutdown hook read the class in flight, so that state is volatile. Nothing here throws into
  * the tests: a failure to measure is a missing number, never a failed test.
  *
@@ -226,6 +228,34 @@ final class RunRecorder {
         }
         nearLimitReported = true;
         journal.nearLimit(currentClass, currentMethod, pool, used, max);
+    }
+
+    /**
+     * The JVM is past saving: journals it with the class and test in flight and the class's measurements so far.
+     *
+     * @return whether it was written; false when memory was too short even with the reserve freed, to be tried again
+     *     at the next collection
+     */
+    boolean gcOverhead(GcOverhead.Reading reading) {
+        reserve.release();
+        try {
+            journal.gcOverhead(
+                    currentClass,
+                    currentMethod,
+                    reading.windowMillis(),
+                    reading.gcMillis(),
+                    reading.collections(),
+                    reading.leastLive(),
+                    reading.maxHeap(),
+                    inFlightMeasures());
+            return true;
+        } catch (OutOfMemoryError e) {
+            return false;
+        } catch (RuntimeException e) {
+            return true; // measuring is best effort: a line that cannot be made is not made again
+        } finally {
+            reserve.restore();
+        }
     }
 
     /** A throwable escaped the test framework; the fork is about to die of it. */

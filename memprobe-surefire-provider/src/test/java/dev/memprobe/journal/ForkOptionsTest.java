@@ -73,6 +73,23 @@ class ForkOptionsTest {
         assertThat(received.histogramTop()).isEqualTo(10);
     }
 
+    @Test
+    void watchingForGcOverheadSurvivesTheTripAndIsOffWhenNotSent() {
+        ForkOptions watching = ForkOptions.of("journal.jsonl", DELEGATE).withWatchGcOverhead(true);
+        Map<String, String> properties = watching.toProperties();
+
+        assertThat(properties).containsEntry(ForkOptions.WATCH_GC_OVERHEAD, "true");
+        assertThat(ForkOptions.fromProperties(properties)).isEqualTo(watching);
+        assertThat(ForkOptions.fromProperties(properties).watchGcOverhead()).isTrue();
+        assertThat(ForkOptions.fromProperties(properties).withWatchGcOverhead(false))
+                .isNotEqualTo(watching);
+
+        properties.remove(ForkOptions.WATCH_GC_OVERHEAD);
+        assertThat(ForkOptions.fromProperties(properties).watchGcOverhead())
+                .as("a plugin that does not know the key: the fork does not watch")
+                .isFalse();
+    }
+
     @ParameterizedTest(name = "plan {0}, Surefire order {1}")
     @CsvSource({"plan.txt, true", "plan.txt, false", ", true", ", false"})
     void everyPlanAndOrderCombinationSurvivesTheTrip(String plan, boolean surefireOrder) {

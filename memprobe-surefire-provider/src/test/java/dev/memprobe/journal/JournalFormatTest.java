@@ -185,6 +185,46 @@ class JournalFormatTest {
                             assertThat(near.max()).isEqualTo(1000);
                         }),
                 event(
+                        "gc-overhead with the measurements so far",
+                        "{\"event\":\"gc-overhead\",\"time\":T,\"class\":\"a.One\",\"method\":\"crawls\","
+                                + "\"windowMs\":10000,\"gcMs\":9400,\"collections\":1024,\"used\":263192576,"
+                                + "\"max\":268435456,\"measure\":{\"ms\":41000,\"heapPeak\":268435456}}",
+                        w -> w.gcOverhead(
+                                "a.One",
+                                "crawls",
+                                10_000,
+                                9_400,
+                                1024,
+                                263192576,
+                                268435456,
+                                Measures.builder()
+                                        .set(MeasureField.MILLIS, 41_000)
+                                        .set(MeasureField.HEAP_PEAK, 268435456)
+                                        .build()),
+                        e -> {
+                            GcOverheadEvent crawl = (GcOverheadEvent) e;
+                            assertThat(crawl.className()).isEqualTo("a.One");
+                            assertThat(crawl.method()).isEqualTo("crawls");
+                            assertThat(crawl.windowMillis()).isEqualTo(10_000);
+                            assertThat(crawl.gcMillis()).isEqualTo(9_400);
+                            assertThat(crawl.collections()).isEqualTo(1024);
+                            assertThat(crawl.leastLive()).isEqualTo(263192576);
+                            assertThat(crawl.maxHeap()).isEqualTo(268435456);
+                            assertThat(crawl.measures().get(MeasureField.MILLIS))
+                                    .isEqualTo(41_000);
+                        }),
+                event(
+                        "gc-overhead outside any class, nothing measured",
+                        "{\"event\":\"gc-overhead\",\"time\":T,\"windowMs\":10000,\"gcMs\":5000,"
+                                + "\"collections\":3,\"used\":900,\"max\":1000}",
+                        w -> w.gcOverhead(null, null, 10_000, 5_000, 3, 900, 1000, null),
+                        e -> {
+                            GcOverheadEvent crawl = (GcOverheadEvent) e;
+                            assertThat(crawl.className()).isNull();
+                            assertThat(crawl.method()).isNull();
+                            assertThat(crawl.measures()).isNull();
+                        }),
+                event(
                         "error with the measurements so far",
                         "{\"event\":\"error\",\"time\":T,\"class\":\"a.One\",\"method\":\"loads\","
                                 + "\"throwable\":\"java.lang.OutOfMemoryError\",\"message\":\"Metaspace\","
