@@ -40,6 +40,13 @@ public final class PostMortem {
                             ? " per-class numbers are approximate (the project runs its tests in parallel);"
                             : "")
                     + " report " + report);
+            for (RecordedFork fork : analysis.forks()) {
+                if (fork.pastSaving() != null) {
+                    lines.add("memprobe: fork " + fork.name().fork() + " (pid "
+                            + fork.name().pid() + ") was " + fork.pastSaving()
+                            + ", and went on (a recording only reports it)");
+                }
+            }
             return lines;
         }
         lines.add("memprobe post-mortem of " + execution.label() + " (" + count(forks, "fork") + " recorded"
@@ -62,6 +69,13 @@ public final class PostMortem {
         }
         if (!analysis.suspects().isEmpty()) {
             lines.add("  " + suspects(analysis));
+        }
+        for (RecordedFork fork : analysis.forks()) {
+            if (!fork.died() && fork.pastSaving() != null) {
+                lines.add(
+                        "  fork " + fork.name().fork() + " (pid " + fork.name().pid() + ") was " + fork.pastSaving()
+                                + ", and went on (a recording only reports it)");
+            }
         }
         for (ClassRun run : analysis.memoryErrors()) {
             lines.add("  failed of memory without killing its fork: " + run.name()

@@ -92,7 +92,8 @@ public final class RecordingReport {
                 null,
                 null,
                 runnerMemory > 0 ? runnerMemory : limit,
-                false);
+                false,
+                false); // a recording only reports a fork past saving: memprobe stops none of the project's forks
         Report built = ReportBuilder.build(
                 result, project, toolVersion, generatedAt, settings, environment, inSet.size(), wallMs);
         List<Report.ClassEntry> classes = new ArrayList<>();

@@ -55,7 +55,7 @@ final class LastWords implements UncaughtExceptionHandler {
     }
 
     /**
-     * Writes each line a dying fork writes (an error, a test ended by memory, a near-limit, a shutdown) into a
+     * Writes each line a dying fork writes (an error, a test ended by memory, a near-limit, a gc-overhead, a shutdown) into a
      * throwaway file in {@code folder}, and deletes it. Best effort: a folder that cannot take it leaves the path cold.
      */
     static void prepare(File folder) {
@@ -69,6 +69,7 @@ final class LastWords implements UncaughtExceptionHandler {
                 writer.error("a.A", null, memory, null);
                 writer.testEnd("a.A", null, TestStatus.ERRORED, null, memory);
                 writer.nearLimit("a.A", "m", "pool", 1, 2);
+                writer.gcOverhead("a.A", "m", 10_000, 9_000, 100, 1, 2, null);
                 Map<Thread, StackTraceElement[]> none = Collections.emptyMap();
                 ExitTrigger.Found found = ExitTrigger.find(none);
                 writer.shutdown(found.trigger, found.caller, "a.A", "m", null);

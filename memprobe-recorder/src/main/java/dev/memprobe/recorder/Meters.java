@@ -3,6 +3,7 @@ package dev.memprobe.recorder;
 import dev.memprobe.journal.ForkOptions;
 import dev.memprobe.journal.JournalWriter;
 import dev.memprobe.measure.ClassMeter;
+import dev.memprobe.measure.GcOverhead;
 import dev.memprobe.measure.GcWatcher;
 import dev.memprobe.measure.HeapWatchdog;
 import dev.memprobe.measure.ProcStatus;
@@ -18,7 +19,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The provider's meters for a recorded fork, started on a daemon thread of their own as soon as the recorder exists
  * (the JVM's management beans cost tens of milliseconds on their first use, which then pass beside the framework's
- * discovery): a {@link ClassMeter} without forced collections, the {@link GcWatcher} and the {@link HeapWatchdog}.
+ * discovery): a {@link ClassMeter} without forced collections, the {@link GcWatcher} feeding a {@link GcOverhead}
+ * (which in a recording only reports: the run is the project's, memprobe stops none of its forks) and the
+ * {@link HeapWatchdog}.
  * The fork line is written once they run, before any other line, which waits for it.
  */
 final class Meters {
@@ -39,13 +42,18 @@ final class Meters {
      * Starts the meters on their own thread; then writes the fork line and prepares the lines of a death
      * ({@link LastWords#prepare}, in {@code folder}). Lines that need them wait.
      */
-    void start(JournalWriter journal, HeapWatchdog.Listener nearLimit, File folder) {
+    void start(JournalWriter journal, HeapWatchdog.Listener nearLimit, GcOverhead.Listener pastSaving, File folder) {
         Thread thread = new Thread(
                 () -> {
                     boolean forkLine = false;
                     try {
                         ProcStatus proc = new ProcStatus();
-                        GcWatcher gc = new GcWatcher();
+                        GcWatcher gc = new GcWatcher(new GcOverhead(
+                                ManagementFactory.getMemoryMXBean()
+                                        .getHeapMemoryUsage()
+                                        .getMax(),
+                                ManagementFactory.getRuntimeMXBean().getUptime(),
+                                pastSaving));
                         gc.install();
                         ClassMeter made = new ClassMeter(proc, gc, false);
                         journal.fork(

@@ -8,6 +8,7 @@ import dev.memprobe.journal.ShutdownTrigger;
 import dev.memprobe.journal.TestCounts;
 import dev.memprobe.journal.TestStatus;
 import dev.memprobe.measure.ClassMeter;
+import dev.memprobe.measure.GcOverhead;
 import dev.memprobe.provider.ExitTrigger;
 import dev.memprobe.provider.MemoryReserve;
 import dev.memprobe.provider.ThisJvm;
@@ -92,7 +93,7 @@ public final class Recorder {
             String fork = RecordOptions.forkNumber(System.getProperty(RecordOptions.FORK));
             File folder = new File(dir);
             Recorder recorder = open(folder, fork, new Meters());
-            recorder.meters.start(recorder.journal, recorder::nearLimit, folder);
+            recorder.meters.start(recorder.journal, recorder::nearLimit, recorder::gcOverhead, folder);
             Runtime.getRuntime().addShutdownHook(new Thread(recorder::shutdown, "memprobe-record"));
             LastWords.install(recorder);
             return recorder;
@@ -283,6 +284,40 @@ public final class Recorder {
             journal.nearLimit(className, currentMethod, pool, used, max);
         } catch (Throwable t) {
             lowOnMemory(t);
+        }
+    }
+
+    /**
+     * The fork is past saving ({@link GcOverhead}: most of the last seconds in collections, the heap nearly full after
+     * each): journaled once with the class and test in flight, so that the post-mortem of a fork that crawls until it
+     * dies or times out can say so. Only a report: the run is the project's, and goes on. Called on the JVM's
+     * notification thread, without the lock, as {@link #nearLimit} is.
+     *
+     * @return whether the line was taken care of; false when memory was too short even with the reserve freed, to be
+     *     tried again at the next collection
+     */
+    boolean gcOverhead(GcOverhead.Reading reading) {
+        if (!on() || terminal) {
+            return true;
+        }
+        reserve.release();
+        try {
+            journal.gcOverhead(
+                    current,
+                    currentMethod,
+                    reading.windowMillis(),
+                    reading.gcMillis(),
+                    reading.collections(),
+                    reading.leastLive(),
+                    reading.maxHeap(),
+                    null);
+            return true;
+        } catch (OutOfMemoryError e) {
+            return false;
+        } catch (RuntimeException e) {
+            return true; // best effort: a line that cannot be made is not tried again
+        } finally {
+            reserve.restore();
         }
     }
 

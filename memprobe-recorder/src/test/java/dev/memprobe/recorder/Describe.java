@@ -4,6 +4,7 @@ import dev.memprobe.journal.ClassEndEvent;
 import dev.memprobe.journal.ClassStartEvent;
 import dev.memprobe.journal.ErrorEvent;
 import dev.memprobe.journal.ForkEvent;
+import dev.memprobe.journal.GcOverheadEvent;
 import dev.memprobe.journal.JournalEvent;
 import dev.memprobe.journal.JournalVisitor;
 import dev.memprobe.journal.NearLimitEvent;
@@ -64,6 +65,11 @@ final class Describe implements JournalVisitor {
     public void shutdown(ShutdownEvent e) {
         text = "shutdown " + e.trigger() + " " + (e.className() == null ? null : simple(e.className())) + "#"
                 + e.method();
+    }
+
+    @Override
+    public void gcOverhead(GcOverheadEvent e) {
+        text = "gc-overhead " + (e.className() == null ? null : simple(e.className())) + "#" + e.method();
     }
 
     @Override

@@ -3,9 +3,11 @@ package dev.memprobe.recorder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.memprobe.journal.ClassEndEvent;
+import dev.memprobe.journal.GcOverheadEvent;
 import dev.memprobe.journal.JournalEvent;
 import dev.memprobe.journal.MeasureField;
 import dev.memprobe.journal.TestStatus;
+import dev.memprobe.measure.GcOverhead;
 import dev.memprobe.recorder.Recorder.Source;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,6 +44,31 @@ class RecorderTest {
         ClassEndEvent end = (ClassEndEvent) Journals.events(folder).get(6);
         assertThat(end.measures().get(MeasureField.HEAP_PEAK)).isPositive();
         assertThat(end.counts().failures()).isEqualTo(1);
+    }
+
+    @Test
+    void aForkPastSavingIsJournaledWithTheClassInFlightAndGoesOn() throws Exception {
+        Recorder recorder = Journals.recorder(folder);
+        recorder.classStarted(Source.PLATFORM, "a.CrawlTest");
+        recorder.testStarted(Source.PLATFORM, "a.CrawlTest", "fills");
+
+        boolean written = recorder.gcOverhead(new GcOverhead.Reading(10_000, 9_400, 1_024, 60L << 20, 64L << 20));
+        recorder.testFinished(Source.PLATFORM, "a.CrawlTest", "fills", TestStatus.PASSED, null);
+        recorder.classFinished(Source.PLATFORM, "a.CrawlTest");
+
+        assertThat(written).isTrue();
+        assertThat(Journals.lines(folder))
+                .containsExactly(
+                        "class-start CrawlTest",
+                        "test-start CrawlTest#fills",
+                        "gc-overhead CrawlTest#fills",
+                        "test-end CrawlTest#fills PASSED",
+                        "class-end CrawlTest 1 tests");
+        GcOverheadEvent crawl = (GcOverheadEvent) Journals.events(folder).get(2);
+        assertThat(crawl.gcMillis()).isEqualTo(9_400);
+        assertThat(crawl.windowMillis()).isEqualTo(10_000);
+        assertThat(crawl.leastLive()).isEqualTo(60L << 20);
+        assertThat(crawl.maxHeap()).isEqualTo(64L << 20);
     }
 
     @Test
