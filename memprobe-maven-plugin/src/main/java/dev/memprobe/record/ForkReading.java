@@ -10,6 +10,7 @@ import dev.memprobe.fork.ForkEnd;
 import dev.memprobe.fork.JournalInterpreter;
 import dev.memprobe.journal.ClassEndEvent;
 import dev.memprobe.journal.ClassStartEvent;
+import dev.memprobe.journal.ErrorEvent;
 import dev.memprobe.journal.ForkEvent;
 import dev.memprobe.journal.GcOverheadEvent;
 import dev.memprobe.journal.JournalContents;
@@ -52,6 +53,9 @@ final class ForkReading {
         static final Evidence NONE = new Evidence(null, null, null, null, -1, -1, null, null);
     }
 
+    /** What Surefire says when its {@code forkedProcessTimeoutInSeconds} ends the forks. */
+    static final String SUREFIRE_TIMEOUT = "There was a timeout in the fork";
+
     private ForkReading() {}
 
     static RecordedFork read(int id, ExecutionRecord execution, Path journal, JournalName name, Evidence evidence) {
@@ -84,9 +88,12 @@ final class ForkReading {
                 -1);
         ForkResult result = JournalInterpreter.interpret(probe, contents, end);
         if (result.death() != null) {
+            Death death = events.error == null ? timedOut(result.death(), events.nearLimit, evidence) : null;
             result = withDeath(
                     result,
-                    crawled(refine(result.death(), events.shutdown, events.nearLimit, evidence), events.gcOverhead));
+                    crawled(
+                            death != null ? death : refine(result.death(), events.shutdown, events.nearLimit, evidence),
+                            events.gcOverhead));
         }
         return new RecordedFork(execution, name, journal, result, events.overlapped, pastSaving(events.gcOverhead));
     }
@@ -142,6 +149,34 @@ final class ForkReading {
                             + (evidence.dumpFile() == null ? "" : " (Surefire's " + evidence.dumpFile() + ")"));
         }
         return death;
+    }
+
+    /**
+     * The death of a fork that Surefire's {@code forkedProcessTimeoutInSeconds} ended ("There was a timeout in the
+     * fork"), or null when Surefire did not say so: its journal, which has no error line, just stops, and a full heap
+     * in its last class is then how it spent its time, not what ended it.
+     */
+    static Death timedOut(Death death, List<NearLimitEvent> nearLimit, Evidence evidence) {
+        String message = evidence.surefireMessage();
+        if (message == null || !message.contains(SUREFIRE_TIMEOUT)) {
+            return null;
+        }
+        NearLimitEvent full = nearLimit.stream()
+                .filter(e ->
+                        death.inFlightClass() != null && death.inFlightClass().equals(e.className()))
+                .findFirst()
+                .orElse(null);
+        return new Death(
+                Cause.TIMEOUT,
+                evidence.exitCode(),
+                death.inFlightClass(),
+                death.inFlightMethod(),
+                "Surefire ended the fork when its forkedProcessTimeoutInSeconds ran out (\"" + SUREFIRE_TIMEOUT + "\")"
+                        + (full == null
+                                ? ""
+                                : ", the heap nearly full (" + full.pool() + " held "
+                                        + Size.format(full.used()) + " of " + Size.format(full.max())
+                                        + " after a collection)"));
     }
 
     /**
@@ -257,6 +292,7 @@ final class ForkReading {
         final Set<String> started = new LinkedHashSet<>();
         final Set<String> open = new HashSet<>();
         ShutdownEvent shutdown;
+        ErrorEvent error;
         /** The first line that the fork is past saving, or null. */
         GcOverheadEvent gcOverhead;
 
@@ -315,6 +351,11 @@ final class ForkReading {
         @Override
         public void nearLimit(NearLimitEvent event) {
             nearLimit.add(event);
+        }
+
+        @Override
+        public void error(ErrorEvent event) {
+            error = event;
         }
 
         @Override

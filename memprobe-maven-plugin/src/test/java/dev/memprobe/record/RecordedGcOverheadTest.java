@@ -58,6 +58,24 @@ class RecordedGcOverheadTest {
     }
 
     @Test
+    void aForkSurefiresTimeoutEndedWhileItCrawledTimedOutAndTheEvidenceNamesTheCrawl() throws IOException {
+        Path folder = execution("There was a timeout in the fork\n", "failed");
+        try (JournalWriter fork = crawling(folder)) {
+            fork.nearLimit("a.CacheTest", "fills", "G1 Old Gen", 60L << 20, 64L << 20);
+        }
+
+        Death death = onlyDeath();
+
+        assertThat(death.cause()).isEqualTo(Cause.TIMEOUT);
+        assertThat(death.inFlightClass()).isEqualTo("a.CacheTest");
+        assertThat(death.inFlightMethod()).isEqualTo("fills");
+        assertThat(death.evidence())
+                .startsWith("Surefire ended the fork when its forkedProcessTimeoutInSeconds ran out")
+                .contains("G1 Old Gen held 60 MiB of 64 MiB after a collection")
+                .contains("before that, it was " + CRAWL);
+    }
+
+    @Test
     void aForkThatCrawledAndFinishedIsNoDeathAndThePostMortemSaysItWentOn() throws IOException {
         Path folder = execution("", "succeeded");
         try (JournalWriter fork = crawling(folder)) {
@@ -122,8 +140,10 @@ class RecordedGcOverheadTest {
                         outcome,
                         exit.isEmpty()
                                 ? null
-                                : "The forked VM terminated without properly saying goodbye. VM crash or System.exit"
-                                        + " called?\n" + exit,
+                                : exit.startsWith("There was")
+                                        ? exit
+                                        : "The forked VM terminated without properly saying goodbye. VM crash or"
+                                                + " System.exit called?\n" + exit,
                         new ExecutionRecord.Container("cgroup v2 /sys/fs/cgroup", -1, -1, -1, 0),
                         MemorySampler.Peaks.NONE,
                         List.of("a.CacheTest"))
