@@ -33,9 +33,17 @@ final class LastWords implements UncaughtExceptionHandler {
         this.before = before;
     }
 
-    /** Becomes the JVM's default handler, in front of the one there was. */
+    /**
+     * Becomes the JVM's default handler, in front of the one there was; where a security manager forbids it, the
+     * recording goes on without it.
+     */
     static void install(Recorder recorder) {
-        Thread.setDefaultUncaughtExceptionHandler(new LastWords(recorder, Thread.getDefaultUncaughtExceptionHandler()));
+        try {
+            Thread.setDefaultUncaughtExceptionHandler(
+                    new LastWords(recorder, Thread.getDefaultUncaughtExceptionHandler()));
+        } catch (RuntimeException e) {
+            // the shutdown hook and the heap watchdog still say what they can
+        }
     }
 
     @Override
