@@ -78,6 +78,15 @@ public final class Growth {
         return ranked;
     }
 
+    /**
+     * What each class of a fork left behind in the heap, by the rules of the class comment, with no victim: the
+     * classes after the fork's last collection get 0 (nothing measured their rise). Used for every class's own
+     * figures in the report.
+     */
+    public static long[] heapKept(List<ClassRun> runs) {
+        return heapScores(runs, null);
+    }
+
     private static long[] endDeltas(List<ClassRun> runs, ToLongFunction<Measure> value) {
         long[] scores = new long[runs.size()];
         long previous = -1;
