@@ -191,7 +191,8 @@ public final class MarkdownReport {
         md.append('\n');
         md.append("<sub>Kept: what the class left behind (the live heap after it less the live heap before it);"
                 + " needed: its own peak above the live heap at its start; allocated: by its test thread."
-                + " *(est.)*: estimated from the garbage collections that happened to run"
+                + " *(est.)*: estimated from the garbage collections that happened to run, an upper bound where"
+                + " they were young collections that left older garbage in place"
                 + " (`-Dmemprobe.exactRetained` measures it exactly); *at most*: no collection ran while it ran, an"
                 + " upper bound. The fork's columns are levels while the class ran, with what earlier classes left"
                 + " behind; the fork's live heap is n/a when no collection ran while the class ran, and its RSS"

@@ -20,8 +20,10 @@ import java.util.function.ToLongFunction;
  *       collections that happened to run (a class without a collection of its own gets a share of the rise across it,
  *       by what it allocated), estimated. A class after the fork's last collection has no later collection to measure
  *       it by: it kept at most what the heap grew by while it ran, garbage included, or what it allocated if less.
- *   <li><b>needed</b>, its own peak demand: the most live heap a collection during it saw, less the live heap at its
- *       start, and at least what it kept. Without a collection during it, at most the heap's rise while it ran (its pools' peak, capped at the max
+ *   <li><b>needed</b>, its own peak demand: what it kept plus what it held at its peak beyond what it ended with (the
+ *       most live heap a collection during it saw less the last), so that what the class before it allocated after its
+ *       last collection is not charged to it; with {@code exactRetained}, the most live heap less the exact one at its
+ *       start. Without a collection during it, at most the heap's rise while it ran (its pools' peak, capped at the max
  *       heap, less the heap in use at its start) or what it allocated if less.
  *   <li><b>threads, direct buffers, metaspace, loaded classes</b>: the value at its end less the one at its start
  *       (journals of earlier versions: less the previous class's end in the fork), never below 0.
@@ -71,8 +73,7 @@ public final class OwnFigures {
             long needed;
             String neededBasis;
             if (m.liveMax() >= 0) {
-                // at least what it kept: its last collection may have come before it was done
-                needed = Math.max(Math.max(0, m.liveMax() - Math.max(0, startLive(m))), kept);
+                needed = needed(m, kept, keptBasis);
                 neededBasis = Report.Own.MEASURED;
             } else if (rise >= 0) {
                 needed = rise;
@@ -114,9 +115,20 @@ public final class OwnFigures {
                 .toList();
     }
 
-    /** The live heap at the class's start: the last collection before it, exact with {@code exactRetained}. */
-    private static long startLive(Measure m) {
-        return m.liveBefore();
+    /**
+     * What a class with collections of its own needed: with forced collections, its greatest live heap less the exact
+     * one at its start. Otherwise what it kept plus what it held at its peak beyond what it ended with (its greatest
+     * live heap less its last): the live heap at its start is only known at the collection before it, and what the
+     * class before it allocated after that collection and kept is that class's (it is in its kept, by
+     * {@link Growth#heapKept}). The first class of a fork with no collection before it needed at most its greatest
+     * live heap. At least what it kept.
+     */
+    private static long needed(Measure m, long kept, String keptBasis) {
+        if (Report.Own.EXACT.equals(keptBasis) || m.liveBefore() < 0) {
+            return Math.max(Math.max(0, m.liveMax() - Math.max(0, m.liveBefore())), kept);
+        }
+        long passing = m.liveLast() >= 0 ? Math.max(0, m.liveMax() - m.liveLast()) : 0;
+        return Math.max(0, kept) + passing;
     }
 
     /**

@@ -34,6 +34,18 @@ class OwnFiguresTest {
     }
 
     @Test
+    void whatTheClassBeforeAllocatedAfterItsLastCollectionIsNotChargedToTheNextClasssNeed() {
+        // the hog allocated 73 MiB after its last collection (live 877); D's one collection sees them (905)
+        List<Report.Own> own = OwnFigures.of(List.of(
+                run("Hog", m().live(4, 180, 877, 877, 29).heap(4, 960, 950).allocated(453)),
+                run("D", m().live(877, 905, 905, 905, 1).heap(950, 956, 954).allocated(6))));
+
+        assertThat(own.get(1).neededBytes()).isLessThan(4 * MIB); // not 28 MiB, the rise it found
+        assertThat(own.get(1).keptBytes()).isLessThan(4 * MIB);
+        assertThat(own.get(0).keptBytes()).isGreaterThan(890 * MIB);
+    }
+
+    @Test
     void aClassWithoutACollectionGetsItsShareOfTheRiseAcrossItAndSaysWhy() {
         // P keeps 50 MiB and runs no collection; C's collection shows the rise
         List<Report.Own> own = OwnFigures.of(List.of(
