@@ -66,7 +66,10 @@ final class Confirmation {
             }
             if (i == 0) {
                 evidence.addAll(leftBehind(run.get(), culprit.classes()));
-                exactRetained(run.get(), culprit.polluters(), retained, evidence);
+                // the full collections measure the heap: a death of metaspace, threads or RSS keeps its own numbers
+                if (culprit.cause().resource() == Resource.HEAP) {
+                    exactRetained(run.get(), culprit.polluters(), retained, evidence);
+                }
                 if (!dumps.isEmpty()) {
                     retention = run.get().retention();
                 }
@@ -90,11 +93,13 @@ final class Confirmation {
 
     /** The dumps that say what holds a verdict's memory: a hog's at its error, polluters' after each of them. */
     private static DumpRequest dumpsOf(Culprit culprit) {
-        return switch (culprit.kind()) {
+        DumpRequest dumps = switch (culprit.kind()) {
             case SINGLE -> DumpRequest.onErrorOf(culprit.victim());
             case CUMULATIVE -> DumpRequest.atEndOf(culprit.polluters());
             case INTERMITTENT -> DumpRequest.NONE;
         };
+        // the recording's RSS would bring a death of the memory limit nearer: not there
+        return dumps.isEmpty() ? dumps : dumps.withThreadStarts(culprit.cause().resource() != Resource.RSS);
     }
 
     /** What the class's confirmation run says it left behind, by object type (for each class that has a diff). */

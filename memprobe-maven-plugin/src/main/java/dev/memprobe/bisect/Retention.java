@@ -45,7 +45,8 @@ public record Retention(int probe, List<HeapDump> dumps, List<LeftThreads> threa
     }
 
     /** @param runs the code the thread runs (its first frame from the bottom that is not the JDK's), or null */
-    public record LeftThread(String name, boolean daemon, String state, String runs) {}
+    /** @param startedBy the frame that started it, or null when the fork did not record thread starts */
+    public record LeftThread(String name, boolean daemon, String state, String runs, String startedBy) {}
 
     public boolean isEmpty() {
         return dumps.isEmpty() && threads.isEmpty();

@@ -108,7 +108,7 @@ public final class JournalInterpreter {
         for (ThreadsLeftEvent e : journal.threadsLeft) {
             List<Retention.LeftThread> listed = new ArrayList<>();
             for (ThreadsLeftEvent.LiveThread t : e.threads()) {
-                listed.add(new Retention.LeftThread(t.name(), t.daemon(), t.state(), t.runs()));
+                listed.add(new Retention.LeftThread(t.name(), t.daemon(), t.state(), t.runs(), t.startedBy()));
             }
             threads.add(new Retention.LeftThreads(e.className(), e.count(), listed));
         }

@@ -123,7 +123,8 @@ final class SurefireForkRunner implements ForkRunner {
                 .withContinueAfterMemoryError(!probe.stopOnFailure())
                 .withWatchGcOverhead(settings.stopOnGcOverhead());
         if (settings.retainers()) { // memprobe.retainers=false: no heap dump at all
-            options = options.withHeapDumps(probe.dumps().atEnd(), probe.dumps().onError());
+            options = options.withHeapDumps(probe.dumps().atEnd(), probe.dumps().onError())
+                    .withThreadStarts(probe.dumps().threadStarts());
         }
         for (Map.Entry<String, String> property : options.toProperties().entrySet()) {
             mojo.putProviderProperty(property.getKey(), property.getValue());

@@ -56,6 +56,7 @@ final class RetainersJson {
                         "count", t.count(),
                         "daemon", t.daemon(),
                         "runs", t.runs(),
+                        "startedBy", t.startedBy(),
                         "retainedBytes", measured(t.retainedBytes())));
             }
             m.put("threads", threads);
@@ -126,6 +127,7 @@ final class RetainersJson {
                         t.smallNumber("count"),
                         t.flag("daemon"),
                         t.string("runs"),
+                        t.string("startedBy"),
                         t.number("retainedBytes")));
             }
             List<Retainers.Loaders> loaders = new ArrayList<>();

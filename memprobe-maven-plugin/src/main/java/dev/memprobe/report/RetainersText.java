@@ -63,6 +63,9 @@ public final class RetainersText {
             if (t.runs() != null) {
                 line.append(", running ").append(t.runs());
             }
+            if (t.startedBy() != null) {
+                line.append(", started by ").append(t.startedBy());
+            }
             if (t.retainedBytes() > 0) {
                 line.append(", holding ").append(Size.format(t.retainedBytes()));
             }

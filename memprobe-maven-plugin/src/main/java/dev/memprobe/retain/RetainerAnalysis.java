@@ -27,7 +27,7 @@ public final class RetainerAnalysis {
     public record DumpFile(Path file, String phase, long bytes, long millis, boolean compressedOops) {}
 
     /** A thread a class left running, as the fork saw it. */
-    public record LeftThread(String name, boolean daemon, String state, String runs) {}
+    public record LeftThread(String name, boolean daemon, String state, String runs, String startedBy) {}
 
     /** The threads a class left running: all of them counted, the first ones listed. */
     public record ThreadsLeft(int count, List<LeftThread> threads) {
@@ -275,6 +275,11 @@ public final class RetainerAnalysis {
                     count,
                     threads.stream().allMatch(LeftThread::daemon),
                     threads.get(0).runs(),
+                    threads.stream()
+                            .map(LeftThread::startedBy)
+                            .filter(java.util.Objects::nonNull)
+                            .findFirst()
+                            .orElse(null),
                     analysis == null ? -1 : retainedBy(analysis, threads)));
         }
         groups.sort((a, b) -> b.count() - a.count());

@@ -111,10 +111,18 @@ public record Retainers(
      * Alike threads the class left running (their names with digits as N).
      *
      * @param runs the code they run (the first frame from the bottom that is not the JDK's), or null
+     * @param startedBy where the first of them was started (the first frame that is not the JDK's on the stack that
+     *     called {@code Thread.start()}, from Flight Recorder), or null
      * @param retainedBytes what the threads and their frames retain in the dump, -1 without one
      */
     public record Threads(
-            String pattern, List<String> names, int count, boolean daemon, String runs, long retainedBytes) {
+            String pattern,
+            List<String> names,
+            int count,
+            boolean daemon,
+            String runs,
+            String startedBy,
+            long retainedBytes) {
 
         public Threads {
             names = List.copyOf(names);

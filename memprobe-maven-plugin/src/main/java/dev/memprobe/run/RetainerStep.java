@@ -90,7 +90,8 @@ final class RetainerStep {
                 .map(t -> new RetainerAnalysis.ThreadsLeft(
                         t.count(),
                         t.threads().stream()
-                                .map(x -> new RetainerAnalysis.LeftThread(x.name(), x.daemon(), x.state(), x.runs()))
+                                .map(x -> new RetainerAnalysis.LeftThread(
+                                        x.name(), x.daemon(), x.state(), x.runs(), x.startedBy()))
                                 .toList()))
                 .orElse(null);
         if (dump.isPresent() && dump.get().file() != null) {

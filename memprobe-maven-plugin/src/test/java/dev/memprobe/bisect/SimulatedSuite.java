@@ -3,6 +3,7 @@ package dev.memprobe.bisect;
 import static dev.memprobe.bisect.SimulatedClass.mib;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ final class SimulatedSuite implements ForkRunner {
     private final boolean measuresDeath;
     private final long crawlsAbove;
     private final SplittableRandom random;
+    private final Map<Resource, Long> limits;
     private final Map<String, Integer> runsOf = new HashMap<>();
     private final List<Probe> probes = new ArrayList<>();
     private long forkMillis;
@@ -46,6 +48,7 @@ final class SimulatedSuite implements ForkRunner {
         this.measuresDeath = b.measuresDeath;
         this.crawlsAbove = b.crawlsAbove;
         this.random = new SplittableRandom(b.seed);
+        this.limits = new EnumMap<>(b.limits);
     }
 
     static Builder builder() {
@@ -140,6 +143,20 @@ final class SimulatedSuite implements ForkRunner {
         return measuresDeath;
     }
 
+    /**
+     * How much of a resource outside the heap the fork may use before it dies of it: metaspace
+     * ({@code MaxMetaspaceSize}), live threads, direct buffers ({@code MaxDirectMemorySize}, the maximum heap unless
+     * set) and the RSS (memprobe's memory limit; the heap counts in it as committed to its maximum). No limit unless
+     * set, but for direct buffers.
+     */
+    long limit(Resource resource) {
+        Long limit = limits.get(resource);
+        if (limit != null) {
+            return limit;
+        }
+        return resource == Resource.DIRECT_BUFFERS ? heapMax : Long.MAX_VALUE;
+    }
+
     /** The live heap above which a class crawls and memprobe stops its fork as past saving; -1: never. */
     long crawlsAbove() {
         return crawlsAbove;
@@ -178,6 +195,7 @@ final class SimulatedSuite implements ForkRunner {
         private boolean measuresDeath = true;
         private long crawlsAbove = -1;
         private long seed = 1;
+        private final Map<Resource, Long> limits = new EnumMap<>(Resource.class);
 
         Builder heapMax(long bytes) {
             this.heapMax = bytes;
@@ -219,6 +237,12 @@ final class SimulatedSuite implements ForkRunner {
         /** The dying class's measurements are lost (no memory left to write them). */
         Builder losesDeathMeasure() {
             this.measuresDeath = false;
+            return this;
+        }
+
+        /** A limit on a resource outside the heap (see {@link SimulatedSuite#limit}). */
+        Builder limit(Resource resource, long value) {
+            this.limits.put(resource, value);
             return this;
         }
 

@@ -69,6 +69,7 @@ public final class SampleReports {
                         2,
                         true,
                         "com.example.shop.Importer.run(Importer.java:9)",
+                        "com.example.shop.CatalogImportTest.startImporters(CatalogImportTest.java:31)",
                         4096)),
                 List.of(),
                 List.of(),

@@ -171,8 +171,14 @@ class RetainerAnalysisTest {
         RetainerAnalysis.ThreadsLeft left = new RetainerAnalysis.ThreadsLeft(
                 2,
                 List.of(
-                        new RetainerAnalysis.LeftThread("poller-0", true, "WAITING", "a.Poller.poll(Poller.java:9)"),
-                        new RetainerAnalysis.LeftThread("poller-1", true, "WAITING", "a.Poller.poll(Poller.java:9)")));
+                        new RetainerAnalysis.LeftThread(
+                                "poller-0", true, "WAITING", "a.Poller.poll(Poller.java:9)", null),
+                        new RetainerAnalysis.LeftThread(
+                                "poller-1",
+                                true,
+                                "WAITING",
+                                "a.Poller.poll(Poller.java:9)",
+                                "a.PollerTest.<init>(PollerTest.java:12)")));
 
         Retainers found =
                 analysis.hog(new RetainerAnalysis.Subject("a.PollerTest", dump(heap, "error"), null, left), Set.of());
@@ -184,13 +190,16 @@ class RetainerAnalysisTest {
         assertThat(threads.count()).isEqualTo(2);
         assertThat(threads.daemon()).isTrue();
         assertThat(threads.runs()).isEqualTo("a.Poller.poll(Poller.java:9)");
+        assertThat(threads.startedBy())
+                .as("the first start site the fork recorded")
+                .isEqualTo("a.PollerTest.<init>(PollerTest.java:12)");
         assertThat(threads.retainedBytes()).isGreaterThanOrEqualTo(2L * 1016);
     }
 
     @Test
     void withoutADumpTheReasonIsGivenAndTheThreadsStillListed() {
         RetainerAnalysis.ThreadsLeft left = new RetainerAnalysis.ThreadsLeft(
-                30_000, List.of(new RetainerAnalysis.LeftThread("Thread-7", true, "WAITING", null)));
+                30_000, List.of(new RetainerAnalysis.LeftThread("Thread-7", true, "WAITING", null, null)));
 
         Retainers found =
                 analysis.hog(new RetainerAnalysis.Subject("a.LeakTest", null, "out of native threads", left), Set.of());

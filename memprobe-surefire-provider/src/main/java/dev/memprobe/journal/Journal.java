@@ -33,7 +33,8 @@ package dev.memprobe.journal;
  *       {@value #PHASE}: {@code start}, {@code end} or {@code error}; {@value #FILE}, {@value #BYTES}, {@value #MILLIS}),
  *       or {@value #REASON} says why none was.
  *   <li>{@code threads-left}: for such a class, the threads it started that were still alive at its end or its
- *       memory error ({@value #COUNT}, and the first of them with name, daemon, state and the code each runs).
+ *       memory error ({@value #COUNT}, and the first of them with name, daemon, state, the code each runs and, where
+ *       Flight Recorder saw it, the frame that started it).
  * </ul>
  *
  * <p>A reader skips events it does not know (a newer provider's) and reads a missing field as "not written".
@@ -121,6 +122,7 @@ public final class Journal {
     static final String DAEMON = "daemon";
     static final String STATE = "state";
     static final String RUNS = "runs";
+    static final String STARTED_BY = "startedBy";
 
     private Journal() {}
 }

@@ -173,7 +173,8 @@ final class JournalDecoder {
                         item.string(Journal.NAME),
                         item.flag(Journal.DAEMON),
                         item.string(Journal.STATE),
-                        item.string(Journal.RUNS)));
+                        item.string(Journal.RUNS),
+                        item.string(Journal.STARTED_BY)));
             }
         }
         return threads;

@@ -162,6 +162,9 @@ final class JournalEncoder implements JournalVisitor {
             if (thread.runs() != null) {
                 item.put(Journal.RUNS, thread.runs());
             }
+            if (thread.startedBy() != null) {
+                item.put(Journal.STARTED_BY, thread.startedBy());
+            }
             threads.add(item);
         }
         put(Journal.THREADS, threads);

@@ -19,13 +19,23 @@ public final class ThreadsLeftEvent extends JournalEvent {
         private final boolean daemon;
         private final String state;
         private final String runs;
+        private final String startedBy;
 
         /** @param runs the first frame from the bottom of its stack that is not the JDK's: the code it runs */
         public LiveThread(String name, boolean daemon, String state, String runs) {
+            this(name, daemon, state, runs, null);
+        }
+
+        /**
+         * @param startedBy the first frame that is not the JDK's on the stack that called {@code Thread.start()}, or
+         *     null when the fork could not tell (no Flight Recorder)
+         */
+        public LiveThread(String name, boolean daemon, String state, String runs, String startedBy) {
             this.name = String.valueOf(name);
             this.daemon = daemon;
             this.state = state;
             this.runs = runs;
+            this.startedBy = startedBy;
         }
 
         public String name() {
@@ -46,6 +56,11 @@ public final class ThreadsLeftEvent extends JournalEvent {
             return runs;
         }
 
+        /** Where it was started, e.g. {@code com.acme.Poller.<init>(Poller.java:25)}; or null. */
+        public String startedBy() {
+            return startedBy;
+        }
+
         @Override
         public boolean equals(Object other) {
             if (!(other instanceof LiveThread)) {
@@ -55,7 +70,8 @@ public final class ThreadsLeftEvent extends JournalEvent {
             return name.equals(that.name)
                     && daemon == that.daemon
                     && (state == null ? that.state == null : state.equals(that.state))
-                    && (runs == null ? that.runs == null : runs.equals(that.runs));
+                    && (runs == null ? that.runs == null : runs.equals(that.runs))
+                    && (startedBy == null ? that.startedBy == null : startedBy.equals(that.startedBy));
         }
 
         @Override
@@ -65,7 +81,8 @@ public final class ThreadsLeftEvent extends JournalEvent {
 
         @Override
         public String toString() {
-            return name + (daemon ? " (daemon)" : "") + " " + state + " " + runs;
+            return name + (daemon ? " (daemon)" : "") + " " + state + " " + runs
+                    + (startedBy == null ? "" : " started by " + startedBy);
         }
     }
 

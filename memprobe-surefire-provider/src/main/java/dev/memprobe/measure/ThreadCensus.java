@@ -32,6 +32,14 @@ public final class ThreadCensus {
 
     /** The threads alive now that were not at {@link #take}, oldest first, each with the code it runs. */
     public List<ThreadsLeftEvent.LiveThread> started() {
+        return started(Collections.<Long, String>emptyMap());
+    }
+
+    /**
+     * As {@link #started()}, each with where it was started when {@code sites} knows it (by thread id, from
+     * {@link ThreadStarts}).
+     */
+    public List<ThreadsLeftEvent.LiveThread> started(Map<Long, String> sites) {
         List<Map.Entry<Thread, StackTraceElement[]>> alive = new ArrayList<>();
         for (Map.Entry<Thread, StackTraceElement[]> entry :
                 Thread.getAllStackTraces().entrySet()) {
@@ -50,7 +58,11 @@ public final class ThreadCensus {
         for (Map.Entry<Thread, StackTraceElement[]> entry : alive) {
             Thread thread = entry.getKey();
             started.add(new ThreadsLeftEvent.LiveThread(
-                    thread.getName(), thread.isDaemon(), thread.getState().name(), runs(entry.getValue())));
+                    thread.getName(),
+                    thread.isDaemon(),
+                    thread.getState().name(),
+                    runs(entry.getValue()),
+                    sites.get(thread.getId())));
         }
         return started;
     }
@@ -75,7 +87,7 @@ public final class ThreadCensus {
                 + (element.getLineNumber() > 0 ? ":" + element.getLineNumber() : "") + ")";
     }
 
-    private static boolean jdk(String className) {
+    static boolean jdk(String className) {
         return className.contains("$$Lambda")
                 || className.startsWith("java.")
                 || className.startsWith("javax.")

@@ -7,6 +7,7 @@ import dev.memprobe.journal.Problem;
 import dev.memprobe.journal.ThreadsLeftEvent;
 import dev.memprobe.measure.HeapDumper;
 import dev.memprobe.measure.ThreadCensus;
+import dev.memprobe.measure.ThreadStarts;
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -27,7 +28,9 @@ final class ClassDumps {
     private final File folder;
     private final Set<String> atEnd;
     private final Set<String> onError;
+    private final boolean recordStarts;
     private HeapDumper dumper;
+    private ThreadStarts starts;
     private boolean baselineTaken;
     private int written;
 
@@ -36,11 +39,13 @@ final class ClassDumps {
     private File errorFile;
     private boolean errorHandled;
 
-    ClassDumps(JournalWriter journal, File folder, Set<String> atEnd, Set<String> onError) {
+    /** @param recordStarts record where threads are started (Flight Recorder), from the first class dumped on */
+    ClassDumps(JournalWriter journal, File folder, Set<String> atEnd, Set<String> onError, boolean recordStarts) {
         this.journal = journal;
         this.folder = folder;
         this.atEnd = atEnd;
         this.onError = onError;
+        this.recordStarts = recordStarts;
     }
 
     /** Whether any class is to be dumped. */
@@ -61,6 +66,9 @@ final class ClassDumps {
         if (atEnd.contains(className) && !baselineTaken) {
             baselineTaken = true;
             dumpNow(className, HeapDumpEvent.Phase.START);
+        }
+        if (recordStarts && starts == null) {
+            starts = ThreadStarts.start(); // before the census: a thread the class starts is in the recording
         }
         census = ThreadCensus.take();
         if (onError.contains(className)) {
@@ -135,6 +143,9 @@ final class ClassDumps {
         }
         try {
             List<ThreadsLeftEvent.LiveThread> threads = census.started();
+            if (!threads.isEmpty() && starts != null && starts.recording()) {
+                threads = census.started(starts.sites(new File(folder, "thread-starts-" + (written + 1) + ".jfr")));
+            }
             journal.threadsLeft(className, threads.size(), threads);
         } catch (RuntimeException | OutOfMemoryError e) {
             // the threads could not be listed: the dump still shows them

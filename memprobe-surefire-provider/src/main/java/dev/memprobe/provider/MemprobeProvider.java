@@ -68,7 +68,8 @@ public final class MemprobeProvider implements SurefireProvider {
                 journal,
                 new File(options.journal()).getAbsoluteFile().getParentFile(),
                 options.dumpAtEnd(),
-                options.dumpOnError()));
+                options.dumpOnError(),
+                options.threadStarts()));
         DecoratedParameters decorated = new DecoratedParameters(parameters, recorder, plan, options.surefireOrder());
         boolean parallelForcedOff = decorated.parallelForcedOff();
         // while the test framework discovers the tests: the management beans are slow to start

@@ -43,7 +43,7 @@ class ClassDumpsTest {
 
     @Test
     void aPolluterGetsABaselineBeforeItAndADumpAfterItWithTheThreadsItLeftRunning() throws Exception {
-        ClassDumps dumps = new ClassDumps(journal, folder.toFile(), Set.of("a.Polluter"), Set.of());
+        ClassDumps dumps = new ClassDumps(journal, folder.toFile(), Set.of("a.Polluter"), Set.of(), false);
 
         dumps.starting("a.Polluter");
         Thread poller = new Thread(this::waitForTheEnd, "poller-0");
@@ -74,8 +74,35 @@ class ClassDumpsTest {
     }
 
     @Test
+    void withThreadStartsOnAThreadLeftRunningSaysWhereItWasStartedAndNoRecordingIsLeftOnDisk() throws Exception {
+        ClassDumps dumps = new ClassDumps(journal, folder.toFile(), Set.of("a.Polluter"), Set.of(), true);
+
+        dumps.starting("a.Polluter");
+        startPoller();
+        waiting.await();
+        dumps.ended("a.Polluter");
+
+        ThreadsLeftEvent left = (ThreadsLeftEvent) events().get(1);
+        assertThat(left.threads()).hasSize(1);
+        assertThat(left.threads().get(0).runs()).startsWith(ClassDumpsTest.class.getName() + ".waitForTheEnd(");
+        assertThat(left.threads().get(0).startedBy())
+                .isEqualTo(ClassDumpsTest.class.getName() + ".startPoller(ClassDumpsTest.java:" + pollerStarted + ")");
+        assertThat(folder.toFile().list()).noneMatch(name -> name.endsWith(".jfr"));
+    }
+
+    /** The line of {@link #startPoller}'s {@code start()}. */
+    private int pollerStarted;
+
+    private void startPoller() {
+        Thread poller = new Thread(this::waitForTheEnd, "poller-0");
+        poller.setDaemon(true);
+        pollerStarted = new Throwable().getStackTrace()[0].getLineNumber() + 1;
+        poller.start();
+    }
+
+    @Test
     void onlyTheFirstPolluterGetsTheBaselineAndOtherClassesNothing() throws Exception {
-        ClassDumps dumps = new ClassDumps(journal, folder.toFile(), Set.of("a.One", "a.Two"), Set.of());
+        ClassDumps dumps = new ClassDumps(journal, folder.toFile(), Set.of("a.One", "a.Two"), Set.of(), false);
 
         dumps.starting("a.One");
         dumps.ended("a.One");
@@ -92,7 +119,7 @@ class ClassDumpsTest {
 
     @Test
     void aDirectBufferErrorIsDumpedWhenItReachesTheProviderSinceTheJvmWritesNoDumpForIt() throws Exception {
-        ClassDumps dumps = new ClassDumps(journal, folder.toFile(), Set.of(), Set.of("a.Hog"));
+        ClassDumps dumps = new ClassDumps(journal, folder.toFile(), Set.of(), Set.of("a.Hog"), false);
 
         dumps.starting("a.Hog");
         dumps.memoryError("a.Hog", new OutOfMemoryError("Cannot reserve 8192 bytes of direct buffer memory"));
@@ -109,7 +136,7 @@ class ClassDumpsTest {
 
     @Test
     void outOfNativeThreadsTheThreadsAreListedAndNoDumpIsTried() throws Exception {
-        ClassDumps dumps = new ClassDumps(journal, folder.toFile(), Set.of(), Set.of("a.Hog"));
+        ClassDumps dumps = new ClassDumps(journal, folder.toFile(), Set.of(), Set.of("a.Hog"), false);
 
         dumps.starting("a.Hog");
         dumps.memoryError(
@@ -129,7 +156,7 @@ class ClassDumpsTest {
     void aHogThatEndsWithoutAnErrorLeavesNoDumpAndTheJvmsFlagsAsTheyWere() throws Exception {
         HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
         String before = vm.getVMOption("HeapDumpOnOutOfMemoryError").getValue();
-        ClassDumps dumps = new ClassDumps(journal, folder.toFile(), Set.of(), Set.of("a.Hog"));
+        ClassDumps dumps = new ClassDumps(journal, folder.toFile(), Set.of(), Set.of("a.Hog"), false);
 
         dumps.starting("a.Hog");
         String during = vm.getVMOption("HeapDumpOnOutOfMemoryError").getValue();
