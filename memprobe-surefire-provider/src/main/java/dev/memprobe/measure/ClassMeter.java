@@ -281,25 +281,6 @@ public class ClassMeter {
         long collectionsAtStart;
     }
 
-    /** What one test method allocated and left behind, in bytes; -1 where not measured. */
-    public static final class MethodFigures {
-        private final long allocated;
-        private final long kept;
-
-        public MethodFigures(long allocated, long kept) {
-            this.allocated = allocated;
-            this.kept = kept;
-        }
-
-        public long allocated() {
-            return allocated;
-        }
-
-        public long kept() {
-            return kept;
-        }
-    }
-
     /** Baselines of one class in measurement. */
     public static final class Window {
         long startNanos;

@@ -9,6 +9,7 @@ import dev.memprobe.journal.TestCounts;
 import dev.memprobe.journal.TestStatus;
 import dev.memprobe.measure.ClassMeter;
 import dev.memprobe.measure.GcOverhead;
+import dev.memprobe.measure.MethodFigures;
 import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -212,7 +213,7 @@ final class RunRecorder {
             ClassMeter.Window w = window;
             ClassMeter.MethodWindow mw = methodWindow;
             methodWindow = null;
-            ClassMeter.MethodFigures figures = null;
+            MethodFigures figures = null;
             if (w != null) {
                 meter.sample(w);
                 if (mw != null) {

@@ -58,14 +58,14 @@ class ClassMeterTest {
         for (int i = 0; i < 128; i++) { // 8 MiB kept
             kept.add(new byte[64 * 1024]);
         }
-        ClassMeter.MethodFigures first = meter.endMethod(w, keeps, true);
+        MethodFigures first = meter.endMethod(w, keeps, true);
         ClassMeter.MethodWindow churns = meter.beginMethod(w);
         List<byte[]> garbage = new ArrayList<>();
         for (int i = 0; i < 256; i++) { // 16 MiB allocated, none kept
             garbage.add(new byte[64 * 1024]);
         }
         garbage.clear();
-        ClassMeter.MethodFigures second = meter.endMethod(w, churns, true);
+        MethodFigures second = meter.endMethod(w, churns, true);
         meter.end(w, true);
 
         assertThat(first.allocated()).isGreaterThanOrEqualTo(8 * MIB);
@@ -83,7 +83,7 @@ class ClassMeterTest {
 
         ClassMeter.MethodWindow m = meter.beginMethod(w);
         byte[] small = new byte[1024];
-        ClassMeter.MethodFigures figures = meter.endMethod(w, m, true);
+        MethodFigures figures = meter.endMethod(w, m, true);
 
         assertThat(small).hasSize(1024);
         assertThat(figures.allocated()).isGreaterThanOrEqualTo(1024);
