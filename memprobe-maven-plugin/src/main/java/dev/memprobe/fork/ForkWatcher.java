@@ -4,6 +4,7 @@ import dev.memprobe.journal.ClassEndEvent;
 import dev.memprobe.journal.ErrorEvent;
 import dev.memprobe.journal.ForkEvent;
 import dev.memprobe.journal.GcOverheadEvent;
+import dev.memprobe.journal.HeapDumpEvent;
 import dev.memprobe.journal.JournalContents;
 import dev.memprobe.journal.JournalEvent;
 import dev.memprobe.journal.JournalTail;
@@ -57,6 +58,9 @@ public final class ForkWatcher implements AutoCloseable {
     private volatile ForkEnd.WatchdogAction action = new ForkEnd.NoAction();
     private final Reactions reactions = new Reactions();
     private long terminatedAt = -1;
+    /** How long the heap dumps the fork journaled stopped it: not the tests' time, so not counted by the timeout. */
+    private long dumpMillis;
+
     private String stopAfter;
     private long stopAt = -1;
     /** Classes after whose memory error the provider saw the heap given back, and lets the fork go on. */
@@ -185,7 +189,7 @@ public final class ForkWatcher implements AutoCloseable {
                 return;
             }
         }
-        if (timeout != null && elapsedMillis() > timeout.toMillis()) {
+        if (timeout != null && elapsedMillis() - dumpMillis > timeout.toMillis()) {
             action = new ForkEnd.TimedOut(timeout.toMillis(), false);
             terminatedAt = elapsedMillis();
             control.terminate(current);
@@ -217,6 +221,11 @@ public final class ForkWatcher implements AutoCloseable {
                     pidListener.accept(pid);
                 }
             }
+        }
+
+        @Override
+        public void heapDump(HeapDumpEvent event) {
+            dumpMillis += Math.max(0, event.millis());
         }
 
         @Override

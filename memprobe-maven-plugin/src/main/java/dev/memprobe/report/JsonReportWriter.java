@@ -83,6 +83,22 @@ public final class JsonReportWriter {
             if (c.fork() != null) {
                 m.put("fork", c.fork());
             }
+            if (c.own() != null) {
+                m.put("own", own(c.own()));
+            }
+            if (!c.methods().isEmpty()) {
+                List<Object> methods = new ArrayList<>();
+                for (Report.MethodEntry e : c.methods()) {
+                    methods.add(map(
+                            "name",
+                            e.name(),
+                            "allocatedBytes",
+                            measured(e.allocatedBytes()),
+                            "keptBytes",
+                            measured(e.keptBytes())));
+                }
+                m.put("methods", methods);
+            }
             classes.add(m);
         }
         root.put("classes", classes);
@@ -130,6 +146,7 @@ public final class JsonReportWriter {
         settings.put("runOrder", s.runOrder());
         settings.put("runnerMemoryBytes", measured(s.runnerMemoryBytes()));
         settings.put("exactRetained", s.exactRetained());
+        settings.put("stopOnGcOverhead", s.stopOnGcOverhead());
         root.put("settings", settings);
         root.put("forkPlan", ForkPlan.of(r).map(JsonReportWriter::forkPlan).orElse(null));
         Report.EnvironmentInfo e = r.environment();
@@ -169,6 +186,22 @@ public final class JsonReportWriter {
         m.put("heavyClasses", plan.heavyClasses());
         m.put("heavyMaxHeapBytes", measured(plan.heavyMaxHeapBytes()));
         m.put("notes", plan.notes());
+        return m;
+    }
+
+    /** A class's own figures: {@code classes[].own}. */
+    private static Map<String, Object> own(Report.Own o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("keptBytes", measured(o.keptBytes()));
+        m.put("kept", o.keptBasis());
+        m.put("neededBytes", measured(o.neededBytes()));
+        m.put("needed", o.neededBasis());
+        m.put("allocatedBytes", measured(o.allocatedBytes()));
+        m.put("threadsGrowth", measured(o.threadsGrowth()));
+        m.put("directGrowthBytes", measured(o.directGrowthBytes()));
+        m.put("metaspaceGrowthBytes", measured(o.metaspaceGrowthBytes()));
+        m.put("classesLoadedGrowth", measured(o.classesLoadedGrowth()));
+        m.put("note", o.note());
         return m;
     }
 

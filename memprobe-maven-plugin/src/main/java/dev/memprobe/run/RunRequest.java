@@ -122,7 +122,8 @@ public record RunRequest(
                 project.argLine(),
                 project.runOrder(),
                 options.runnerMemory(),
-                options.exactRetained());
+                options.exactRetained(),
+                options.stopOnGcOverhead());
     }
 
     /**

@@ -28,6 +28,7 @@ class ForkWatcherTest {
 
     private Path journal;
     private final List<Long> killed = new ArrayList<>();
+    private final List<Long> terminated = new ArrayList<>();
     private long nanos;
     private ForkWatcher watcher;
 
@@ -121,6 +122,32 @@ class ForkWatcherTest {
     }
 
     @Test
+    void theTimeTheForkSpentWritingHeapDumpsDoesNotCountTowardsItsTimeout() throws IOException {
+        ForkWatcher timed = new ForkWatcher(
+                journal,
+                -1,
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(10),
+                true,
+                true,
+                new RecordingControl(),
+                pid -> {},
+                () -> nanos);
+        timed.poll();
+        append("{\"event\":\"heap-dump\",\"class\":\"a.HogTest\",\"phase\":\"end\",\"file\":\"/tmp/1.hprof\","
+                + "\"bytes\":100,\"ms\":5000}");
+        nanos += Duration.ofSeconds(34).toNanos();
+        timed.poll();
+        assertThat(terminated).as("34 s, 5 of them writing a dump").isEmpty();
+
+        nanos += Duration.ofSeconds(2).toNanos();
+        timed.poll();
+
+        assertThat(terminated).containsExactly(PID);
+        assertThat(timed.action()).isEqualTo(new ForkEnd.TimedOut(30_000, false));
+    }
+
+    @Test
     void letsAForkGoOnWhenATestFailedOfSomethingElse() throws IOException {
         append(
                 "{\"event\":\"test-end\",\"class\":\"a.HogTest\",\"method\":\"loads\",\"status\":\"failed\","
@@ -170,7 +197,7 @@ class ForkWatcherTest {
 
         @Override
         public void terminate(long pid) {
-            throw new AssertionError("no timeout was set");
+            terminated.add(pid);
         }
 
         @Override

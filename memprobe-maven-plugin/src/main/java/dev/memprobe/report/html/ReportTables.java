@@ -1,6 +1,7 @@
 package dev.memprobe.report.html;
 
 import dev.memprobe.report.ForkPlan;
+import dev.memprobe.report.OwnText;
 import dev.memprobe.report.Report;
 import dev.memprobe.units.Durations;
 import dev.memprobe.units.Size;
@@ -64,9 +65,11 @@ final class ReportTables {
         h.append(" in run order, measured in the first probe each ran in</summary>\n");
         h.append(
                 "<div class=\"scroll\"><table class=\"classes\"><thead><tr><th class=\"n\">#</th><th>Class</th><th>Outcome</th>"
-                        + "<th class=\"n\">Tests</th><th class=\"n\">Time</th><th class=\"n\">Heap peak</th>"
-                        + "<th class=\"n\">Live heap peak</th><th class=\"n\">RSS peak</th><th class=\"n\">Direct</th>"
-                        + "<th class=\"n\">Metaspace</th><th class=\"n\">Threads</th><th class=\"n\">Probe</th></tr></thead>"
+                        + "<th class=\"n\">Tests</th><th class=\"n\">Time</th><th class=\"n\">Kept</th>"
+                        + "<th class=\"n\">Needed</th><th class=\"n\">Allocated</th>"
+                        + "<th class=\"n\">Fork's heap peak</th>"
+                        + "<th class=\"n\">Fork's live heap</th><th class=\"n\">Fork's RSS peak</th><th class=\"n\">Fork's direct</th>"
+                        + "<th class=\"n\">Fork's metaspace</th><th class=\"n\">Fork's threads</th><th class=\"n\">Probe</th></tr></thead>"
                         + "<tbody>\n");
         int index = 0;
         for (Report.ClassEntry c : classes) {
@@ -78,6 +81,15 @@ final class ReportTables {
             cell(h, null, "<span class=\"tag " + Html.token(c.outcome()) + "\">" + outcome + "</span>");
             cell(h, "n", tests(c));
             cell(h, "n", c.durationMs() < 0 ? "n/a" : Durations.format(c.durationMs()));
+            String note = c.own() == null || c.own().note() == null
+                    ? ""
+                    : "<div class=\"sub\">" + Html.escape(c.own().note()) + "</div>";
+            cell(h, "n", Html.escape(OwnText.kept(c.own())) + note);
+            cell(h, "n", Html.escape(OwnText.needed(c.own())));
+            cell(
+                    h,
+                    "n",
+                    Size.format(c.own() == null ? c.allocatedBytes() : c.own().allocatedBytes()));
             cell(h, "n", Size.format(c.heapPeakBytes()));
             cell(h, "n", Size.format(c.liveHeapPeakBytes()));
             cell(h, "n", Size.format(c.rssPeakBytes()));
