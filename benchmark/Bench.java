@@ -165,6 +165,16 @@ public final class Bench {
             plan.add(suite(suites, "n200-crawl", v("bisect", "1", 2), noGcStop("bisect", "1", 2)));
             return plan;
         }
+        if (kind.equals("native")) { // JUnit 4 on its own Surefire 3.5.2 beside the same on the pinned 3.6.1 (Vintage)
+            plan.add(suite(suites, "j4-n200-none", v("bisect", "1", 3)));
+            plan.add(suite(suites, "j4pin-n200-none", v("bisect", "1", 2)));
+            plan.add(suite(suites, "j4-n200-hog", v("bisect", "1", 3)));
+            plan.add(suite(suites, "j4pin-n200-hog", v("bisect", "1", 2)));
+            plan.add(suite(suites, "j4-n200-polluter", v("bisect", "1", 2)));
+            plan.add(suite(suites, "collections4-junit4", v("bisect", "1", 3)));
+            plan.add(suite(suites, "collections4-junit4-pinned", v("bisect", "1", 2)));
+            return plan;
+        }
         if (kind.equals("floor")) { // no culprit: more pairs, to see a 5% difference through the noise
             plan.add(suite(suites, "n50-none", v("bisect", "1", 8)));
             plan.add(suite(suites, "n200-none", v("bisect", "1", 8)));

@@ -39,6 +39,9 @@ public final class Generator {
 
     static final String JUNIT = "5.14.4";
     static final String SUREFIRE = "3.6.1";
+    /** The Surefire most JUnit 4 projects are on: it runs JUnit 4 with its own JUnit 4 provider. */
+    static final String SUREFIRE_35 = "3.5.2";
+    static final String JUNIT4 = "4.13.2";
     static final String COMPILER = "3.14.0";
     static final String RESOURCES = "3.3.1";
 
@@ -67,6 +70,15 @@ public final class Generator {
                 generated(out.resolve("n" + n + "-" + shape), n, shape, version);
             }
         }
+        if (sizes.contains(200)) {
+            // JUnit 4 on its own Surefire 3.5.2 (its JUnit 4 provider), and the same on the pinned one (Vintage)
+            for (String shape : new String[] {"none", "hog", "polluter"}) {
+                generated(out.resolve("j4-n200-" + shape), 200, shape, version, SUREFIRE_35);
+                generated(out.resolve("j4pin-n200-" + shape), 200, shape, version, SUREFIRE);
+            }
+        }
+        realSuite(out.resolve("collections4-junit4"), version, Real.COLLECTIONS_JUNIT4, SUREFIRE_35);
+        realSuite(out.resolve("collections4-junit4-pinned"), version, Real.COLLECTIONS_JUNIT4, SUREFIRE);
         realSuite(out.resolve("collections4"), version, Real.COLLECTIONS);
         realSuite(out.resolve("lang3"), version, Real.LANG);
         System.out.println("suites written under " + out);
@@ -85,6 +97,11 @@ public final class Generator {
     }
 
     static void generated(Path dir, int n, String shape, String version) throws IOException {
+        generated(dir, n, shape, version, null);
+    }
+
+    /** @param junit4Surefire null: JUnit 5 on the pinned Surefire; else JUnit 4 on this Surefire version */
+    static void generated(Path dir, int n, String shape, String version, String junit4Surefire) throws IOException {
         deleteSources(dir);
         Plan plan = Plan.of(n, shape);
         Path src = dir.resolve("src/test/java/bench");
@@ -109,7 +126,7 @@ public final class Generator {
             } else {
                 body = ordinary(name, i);
             }
-            write(src.resolve(name + ".java"), body);
+            write(src.resolve(name + ".java"), junit4Surefire == null ? body : junit4(body));
         }
         if (plan.victim() >= 0) {
             StringBuilder line = new StringBuilder("cumulative bench." + className(plan.victim()).replace("Test", "VictimTest"));
@@ -122,11 +139,31 @@ public final class Generator {
             culprits.add(line.toString());
         }
         if (shape.equals("none")) {
-            write(src.resolve("ZzHeapReportTest.java"), heapReport("bench"));
+            String report = heapReport("bench");
+            write(src.resolve("ZzHeapReportTest.java"), junit4Surefire == null ? report : junit4(report));
         }
         write(dir.resolve("expected.txt"), culprits.isEmpty() ? "none\n" : String.join("\n", culprits) + "\n");
-        write(dir.resolve("pom.xml"), pom("bench-n" + n + "-" + shape, version, "", "", "", "256m"));
+        String pom = pom("bench-n" + n + "-" + shape, version, "", "", "", "256m");
+        write(dir.resolve("pom.xml"), junit4Surefire == null ? pom : junit4Pom(pom, junit4Surefire));
         write(dir.resolve("bench.properties"), "maxHeap=256m\nfloorHeap=" + (shape.equals("none") ? "256m" : "1g") + "\n");
+    }
+
+    /** A generated JUnit 5 class as JUnit 4 writes it: public class and methods, JUnit 4's annotations. */
+    static String junit4(String body) {
+        return body.replace("org.junit.jupiter.api.Assertions.", "org.junit.Assert.")
+                .replace("import org.junit.jupiter.api.Test;", "import org.junit.Test;")
+                .replace("\nclass ", "\npublic class ")
+                .replace("    @Test\n    void ", "    @Test\n    public void ");
+    }
+
+    /** The POM of a generated suite with JUnit 4 in place of Jupiter, on {@code surefire}. */
+    static String junit4Pom(String pom, String surefire) {
+        return pom.replace(
+                        "<dependency><groupId>org.junit.jupiter</groupId><artifactId>junit-jupiter</artifactId><version>"
+                                + JUNIT + "</version><scope>test</scope></dependency>",
+                        "<dependency><groupId>junit</groupId><artifactId>junit</artifactId><version>" + JUNIT4
+                                + "</version><scope>test</scope></dependency>")
+                .replace("<version>" + SUREFIRE + "</version>", "<version>" + surefire + "</version>");
     }
 
     static boolean contains(int[] values, int value) {
@@ -357,6 +394,26 @@ public final class Generator {
                             </excludes>
                 """,
                 ""),
+        // 4.4, the last JUnit 4 release: 172 classes, 70,367 tests on Surefire 3.5.2's JUnit 4 provider; the 1 GiB hog
+        // dies under 1 GiB, the suite alone needs about 300 MiB
+        COLLECTIONS_JUNIT4(
+                "org.apache.commons", "commons-collections4", "4.4", "1g",
+                "org.apache.commons.collections4.map",
+                """
+                    <dependency><groupId>junit</groupId><artifactId>junit</artifactId><version>4.12</version><scope>test</scope></dependency>
+                    <dependency><groupId>org.easymock</groupId><artifactId>easymock</artifactId><version>4.0.2</version><scope>test</scope></dependency>
+                    <dependency><groupId>org.apache.commons</groupId><artifactId>commons-lang3</artifactId><version>3.9</version><scope>test</scope></dependency>
+                """,
+                """
+                            <includes><include>**/*Test.java</include></includes>
+                            <excludes>
+                              <exclude>**/*$*</exclude>
+                              <exclude>**/TestUtils.java</exclude>
+                              <exclude>**/Abstract*.java</exclude>
+                              <exclude>**/BulkTest.java</exclude>
+                            </excludes>
+                """,
+                ""),
         // the project's own surefire argLine has -Xmx512m
         LANG(
                 "org.apache.commons", "commons-lang3", "3.18.0", "512m",
@@ -402,6 +459,11 @@ public final class Generator {
     }
 
     static void realSuite(Path dir, String memprobeVersion, Real real) throws IOException {
+        realSuite(dir, memprobeVersion, real, SUREFIRE);
+    }
+
+    static void realSuite(Path dir, String memprobeVersion, Real real, String surefire) throws IOException {
+        boolean junit4 = real.dependencies.contains("<artifactId>junit</artifactId>");
         deleteSources(dir);
         String pkg = real.hogPackage;
         Path src = dir.resolve("src/test/java/" + pkg.replace('.', '/'));
@@ -422,7 +484,7 @@ public final class Generator {
                 + "            all.add(chunk);\n"
                 + "        }\n"
                 + "        assertEquals(1024 * 16, all.size());\n    }\n}\n";
-        write(src.resolve(hogName + ".java"), hog);
+        write(src.resolve(hogName + ".java"), junit4 ? junit4(hog) : hog);
         write(dir.resolve("expected.txt"), "single " + pkg + "." + hogName + "\n");
         String deps = "    <dependency><groupId>" + real.groupId + "</groupId><artifactId>" + real.artifactId
                 + "</artifactId><version>" + real.version + "</version></dependency>\n"
@@ -433,7 +495,8 @@ public final class Generator {
         String scan = "            <dependenciesToScan><dependency>" + real.groupId + ":" + real.artifactId
                 + ":jar:tests</dependency></dependenciesToScan>\n"
                 + real.selection;
-        write(dir.resolve("pom.xml"), pom("bench-" + real.artifactId, memprobeVersion, deps, scan, real.argLine, real.maxHeap));
+        String pom = pom("bench-" + real.artifactId, memprobeVersion, deps, scan, real.argLine, real.maxHeap);
+        write(dir.resolve("pom.xml"), pom.replace("<version>" + SUREFIRE + "</version>", "<version>" + surefire + "</version>"));
         // the floor: the same suite under a heap where the 1 GiB hog survives too
         write(dir.resolve("bench.properties"), "maxHeap=" + real.maxHeap + "\nfloorHeap=2g\n");
         write(dir.resolve("tests-jar.txt"), real.groupId.replace('.', '/') + "/" + real.artifactId + "/" + real.version
@@ -517,7 +580,7 @@ public final class Generator {
             }
         }
         Files.createDirectories(dir);
-        if (dir.getFileName().toString().startsWith("n")) {
+        if (dir.getFileName().toString().startsWith("n") || dir.getFileName().toString().startsWith("j4")) {
             Path pkg = dir.resolve("src/test/java/bench");
             Files.createDirectories(pkg);
             write(pkg.resolve("Work.java"), work());

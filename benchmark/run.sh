@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # memprobe's benchmark: finding the culprits against a plain `mvn test` and the batch and isolated runners.
 #
-#   benchmark/run.sh [full|quick|bisect|strategies|floor|near-limit] [--only n50-hog,n200-hog,...]
+#   benchmark/run.sh [full|quick|bisect|strategies|floor|near-limit|native] [--only n50-hog,n200-hog,...]
 #   benchmark/run.sh record [--pairs 8] [--size 200] [--only j5-fc1,j5-fc2,j4-fc1,j4-fc2,j5-fc1-off]
 #
 # Builds memprobe into a private local repository (benchmark/target/repo, seeded once from ~/.m2/repository: the
@@ -41,10 +41,14 @@ fi
 sizes="50 200 800"
 [ "$plan" = quick ] && sizes="50"
 [ "$plan" = near-limit ] && sizes="200"
+[ "$plan" = native ] && sizes="200"
 java "$here/Generator.java" "$target/suites" "$version" $sizes
 
 # the real suites read some test resources from src/test/resources on disk, not from the classpath
 for suite in "$target"/suites/*/; do
+  if [ "$plan" = native ] && [[ "$(basename "$suite")" != collections4-junit4* ]]; then
+    continue
+  fi
   if [ -f "$suite/tests-jar.txt" ] && [ "$plan" != quick ] && [ "$plan" != near-limit ]; then
     jar="$repo/$(cat "$suite/tests-jar.txt")"
     [ -f "$jar" ] || "$mvn" -q -B -f "$suite/pom.xml" -Dmaven.repo.local="$repo" dependency:resolve > /dev/null
@@ -60,6 +64,9 @@ for suite in "$target"/suites/*/; do
     continue
   fi
   if [ "$plan" = near-limit ] && [ "$name" != n200-crawl ]; then
+    continue
+  fi
+  if [ "$plan" = native ] && [[ "$name" != j4* ]] && [[ "$name" != collections4-junit4* ]]; then
     continue
   fi
   "$mvn" -q -B -f "$suite/pom.xml" -Dmaven.repo.local="$repo" test-compile > "$suite/compile.log" 2>&1 \

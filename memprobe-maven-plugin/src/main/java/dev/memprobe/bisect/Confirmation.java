@@ -93,13 +93,45 @@ final class Confirmation {
 
     /** The dumps that say what holds a verdict's memory: a hog's at its error, polluters' after each of them. */
     private static DumpRequest dumpsOf(Culprit culprit) {
-        DumpRequest dumps = switch (culprit.kind()) {
-            case SINGLE -> DumpRequest.onErrorOf(culprit.victim());
-            case CUMULATIVE -> DumpRequest.atEndOf(culprit.polluters());
+        return dumpsOf(
+                culprit.kind(),
+                culprit.kind() == Culprit.Kind.SINGLE ? List.of(culprit.victim()) : culprit.polluters(),
+                culprit.cause());
+    }
+
+    /** @param classes the hog, or the polluters */
+    static DumpRequest dumpsOf(Culprit.Kind kind, List<String> classes, Cause cause) {
+        DumpRequest dumps = switch (kind) {
+            case SINGLE -> DumpRequest.onErrorOf(classes.get(0));
+            case CUMULATIVE -> DumpRequest.atEndOf(classes);
             case INTERMITTENT -> DumpRequest.NONE;
         };
         // the recording's RSS would bring a death of the memory limit nearer: not there
-        return dumps.isEmpty() ? dumps : dumps.withThreadStarts(culprit.cause().resource() != Resource.RSS);
+        return dumps.isEmpty() ? dumps : dumps.withThreadStarts(cause.resource() != Resource.RSS);
+    }
+
+    /**
+     * A cumulative verdict whose polluter trial was run as a confirmation is run ({@link PolluterTrials#failsWithEvidence}):
+     * the fork that died is its first sighting, as the suite's fork is a hog's, and that trial the second. The
+     * trial's histograms, exact figures and dumps are the verdict's, as a confirmation run's would be.
+     */
+    static Culprit seenAgainIn(Culprit culprit, ForkResult trial) {
+        List<Evidence> evidence = new ArrayList<>(culprit.evidence());
+        Map<String, Long> retained = new LinkedHashMap<>(culprit.retained());
+        evidence.addAll(leftBehind(trial, culprit.classes()));
+        if (culprit.cause().resource() == Resource.HEAP) {
+            exactRetained(trial, culprit.polluters(), retained, evidence);
+        }
+        return new Culprit(
+                culprit.kind(),
+                culprit.failure(),
+                culprit.polluters(),
+                retained,
+                evidence,
+                culprit.reproduced() + 1,
+                culprit.attempts() + 1,
+                culprit.probes(),
+                trial.retention());
     }
 
     /** What the class's confirmation run says it left behind, by object type (for each class that has a diff). */

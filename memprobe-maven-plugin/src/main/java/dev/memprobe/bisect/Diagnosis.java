@@ -122,8 +122,16 @@ final class Diagnosis {
             fixed.unresolved(victim);
         }
         return switch (found.status()) {
-            case FOUND ->
-                Optional.of(investigation.confirmed(Culprits.cumulative(result, alone, failure, found, scores)));
+            case FOUND -> {
+                Culprit culprit = Culprits.cumulative(result, alone, failure, found, scores);
+                // the fork that died is the first sighting; a trial of exactly the polluters found, run with a
+                // confirmation's evidence, the second
+                if (found.confirming().isPresent()) {
+                    culprit =
+                            Confirmation.seenAgainIn(culprit, found.confirming().get());
+                }
+                yield Optional.of(investigation.confirmed(culprit));
+            }
             case NOT_REPRODUCED ->
                 Optional.of(investigation.unconfirmed(
                         Culprits.notReproduced(result, alone, failure, prefix, found.probeIds())));

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Finds a small set of earlier classes that, run before the victim in their original order, reproduces its death.
@@ -75,11 +76,20 @@ final class PolluterSearch {
      * @param atLeast the fewest classes a failing set needs, as far as the probes prove it (the size of the set when
      *     {@link Status#FOUND})
      */
-    record Result(Status status, List<String> polluters, int atLeast, List<Integer> probeIds) {
+    record Result(
+            Status status,
+            List<String> polluters,
+            int atLeast,
+            List<Integer> probeIds,
+            Optional<ForkResult> confirming) {
 
         Result {
             polluters = List.copyOf(polluters);
             probeIds = List.copyOf(probeIds);
+        }
+
+        Result(Status status, List<String> polluters, int atLeast, List<Integer> probeIds) {
+            this(status, polluters, atLeast, probeIds, Optional.empty());
         }
     }
 
@@ -132,7 +142,10 @@ final class PolluterSearch {
             if (informed) {
                 for (int k = firstGuess; k < prefix.size(); k *= 2) {
                     List<String> guess = inOrder(ranked.subList(0, k));
-                    if (trials.fails(guess)) {
+                    // the first guess is usually the set: its trial takes a confirmation's evidence, and should
+                    // the search end on it, it is the confirming run (one probe fewer)
+                    boolean first = k == firstGuess && k <= maxPolluters;
+                    if (first ? trials.failsWithEvidence(guess) : trials.fails(guess)) {
                         failing = guess;
                         break;
                     }
@@ -184,7 +197,12 @@ final class PolluterSearch {
             return new Result(Status.BUDGET, set, 0, trials.probeIds());
         }
         Status status = set.size() > maxPolluters ? Status.TOO_MANY : Status.FOUND;
-        return new Result(status, set, set.size(), trials.probeIds());
+        return new Result(
+                status,
+                set,
+                set.size(),
+                trials.probeIds(),
+                status == Status.FOUND ? trials.evidenceRun(set) : Optional.empty());
     }
 
     private long suspicion(List<String> chunk) {

@@ -32,6 +32,8 @@ final class PolluterTrials {
     private final Map<List<String>, Boolean> outcomes = new HashMap<>();
     private final List<Set<String>> survived = new ArrayList<>();
     private final List<Integer> probeIds = new ArrayList<>();
+    /** The runs that carried a confirmation's evidence (histograms, heap dumps), by the polluters they tried. */
+    private final Map<List<String>, ForkResult> withEvidence = new HashMap<>();
 
     /** @param original the failure to reproduce: the same victim dying of memory (or of the same cause) */
     PolluterTrials(Probes probes, String victim, Failure original) {
@@ -47,6 +49,24 @@ final class PolluterTrials {
      * @throws BudgetSpent when a probe is needed and none is left
      */
     boolean fails(List<String> polluters) {
+        return fails(polluters, false);
+    }
+
+    /**
+     * {@link #fails(List)}, the probe (when one is needed) also taking what a confirmation takes: the live-object
+     * histograms around each class and the heap dumps after each polluter. Should the search end on exactly these
+     * polluters, this probe is then the confirming run of the death the suite's fork showed ({@link #evidenceRun}).
+     */
+    boolean failsWithEvidence(List<String> polluters) {
+        return fails(polluters, true);
+    }
+
+    /** The probe with a confirmation's evidence that ran exactly {@code polluters} before the victim, if any. */
+    Optional<ForkResult> evidenceRun(List<String> polluters) {
+        return Optional.ofNullable(withEvidence.get(polluters));
+    }
+
+    private boolean fails(List<String> polluters, boolean evidence) {
         Boolean known = outcomes.get(polluters);
         if (known != null) {
             return known;
@@ -58,13 +78,21 @@ final class PolluterTrials {
         }
         List<String> classes = new ArrayList<>(polluters);
         classes.add(victim);
-        Optional<ForkResult> result = probes.run(ProbePlan.of(classes, new Purpose.Pollutes(polluters, victim)));
+        ProbePlan plan = ProbePlan.of(classes, new Purpose.Pollutes(polluters, victim));
+        if (evidence) {
+            plan = plan.withHistograms(Set.copyOf(classes))
+                    .withHeapDumps(Confirmation.dumpsOf(Culprit.Kind.CUMULATIVE, polluters, original.cause()));
+        }
+        Optional<ForkResult> result = probes.run(plan);
         if (result.isEmpty()) {
             throw new BudgetSpent();
         }
         probeIds.add(result.get().probe().id());
         boolean fails = result.get().failure().map(original::sameAs).orElse(false);
         outcomes.put(List.copyOf(polluters), fails);
+        if (evidence && fails) {
+            withEvidence.put(List.copyOf(polluters), result.get());
+        }
         if (!fails) {
             survived.add(new HashSet<>(polluters));
         }

@@ -76,14 +76,16 @@ final class BuildContext {
                 notForwarded);
     }
 
-    RunRequest.Versions versions() {
+    RunRequest.Versions versions(ForkProvider provider) {
         Artifact common = mojo.getPluginArtifactMap().get("org.apache.maven.surefire:maven-surefire-common");
         Plugin projectSurefire = project.getPlugin(SurefireConfiguration.SUREFIRE);
         return new RunRequest.Versions(
                 execution.getMojoDescriptor().getPluginDescriptor().getVersion(),
                 common == null ? "unknown" : common.getBaseVersion(),
                 projectSurefire == null ? null : projectSurefire.getVersion(),
-                session.getSystemProperties().getProperty("maven.version", "unknown"));
+                session.getSystemProperties().getProperty("maven.version", "unknown"),
+                provider.id(),
+                provider.why());
     }
 
     /** The report files, the metrics, the console and GitHub, through {@link ReportOutput}. */

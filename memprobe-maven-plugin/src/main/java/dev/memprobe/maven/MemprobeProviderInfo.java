@@ -19,16 +19,26 @@ import org.apache.maven.surefire.providerapi.ProviderRequirements;
 final class MemprobeProviderInfo implements ProviderInfo {
 
     static final String PROVIDER_CLASS = "dev.memprobe.provider.MemprobeProvider";
+    /** memprobe's own JUnit 4 runner in the provider jar ({@link ForkProvider}). */
+    static final String JUNIT4_CLASS = "dev.memprobe.junit4.JUnit4Provider";
 
     private final ProviderInfo detected;
     private final Artifact providerJar;
     private final BiConsumer<String, String> forkProperties;
+    private final boolean junit4;
     private Set<Artifact> classpath;
 
     MemprobeProviderInfo(ProviderInfo detected, Artifact providerJar, BiConsumer<String, String> forkProperties) {
+        this(detected, providerJar, forkProperties, false);
+    }
+
+    /** @param junit4 whether memprobe's JUnit 4 runner runs the tests in place of the detected provider */
+    MemprobeProviderInfo(
+            ProviderInfo detected, Artifact providerJar, BiConsumer<String, String> forkProperties, boolean junit4) {
         this.detected = detected;
         this.providerJar = providerJar;
         this.forkProperties = forkProperties;
+        this.junit4 = junit4;
     }
 
     @Override
@@ -36,9 +46,9 @@ final class MemprobeProviderInfo implements ProviderInfo {
         return PROVIDER_CLASS;
     }
 
-    /** The class of the provider Surefire detected, which runs the tests inside memprobe's. */
+    /** The class of the provider that runs the tests inside memprobe's: the detected one, or the JUnit 4 runner. */
     String detectedProviderName() {
-        return detected.getProviderName();
+        return junit4 ? JUNIT4_CLASS : detected.getProviderName();
     }
 
     @Override
@@ -59,7 +69,7 @@ final class MemprobeProviderInfo implements ProviderInfo {
     @Override
     public void addProviderProperties() throws MojoExecutionException {
         detected.addProviderProperties();
-        forkProperties.accept(ForkOptions.DELEGATE, detected.getProviderName());
+        forkProperties.accept(ForkOptions.DELEGATE, detectedProviderName());
     }
 
     @Override

@@ -138,6 +138,9 @@ public abstract class SurefireMojoSupport extends AbstractSurefireMojo implement
     private String[] excludeJUnit5Engines;
 
     private List<ProviderInfo> wrappedProviders;
+    /** Whether memprobe's JUnit 4 runner runs the tests in place of the provider Surefire detects. */
+    private boolean junit4Runner;
+
     private Properties surefireProperties;
     private RunResult lastSummary;
     private Exception lastForkException;
@@ -169,6 +172,12 @@ public abstract class SurefireMojoSupport extends AbstractSurefireMojo implement
             throw new MojoExecutionException(
                     "memprobe cannot use this Surefire (" + e + "); it is built for Surefire's internals as pinned", e);
         }
+    }
+
+    /** Runs the tests with memprobe's JUnit 4 runner rather than the provider Surefire detects ({@link ForkProvider}). */
+    final void runWithJUnit4(boolean junit4) {
+        this.junit4Runner = junit4;
+        this.wrappedProviders = null;
     }
 
     /** One fork, classes one at a time, nothing re-run, everything reported into the probe's folder. */
@@ -254,8 +263,8 @@ public abstract class SurefireMojoSupport extends AbstractSurefireMojo implement
                         "memprobe's provider jar (" + PROVIDER_KEY + ") is missing from the plugin's dependencies");
             }
             wrappedProviders = super.createProviders(testClasspath).stream()
-                    .map(detected ->
-                            (ProviderInfo) new MemprobeProviderInfo(detected, providerJar, this::putProviderProperty))
+                    .map(detected -> (ProviderInfo)
+                            new MemprobeProviderInfo(detected, providerJar, this::putProviderProperty, junit4Runner))
                     .toList();
         }
         return wrappedProviders;

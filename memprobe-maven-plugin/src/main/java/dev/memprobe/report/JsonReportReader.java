@@ -177,7 +177,8 @@ public final class JsonReportReader {
                 e.string("cgroup"),
                 e.number("defaultMaxHeapBytes"),
                 e.string("surefireVersion"),
-                e.string("mavenVersion"));
+                e.string("mavenVersion"),
+                e.string("forkProvider"));
         JsonFields t = root.node("totals");
         Report.Totals totals = new Report.Totals(
                 t.smallNumber("classesInSet"),

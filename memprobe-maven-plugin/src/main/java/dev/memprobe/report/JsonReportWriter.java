@@ -161,6 +161,9 @@ public final class JsonReportWriter {
         env.put("defaultMaxHeapBytes", measured(e.defaultMaxHeapBytes()));
         env.put("surefireVersion", e.surefireVersion());
         env.put("mavenVersion", e.mavenVersion());
+        if (e.forkProvider() != null) {
+            env.put("forkProvider", e.forkProvider());
+        }
         root.put("environment", env);
         Report.Totals t = r.totals();
         Map<String, Object> totals = new LinkedHashMap<>();

@@ -488,7 +488,13 @@ public record Report(
         }
     }
 
-    /** The machine, JDKs and Surefire that ran the forks. */
+    /**
+     * The machine, JDKs and Surefire that ran the forks.
+     *
+     * @param forkProvider which provider ran the tests in the forks: {@code memprobe-junit4} (memprobe's JUnit 4
+     *     runner, as the project's Surefire before 3.6 runs JUnit 4) or {@code surefire-junit-platform}; null when not
+     *     known (a recording, an older report)
+     */
     public record EnvironmentInfo(
             String mavenJdk,
             String forkJdk,
@@ -499,7 +505,34 @@ public record Report(
             String cgroup,
             long defaultMaxHeapBytes,
             String surefireVersion,
-            String mavenVersion) {}
+            String mavenVersion,
+            String forkProvider) {
+
+        public EnvironmentInfo(
+                String mavenJdk,
+                String forkJdk,
+                String os,
+                int cores,
+                long machineMemoryBytes,
+                long containerMemoryLimitBytes,
+                String cgroup,
+                long defaultMaxHeapBytes,
+                String surefireVersion,
+                String mavenVersion) {
+            this(
+                    mavenJdk,
+                    forkJdk,
+                    os,
+                    cores,
+                    machineMemoryBytes,
+                    containerMemoryLimitBytes,
+                    cgroup,
+                    defaultMaxHeapBytes,
+                    surefireVersion,
+                    mavenVersion,
+                    null);
+        }
+    }
 
     /** What the run cost. */
     public record Totals(int classesInSet, int classesRun, int probes, long forkMs, long wallMs) {}

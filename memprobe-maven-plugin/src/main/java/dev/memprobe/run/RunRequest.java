@@ -59,7 +59,22 @@ public record RunRequest(
      *     project does not name it
      * @param maven the Maven that runs the goal
      */
-    public record Versions(String memprobe, String surefire, String projectSurefire, String maven) {}
+    /**
+     * @param forkProvider which provider runs the forks: {@code memprobe-junit4} or {@code surefire-junit-platform}
+     * @param forkProviderWhy why that one, one sentence for the start banner
+     */
+    public record Versions(
+            String memprobe,
+            String surefire,
+            String projectSurefire,
+            String maven,
+            String forkProvider,
+            String forkProviderWhy) {
+
+        public Versions(String memprobe, String surefire, String projectSurefire, String maven) {
+            this(memprobe, surefire, projectSurefire, maven, null, null);
+        }
+    }
 
     /** How long a fork may run: memprobe's forkTimeout, else the project's Surefire timeout; null for none. */
     public Duration timeout() {
@@ -127,7 +142,8 @@ public record RunRequest(
                 machine.cgroup(),
                 machine.defaultMaxHeap(),
                 versions.surefire(),
-                versions.maven());
+                versions.maven(),
+                versions.forkProvider());
     }
 
     /**

@@ -46,7 +46,10 @@ final class StartBanner {
                 + (projectSurefire == null || projectSurefire.equals(ownSurefire)
                         ? ")"
                         : "; the project uses " + projectSurefire + " for mvn test)")
-                + " with the project's Surefire configuration";
+                + " with the project's Surefire configuration"
+                + (request.versions().forkProviderWhy() == null
+                        ? ""
+                        : "; tests run by " + request.versions().forkProviderWhy());
         return List.of(line.toString(), machine, surefire);
     }
 }

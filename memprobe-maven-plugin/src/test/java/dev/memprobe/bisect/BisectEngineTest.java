@@ -108,9 +108,9 @@ class BisectEngineTest {
         assertThat(culprit.retained().get("P")).isGreaterThan(mib(100));
         assertThat(EvidenceText.of(culprit.evidence()))
                 .anyMatch(line -> line.startsWith("P left behind: byte[] +150 MiB"));
-        // whole suite, V alone and then the 8 classes after it (after the 12 before it but P, its suspect), [P, V],
-        // confirmation
-        assertThat(suite.probes()).isEqualTo(4);
+        // whole suite, V alone and then the 8 classes after it (after the 12 before it but P, its suspect), [P, V] (its
+        // confirmation: the suite's death was the first sighting)
+        assertThat(suite.probes()).isEqualTo(3);
         assertThat(result.probes().get(1).probe().classes())
                 .hasSize(1 + 12 + 8)
                 .startsWith("V", "T01")
@@ -133,8 +133,9 @@ class BisectEngineTest {
         SearchResult result = search(suite);
 
         assertCumulative(result, "V", "P1", "P2");
-        // whole suite, V alone, [P1, P2, V], [P2, V], [P1, V], confirmation
-        assertThat(suite.probes()).isEqualTo(6);
+        // whole suite, V alone, [P1, P2, V], [P2, V], [P1, V] (the guess, the confirmation: the suite's death was the
+        // first sighting)
+        assertThat(suite.probes()).isEqualTo(5);
     }
 
     @Test
@@ -163,8 +164,8 @@ class BisectEngineTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(Culprit.Kind.SINGLE, "Hog", List.of()),
                         org.assertj.core.groups.Tuple.tuple(Culprit.Kind.CUMULATIVE, "V", List.of("P")));
-        // suite (goes on past Hog, dies in V), Hog alone, V alone and then the 7 after it, [P, V], confirm
-        assertThat(suite.probes()).isEqualTo(5);
+        // suite (goes on past Hog, dies in V), Hog alone, V alone and then the 7 after it, [P, V] (the confirmation)
+        assertThat(suite.probes()).isEqualTo(4);
     }
 
     @Test
@@ -186,8 +187,8 @@ class BisectEngineTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(Culprit.Kind.CUMULATIVE, "V"),
                         org.assertj.core.groups.Tuple.tuple(Culprit.Kind.SINGLE, "Hog"));
-        // suite, V alone and then the 9 after it (going on past Hog's error), [P, V], confirm, Hog alone
-        assertThat(suite.probes()).isEqualTo(5);
+        // suite, V alone and then the 9 after it (going on past Hog's error), [P, V] (the confirmation), Hog alone
+        assertThat(suite.probes()).isEqualTo(4);
     }
 
     @Test
@@ -272,7 +273,7 @@ class BisectEngineTest {
                 .build();
 
         assertCumulative(search(suite), "V", "P");
-        assertThat(suite.probes()).isEqualTo(4);
+        assertThat(suite.probes()).isEqualTo(3);
     }
 
     @Test
@@ -287,7 +288,7 @@ class BisectEngineTest {
                 .build();
 
         assertCumulative(search(suite), "V", "P");
-        assertThat(suite.probes()).isEqualTo(4);
+        assertThat(suite.probes()).isEqualTo(3);
     }
 
     @Test
@@ -302,8 +303,9 @@ class BisectEngineTest {
                 .build();
 
         assertCumulative(search(suite), "V", "P");
-        // whole suite, V alone, [P, V] (the top-ranked class first), confirmation
-        assertThat(suite.probes()).isEqualTo(4);
+        // whole suite, V alone, [P, V] (the top-ranked class first) (the confirmation: the suite's death was the first
+        // sighting)
+        assertThat(suite.probes()).isEqualTo(3);
     }
 
     private static SimulatedSuite twoCulprits() {

@@ -48,8 +48,8 @@ class OverlappingCulpritsTest {
                         // Loader took that fork with it: the rest in a fork of its own, after all CI runs before it
                         "7 classes not yet run after Loader, after 7 that ran before it",
                         "does Report die alone? then the 3 classes not yet run, after 9 that ran before Report",
-                        "does Cache pollute Report?",
-                        "confirm Report (1/1)");
+                        // its confirmation too: the suite's death was the first sighting
+                        "does Cache pollute Report?");
         assertThat(result.probes().get(2).probe().classes()).startsWith("T01", "T02", "T03", "Cache");
     }
 
@@ -73,8 +73,8 @@ class OverlappingCulpritsTest {
                         tuple(Culprit.Kind.SINGLE, "Hog", List.of()),
                         tuple(Culprit.Kind.CUMULATIVE, "Report", List.of("Cache")));
         // suite, Hog alone and the rest without Cache (Report passes), the rest again with Cache (Report dies),
-        // Report alone, [Cache, Report], confirmation
-        assertThat(suite.probes()).isEqualTo(6);
+        // Report alone, [Cache, Report] (the confirmation: the fork's death was the first sighting)
+        assertThat(suite.probes()).isEqualTo(5);
     }
 
     @Test
@@ -104,9 +104,9 @@ class OverlappingCulpritsTest {
                         tuple(Culprit.Kind.CUMULATIVE, "Import", List.of("Tokens")));
         assertThat(result.findings()).isEmpty();
         // suite (dies in Export); Export alone, then the rest after the classes before it but its suspects, Sessions
-        // and Tokens (Import passes); [Sessions, Export]; confirmation; Tokens was no polluter of Export: the rest
-        // again, with Tokens (Import dies); Import alone; [Tokens, Import]; confirmation
-        assertThat(suite.probes()).isEqualTo(8);
+        // and Tokens (Import passes); [Sessions, Export], its confirmation; Tokens was no polluter of Export: the
+        // rest again, with Tokens (Import dies); Import alone; [Tokens, Import], its confirmation
+        assertThat(suite.probes()).isEqualTo(6);
     }
 
     @Test
@@ -141,15 +141,15 @@ class OverlappingCulpritsTest {
             assertThat(finding.classes()).containsExactly("Tokens");
             assertThat(FindingText.of(finding))
                     .startsWith("Tokens died (heap OutOfMemoryError in Tokens#loads")
-                    .contains("in probe 1, after Sessions had run there", "in probe 5,", "it passed");
+                    .contains("in probe 1, after Sessions had run there", "in probe 4,", "it passed");
         });
-        assertThat(PurposeText.of(result.probes().get(4).probe().purpose()))
+        assertThat(PurposeText.of(result.probes().get(3).probe().purpose()))
                 .isEqualTo("Tokens and the 5 classes after it again, after 8 that ran before it, without the culprits"
                         + " found");
-        assertThat(result.probes().get(4).probe().classes()).doesNotContain("Sessions");
-        // suite, Report alone, [Sessions, Report], confirmation, Tokens and the rest again, Import alone and the
-        // classes after it, [Tokens, Import], confirmation
-        assertThat(suite.probes()).isEqualTo(8);
+        assertThat(result.probes().get(3).probe().classes()).doesNotContain("Sessions");
+        // suite, Report alone, [Sessions, Report] (its confirmation), Tokens and the rest again, Import alone and the
+        // classes after it, [Tokens, Import] (its confirmation)
+        assertThat(suite.probes()).isEqualTo(6);
     }
 
     @Test
@@ -176,8 +176,8 @@ class OverlappingCulpritsTest {
                         tuple(Culprit.Kind.SINGLE, "Threads", Cause.THREAD_OOM, List.of()),
                         tuple(Culprit.Kind.CUMULATIVE, "Scripts", Cause.METASPACE_OOM, List.of("Plugins")));
         // suite; Threads alone, which takes the fork with it; the rest after what ran before Threads; Scripts alone
-        // and the 2 after it; [Plugins, Scripts]; confirmation
-        assertThat(suite.probes()).isEqualTo(6);
+        // and the 2 after it; [Plugins, Scripts], its confirmation
+        assertThat(suite.probes()).isEqualTo(5);
     }
 
     @Test
@@ -204,8 +204,8 @@ class OverlappingCulpritsTest {
                         tuple(Culprit.Kind.CUMULATIVE, "Export", Cause.HEAP_OOM, List.of("Cache")));
         assertThat(result.culprits().get(0).exitCode()).isEqualTo(137);
         // suite; Netty alone and the rest after the classes before it but Buffers, its suspect (Export dies after
-        // Cache); [Buffers, Netty]; confirmation; Export alone; [Cache, Export]; confirmation
-        assertThat(suite.probes()).isEqualTo(7);
+        // Cache); [Buffers, Netty], its confirmation; Export alone; [Cache, Export], its confirmation
+        assertThat(suite.probes()).isEqualTo(5);
     }
 
     @Test
@@ -222,8 +222,8 @@ class OverlappingCulpritsTest {
 
         Culprit culprit = BisectEngineTest.assertCumulative(result, "Export", "Fixtures");
         assertThat(culprit.method()).isNull();
-        // suite, Export alone and the 4 after it, [Fixtures, Export], confirmation
-        assertThat(suite.probes()).isEqualTo(4);
+        // suite, Export alone and the 4 after it, [Fixtures, Export] (the confirmation)
+        assertThat(suite.probes()).isEqualTo(3);
     }
 
     @Test

@@ -19,7 +19,14 @@ public final class Json {
     /** Appends {@code value} to {@code out} as a JSON string literal, escaping what JSON requires. */
     public static void quote(CharSequence value, StringBuilder out) {
         out.append('"');
-        for (int i = 0; i < value.length(); i++) {
+        int plain = plainPrefix(value);
+        if (plain == value.length()) {
+            // the usual case (class, method and key names): nothing to escape, appended at once
+            out.append(value).append('"');
+            return;
+        }
+        out.append(value, 0, plain);
+        for (int i = plain; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '"':
@@ -51,6 +58,18 @@ public final class Json {
             }
         }
         out.append('"');
+    }
+
+    /** How many leading characters of {@code value} JSON takes as they are (printable ASCII but quote and backslash). */
+    private static int plainPrefix(CharSequence value) {
+        int length = value.length();
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+                return i;
+            }
+        }
+        return length;
     }
 
     /** A surrogate without its partner cannot be encoded as UTF-8 (it would become '?'); it is escaped instead. */
