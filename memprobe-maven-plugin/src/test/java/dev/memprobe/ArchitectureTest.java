@@ -57,7 +57,8 @@ class ArchitectureTest {
             "dev/memprobe/env",
             "dev/memprobe/check",
             "dev/memprobe/metrics",
-            "dev/memprobe/run");
+            "dev/memprobe/run",
+            "dev/memprobe/results");
 
     private static final List<String> PROVIDER_PACKAGES = List.of("dev/memprobe/journal");
 
@@ -127,7 +128,8 @@ class ArchitectureTest {
             "merge", "report bisect shard units names",
             "check", "report units names",
             "metrics", "report report.files units",
-            "run", "bisect env report report.files shard units names journal",
+            "results", "report",
+            "run", "bisect env report report.files results shard units names journal",
             "maven", "*",
             "memprobe_maven_plugin", ""); // the help goal maven-plugin-plugin generates
 

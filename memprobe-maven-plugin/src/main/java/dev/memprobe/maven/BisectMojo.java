@@ -245,6 +245,7 @@ public class BisectMojo extends SurefireMojoSupport {
         }
         SurefireConfiguration surefire = SurefireConfiguration.of(getProject(), mojoExecution.getExecutionId());
         List<String> notForwarded = build.dependenciesNotForwarded();
+        BuildContext.SurefireTests surefireTests = build.surefireTests(surefire);
         prepareForProbes(surefire);
         List<String> testSet =
                 tests.select(testFile, options.shard(), shardBalance, build.failIfNoTests(surefire), getLog());
@@ -255,7 +256,7 @@ public class BisectMojo extends SurefireMojoSupport {
         RunRequest request = new RunRequest(
                 testSet,
                 options,
-                build.project(surefire, notForwarded),
+                build.project(surefire, notForwarded, surefireTests),
                 build.versions(),
                 environment,
                 outputDirectory.toPath(),

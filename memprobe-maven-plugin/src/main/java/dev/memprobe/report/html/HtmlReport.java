@@ -3,6 +3,7 @@ package dev.memprobe.report.html;
 import dev.memprobe.report.Headline;
 import dev.memprobe.report.Report;
 import dev.memprobe.report.ReportText;
+import dev.memprobe.report.Sources;
 import dev.memprobe.units.Durations;
 import dev.memprobe.units.Size;
 import java.io.IOException;
@@ -30,10 +31,19 @@ public final class HtmlReport {
     private HtmlReport() {}
 
     public static void write(Report report, Writer out) throws IOException {
-        out.write(render(report));
+        write(report, Sources.NONE, out);
+    }
+
+    /** The page, with links to the culprits' sources where {@code sources} knows them. */
+    public static void write(Report report, Sources sources, Writer out) throws IOException {
+        out.write(render(report, sources));
     }
 
     static String render(Report report) {
+        return render(report, Sources.NONE);
+    }
+
+    static String render(Report report, Sources sources) {
         Map<String, String> roles = roles(report);
         StringBuilder h = new StringBuilder(4096 + report.classes().size() * 900);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n");
@@ -43,7 +53,7 @@ public final class HtmlReport {
         verdict(report, h);
         int n = 0;
         for (Report.CulpritEntry c : report.culprits()) {
-            culprit(c, ++n, h);
+            culprit(c, ++n, sources, h);
         }
         for (Report.FindingEntry f : report.findings()) {
             finding(f, h);
@@ -95,7 +105,7 @@ public final class HtmlReport {
         h.append("</p>\n</header>\n");
     }
 
-    private static void culprit(Report.CulpritEntry c, int index, StringBuilder h) {
+    private static void culprit(Report.CulpritEntry c, int index, Sources sources, StringBuilder h) {
         h.append("<section class=\"culprit\" id=\"culprit-").append(index).append("\">\n");
         h.append("<h2>")
                 .append(index)
@@ -117,6 +127,13 @@ public final class HtmlReport {
                     .append('#');
             h.append(Html.escape(c.method())).append("</code></dd>\n");
         }
+        sources.of(c).ifPresent(source -> {
+            String href = sources.href(source);
+            String text = Html.escape(source.path()) + (source.line() > 0 ? ":" + source.line() : "");
+            h.append("<dt>Source</dt><dd><code>");
+            h.append(href == null ? text : "<a href=\"" + Html.escape(href) + "\">" + text + "</a>");
+            h.append("</code></dd>\n");
+        });
         if (!c.polluters().isEmpty()) {
             h.append("<dt>Polluters</dt><dd><table class=\"polluters\"><thead><tr><th>Ran before, in this order</th>"
                     + "<th class=\"n\">Left behind</th></tr></thead><tbody>\n");
