@@ -1,7 +1,14 @@
 import groovy.json.JsonSlurper
 import groovy.xml.XmlSlurper
 
-def log = new File(basedir, 'build.log').text
+def runs = new File(basedir, 'build.log').text.split(/\[INFO\] Scanning for projects\.\.\./).findAll { it.trim() }
+assert runs.size() == 3
+// memprobe.skip and skipTests skip bisect and check, each in one line
+assert runs[1].contains('[INFO] memprobe: skipped (memprobe.skip=true)')
+assert runs[1].contains('[INFO] memprobe: check skipped (memprobe.skip=true)')
+assert runs[2].contains('[INFO] memprobe: skipped because tests are skipped (skipTests or maven.test.skip)')
+assert runs[2].contains('[INFO] memprobe: check skipped because tests are skipped (skipTests or maven.test.skip)')
+def log = runs[0]
 
 // bisect ran in the test phase in place of Surefire's run, and the build failed there, before check
 assert log.contains('Tests are skipped.')
