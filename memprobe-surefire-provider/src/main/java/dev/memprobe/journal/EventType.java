@@ -12,7 +12,8 @@ public enum EventType {
     ERROR("error"),
     RECOVERED("recovered"),
     SHUTDOWN("shutdown"),
-    RUN_END("run-end");
+    RUN_END("run-end"),
+    MEMORY("memory");
 
     private final String name;
 

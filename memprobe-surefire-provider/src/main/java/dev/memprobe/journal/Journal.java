@@ -25,6 +25,8 @@ package dev.memprobe.journal;
  *       the class's {@code class-end} itself and runs the classes not yet started.
  *   <li>{@code shutdown}: the JVM began to exit while tests were running ({@code System.exit} or a signal).
  *   <li>{@code run-end}: the provider returned normally.
+ *   <li>{@code memory}: a sample of the fork's memory ({@value #USED} heap in use, {@value #LIVE} heap after the latest
+ *       collection, {@value #RSS} resident memory), a few times a second, for the chart of memory over time.
  * </ul>
  *
  * <p>A reader skips events it does not know (a newer provider's) and reads a missing field as "not written".
@@ -84,6 +86,8 @@ public final class Journal {
     // fields of "near-limit" and "recovered"
     static final String POOL = "pool";
     static final String USED = "used";
+    static final String LIVE = "live";
+    static final String RSS = "rss";
     static final String MAX = "max";
 
     // fields of "shutdown"

@@ -122,6 +122,13 @@ final class JournalEncoder implements JournalVisitor {
         put(Journal.SEQ, e.classes());
     }
 
+    @Override
+    public void memory(MemoryEvent e) {
+        put(Journal.USED, e.heapUsed() < 0 ? null : e.heapUsed());
+        put(Journal.LIVE, e.liveHeap() < 0 ? null : e.liveHeap());
+        put(Journal.RSS, e.rss() < 0 ? null : e.rss());
+    }
+
     private void problem(Problem problem) {
         if (problem != null) {
             put(Journal.THROWABLE, problem.throwable());

@@ -24,4 +24,6 @@ public interface JournalVisitor {
     default void shutdown(ShutdownEvent event) {}
 
     default void runEnd(RunEndEvent event) {}
+
+    default void memory(MemoryEvent event) {}
 }

@@ -34,6 +34,8 @@ final class RunRecorder {
     private final JournalWriter journal;
     /** Set once, by {@link #forkStarted}; null until then, and for good when the meters could not start. */
     private volatile ClassMeter meter;
+    /** Samples the fork's memory over time once the meters run; null until then. */
+    private volatile MemorySampler sampler;
 
     private final MeterStartup startup = new MeterStartup();
     private final Set<String> histogramClasses;
@@ -91,6 +93,9 @@ final class RunRecorder {
                 rssResettable,
                 ThisJvm.startTime(),
                 parallelForcedOff);
+        MemorySampler memory = new MemorySampler(journal, meter);
+        sampler = memory;
+        memory.start();
     }
 
     void plan(List<String> classes) {
@@ -277,6 +282,10 @@ final class RunRecorder {
 
     void runEnded() {
         startup.await(START_WAIT_MILLIS);
+        MemorySampler memory = sampler;
+        if (memory != null) {
+            memory.stop();
+        }
         terminal = true;
         journal.runEnd(seq);
     }
