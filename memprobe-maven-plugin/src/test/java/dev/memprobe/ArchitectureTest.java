@@ -128,7 +128,7 @@ class ArchitectureTest {
             "merge", "report bisect shard units names",
             "check", "report units names",
             "metrics", "report report.files units",
-            "results", "report",
+            "results", "report journal",
             "run", "bisect env report report.files results shard units names journal",
             "maven", "*",
             "memprobe_maven_plugin", ""); // the help goal maven-plugin-plugin generates

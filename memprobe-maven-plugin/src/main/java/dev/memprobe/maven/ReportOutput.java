@@ -6,9 +6,11 @@ import dev.memprobe.report.ConsoleLine;
 import dev.memprobe.report.ConsoleSummary;
 import dev.memprobe.report.GitHubActions;
 import dev.memprobe.report.Report;
+import dev.memprobe.report.ReportContext;
 import dev.memprobe.report.Sources;
 import dev.memprobe.report.files.ReportFiles;
 import dev.memprobe.report.files.ReportFormat;
+import dev.memprobe.results.ProbeDetails;
 import dev.memprobe.units.Size;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -40,7 +42,9 @@ final class ReportOutput {
 
     /** Every {@link ReportFormat} (report.json, report.html, ...), and the metrics the user asked for. */
     void write(Report report, ClassLoader metricsLoader, UnaryOperator<String> properties) throws IOException {
-        ReportFiles.writeAll(report, sources.apply(report), folder);
+        ReportContext context =
+                new ReportContext(sources.apply(report), ProbeDetails.read(report, folder.resolve("probes"), folder));
+        ReportFiles.writeAll(report, context, folder);
         for (String exported : MetricsExport.export(report, folder, metricsLoader, properties)) {
             log.info("memprobe: " + exported);
         }

@@ -31,11 +31,12 @@ final class MemorySampler implements Runnable {
         this.periodMillis = periodMillis;
     }
 
-    /** Starts sampling: one sample now, then one a period. */
+    /** Starts sampling: one sample now, on the caller's thread, then one a period. */
     synchronized void start() {
         if (thread != null) {
             return;
         }
+        sample();
         thread = new Thread(this, "memprobe-memory-sampler");
         thread.setDaemon(true);
         thread.setPriority(Thread.MAX_PRIORITY); // a sample must not wait behind the tests' threads
@@ -60,12 +61,12 @@ final class MemorySampler implements Runnable {
     @Override
     public void run() {
         while (!stopped) {
-            sample();
             try {
                 Thread.sleep(periodMillis);
             } catch (InterruptedException e) {
                 return;
             }
+            sample();
         }
     }
 
