@@ -68,7 +68,10 @@ assert runs[1].contains('Running it.hog.AlphaTest')
 assert runs[2].contains('BUILD SUCCESS') && runs[2].contains('Running it.hog.HogTest')
 assert !runs[2].contains('Running it.hog.AlphaTest')
 log = runs[0]
-assert log.contains('probe 1/')
-assert log.contains('SINGLE  it.hog.HogTest')
+assert log.contains('[INFO] probe 1: the whole suite, 6 classes in Surefire\'s run order  -> HogTest#loadsEverythingAtOnce: heap OutOfMemoryError  [')
+assert log.contains('[INFO] probe 2: does HogTest die alone?  -> HogTest#loadsEverythingAtOnce: heap OutOfMemoryError, the fork died  [')
+assert log.contains('[WARNING]   culprit: it.hog.HogTest#loadsEverythingAtOnce: heap OutOfMemoryError even when it runs alone (a memory hog)')
+assert log.contains('[WARNING]       why: dies alone: heap OutOfMemoryError in HogTest#loadsEverythingAtOnce ("Java heap space"); ')
+assert log.contains('[INFO] memprobe: the build goes on: a culprit fails it only with -Dmemprobe.failOnCulprit=true')
 assert !log.contains('Tests run:') : 'Surefire console output should be quiet'
 return true

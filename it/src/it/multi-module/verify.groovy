@@ -48,9 +48,9 @@ assert runs.size() == 2 : "two invocations, found ${runs.size()}"
 // -T 2: the same verdict, and every memprobe line names its module (they interleave)
 def sequential = runs[0].readLines()
 def parallel = runs[1].readLines()
-assert sequential.any { it.startsWith('[INFO] probe 1/50  whole suite, 3 classes') } : 'no label without -T'
-assert parallel.any { it.startsWith('[INFO] [service] probe 1/50  whole suite, 3 classes in CI order  -> failed: heap-oom in CatalogImportTest#importsTheWholeCatalog, went on') }
-assert parallel.any { it.startsWith('[INFO] [web] probe 1/50  whole suite, 2 classes in CI order  -> passed') }
-assert parallel.any { it.startsWith('[WARNING] [service]   SINGLE  it.multi.service.CatalogImportTest') }
+assert sequential.any { it.startsWith('[INFO] probe 1: the whole suite, 3 classes') } : 'no label without -T'
+assert parallel.any { it.startsWith('[INFO] [service] probe 1: the whole suite, 3 classes in Surefire\'s run order  -> CatalogImportTest#importsTheWholeCatalog: heap OutOfMemoryError; the fork went on with the classes after it') }
+assert parallel.any { it.startsWith('[INFO] [web] probe 1: the whole suite, 2 classes in Surefire\'s run order  -> no memory failure') }
+assert parallel.any { it.startsWith('[WARNING] [service]   culprit: it.multi.service.CatalogImportTest#importsTheWholeCatalog') }
 assert !parallel.any { it =~ /^\[(INFO|WARNING)\] (probe |memprobe:)/ } : 'an unlabelled memprobe line in the -T build'
 return true

@@ -259,7 +259,7 @@ public class BisectMojo extends SurefireMojoSupport {
                 outputDirectory.toPath(),
                 testFile == null ? null : testFile.getPath(),
                 started);
-        ProgressListener progress = new ConsoleProgress(getLog(), options.maxProbes());
+        ProgressListener progress = new ConsoleProgress(getLog());
         BisectRun run = new BisectRun(
                 forks(surefire), build.reports(request.output()), progress, getLog()::info, build::relative);
         finish(run.run(request));

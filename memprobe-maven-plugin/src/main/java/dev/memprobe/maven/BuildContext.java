@@ -173,10 +173,16 @@ final class BuildContext {
     }
 
     /**
-     * A path as the user finds it from where Maven was started: {@code target/memprobe} in a single project,
-     * {@code service/target/memprobe} for a module of a reactor built from its root.
+     * A path as the user finds it from where Maven was started (the current folder): {@code target/memprobe} in a
+     * single project, {@code service/target/memprobe} for a module of a reactor built from its root,
+     * {@code demo/target/memprobe} for {@code mvn -f demo/pom.xml}.
      */
     String relative(Path path) {
+        // the folder the user typed mvn in (user.dir): with -f demo/pom.xml that is above the project
+        String cwd = System.getProperty("user.dir");
+        if (cwd != null && path.toAbsolutePath().startsWith(Path.of(cwd).toAbsolutePath())) {
+            return RelativePath.from(Path.of(cwd), path);
+        }
         String root = session.getExecutionRootDirectory();
         return RelativePath.from(
                 root != null ? Path.of(root) : project.getBasedir().toPath(), path);

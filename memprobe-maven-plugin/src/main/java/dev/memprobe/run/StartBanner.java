@@ -32,6 +32,7 @@ final class StartBanner {
             line.append(", fork timeout ").append(Durations.format(timeout.toMillis()));
         }
         line.append(", strategy ").append(limits.strategy().id());
+        line.append(", at most ").append(limits.maxProbes()).append(" probes (memprobe.maxProbes)");
         line.append(", ").append(limits.parallelProbes()).append(limits.parallelProbes() == 1 ? " fork" : " forks");
         line.append(" at a time");
         String machine = "memprobe: this machine has " + Size.format(environment.machineMemory()) + ", "
@@ -46,7 +47,8 @@ final class StartBanner {
                 + (projectSurefire == null || projectSurefire.equals(ownSurefire)
                         ? ")"
                         : "; the project uses " + projectSurefire + " for mvn test)")
-                + " with the project's Surefire configuration";
+                + " with the project's Surefire configuration; the first probe runs the classes in Surefire's run order"
+                + " (runOrder=" + request.project().runOrder() + "), as mvn test does on this machine";
         return List.of(line.toString(), machine, surefire);
     }
 }

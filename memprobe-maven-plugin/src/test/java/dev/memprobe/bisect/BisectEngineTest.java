@@ -249,7 +249,7 @@ class BisectEngineTest {
         assertThat(result.probes())
                 .extracting(r -> PurposeText.of(r.probe().purpose()))
                 .containsExactly(
-                        "whole suite, 7 classes in CI order",
+                        "the whole suite, 7 classes in Surefire's run order",
                         "does Exits die alone? then the 3 classes not yet run",
                         "3 classes not yet run");
         assertThat(result.probes().get(2).probe().classes()).containsExactly("U01", "U02", "U03");

@@ -72,7 +72,9 @@ class ParallelProbesTest {
         assertThat(result.probes())
                 .extracting(r -> PurposeText.of(r.probe().purpose()))
                 .containsExactly(
-                        "whole suite, 20 classes in CI order", "does Hog die alone?", "10 classes not yet run");
+                        "the whole suite, 20 classes in Surefire's run order",
+                        "does Hog die alone?",
+                        "10 classes not yet run");
         assertThat(suite.probes()).isEqualTo(3);
         assertThat(runner.mostInFlight.get()).isEqualTo(2);
     }

@@ -24,7 +24,7 @@ class FindingTextTest {
         samples.put(
                 new Finding.NoSmallSet(HEAP, 9, 8, List.of("a.L01", "a.L02")),
                 "Memory adds up across many classes: ImportTest dies (heap OutOfMemoryError in ImportTest#loads"
-                        + " (java.lang.OutOfMemoryError: Java heap space)) only after at least 9 earlier classes"
+                        + " (\"Java heap space\")) only after at least 9 earlier classes"
                         + " together; no set of at most 8 reproduces it. The classes that left most behind lead the"
                         + " ranking.");
         samples.put(
@@ -43,7 +43,7 @@ class FindingTextTest {
         samples.put(
                 new Finding.BudgetInSearch(5, HEAP, List.of("a.P1", "a.P2", "a.P3")),
                 "memprobe.maxProbes (5) ran out while searching what kills ImportTest (heap OutOfMemoryError in"
-                        + " ImportTest#loads (java.lang.OutOfMemoryError: Java heap space)); the polluters are among"
+                        + " ImportTest#loads (\"Java heap space\")); the polluters are among"
                         + " these 3 classes. Raise memprobe.maxProbes to narrow it down.");
         samples.put(
                 new Finding.Budget(50, Finding.Budget.Stage.SUITE, null),

@@ -79,7 +79,10 @@ final class Html {
                 out.append("<wbr>");
             }
             out.append(escape(String.valueOf(c)));
-            if (i + 1 < name.length() && breaksAfter(c) && !breaksAfter(name.charAt(i + 1))) {
+            if (i + 1 < name.length()
+                    && breaksAfter(c)
+                    && !breaksAfter(name.charAt(i + 1))
+                    && !Character.isWhitespace(name.charAt(i + 1))) {
                 out.append("<wbr>");
             }
         }
