@@ -262,7 +262,11 @@ public class BisectMojo extends SurefireMojoSupport {
         ProgressListener progress = new ConsoleProgress(getLog());
         BisectRun run = new BisectRun(
                 forks(surefire), build.reports(request.output()), progress, getLog()::info, build::relative);
-        finish(run.run(request));
+        RunOutcome outcome = run.run(request);
+        if (outcome.report() != null) {
+            new ModulesOverview(getSession(), getLog()).write(getProject(), outputDirectory.toPath(), build::relative);
+        }
+        finish(outcome);
     }
 
     /** Surefire's forks: this instance of the goal, and more of it prepared alike for forks at the same time. */
