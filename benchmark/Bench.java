@@ -28,17 +28,21 @@ import java.util.stream.Collectors;
  * with two ({@code parallelProbes=2}).
  *
  * <pre>
- * java benchmark/Bench.java --mvn ./mvnw --repo REPO --suites benchmark/target/suites --out benchmark/target/results [--plan full|quick|bisect|strategies|floor] [--only n50-hog,...]
+ * java benchmark/Bench.java --mvn ./mvnw --repo REPO --suites benchmark/target/suites --out benchmark/target/results [--plan full|quick|bisect|strategies|floor|near-limit] [--only n50-hog,...]
  * </pre>
  */
 public final class Bench {
 
 
-    record Variant(String strategy, String parallel, int reps) {
+    /** @param gcStop whether memprobe stops a fork that is past saving ({@code memprobe.stopOnGcOverhead}) */
+    record Variant(String strategy, String parallel, int reps, boolean gcStop) {
         String label() {
-            return strategy + " p" + parallel;
+            return strategy + " p" + parallel + (gcStop ? "" : " " + NO_GC_STOP);
         }
     }
+
+    /** The label's mark of a run with {@code -Dmemprobe.stopOnGcOverhead=false}. */
+    static final String NO_GC_STOP = "no-gc-stop";
 
     record Suite(String name, Path dir, List<Variant> variants) {
         boolean hasCulprit() {
@@ -84,7 +88,9 @@ public final class Bench {
             String verdict,
             double load,
             String heap,
-            int pairedFloor) {}
+            int pairedFloor,
+            long longestProbeMs,
+            String causes) {}
 
     private final Path mvn;
     private final Path repo;
@@ -155,6 +161,10 @@ public final class Bench {
             plan.add(suite(suites, "collections4", v("bisect", "1", 1), v("batches", "2", 1), v("isolated", "2", 1)));
             return plan;
         }
+        if (kind.equals("near-limit")) { // a class that makes G1 crawl: memprobe's GC overhead stop against none
+            plan.add(suite(suites, "n200-crawl", v("bisect", "1", 2), noGcStop("bisect", "1", 2)));
+            return plan;
+        }
         if (kind.equals("floor")) { // no culprit: more pairs, to see a 5% difference through the noise
             plan.add(suite(suites, "n50-none", v("bisect", "1", 8)));
             plan.add(suite(suites, "n200-none", v("bisect", "1", 8)));
@@ -188,7 +198,12 @@ public final class Bench {
     }
 
     static Variant v(String strategy, String parallel, int reps) {
-        return new Variant(strategy, parallel, reps);
+        return new Variant(strategy, parallel, reps, true);
+    }
+
+    /** A variant with memprobe's GC overhead stop off: a fork past saving crawls on to its end. */
+    static Variant noGcStop(String strategy, String parallel, int reps) {
+        return new Variant(strategy, parallel, reps, false);
     }
 
     static Suite suite(Path suites, String name, Variant... variants) {
@@ -223,7 +238,7 @@ public final class Bench {
         boolean right = timed.exit() == 0 && text.contains("BUILD SUCCESS") && text.contains("Tests run:");
         Run run = new Run(
                 suite.name(), "floor", rep, timed.seq(), timed.wallMs(), timed.exit(), 1, -1, -1, -1, right,
-                right ? "passed" : "FAILED", timed.load(), heapLine(heap), -1);
+                right ? "passed" : "FAILED", timed.load(), heapLine(heap), -1, timed.wallMs(), "");
         record(run);
         return run;
     }
@@ -238,6 +253,9 @@ public final class Bench {
         command.add("-Dmemprobe.batchSize=3");
         command.add("-Dmemprobe.parallelProbes=" + variant.parallel());
         command.add("-Dmemprobe.maxProbes=2000");
+        if (!variant.gcStop()) {
+            command.add("-Dmemprobe.stopOnGcOverhead=false");
+        }
         Path heap = suite.dir().resolve("target/bench-heap.txt");
         Files.deleteIfExists(heap);
         Path reportFile = suite.dir().resolve("target/memprobe/report.json");
@@ -269,7 +287,11 @@ public final class Bench {
                 right ? verdict : verdict + ": " + Expected.describe(report),
                 timed.load(),
                 heapLine(heap),
-                floorSeq);
+                floorSeq,
+                probes.stream().mapToLong(p -> Json.number(p.get("wallMs"))).max().orElse(-1),
+                Json.list(report.get("culprits")).stream()
+                        .map(c -> String.valueOf(c.get("cause")))
+                        .collect(Collectors.joining(" ")));
         record(run);
     }
 
@@ -305,9 +327,10 @@ public final class Bench {
         runs.add(run);
         System.out.printf(
                 Locale.ROOT,
-                "%4d %-14s %-14s rep %d  %7.1f s  exit %d  probes %3d  forkMs %7d  setup %5.0f ms  %s  load %.1f%s%n",
+                "%4d %-14s %-14s rep %d  %7.1f s  exit %d  probes %3d  forkMs %7d  setup %5.0f ms  %s%s  load %.1f%s%n",
                 run.seq(), run.suite(), run.label(), run.rep(), run.wallMs() / 1000.0, run.exit(), run.probes(),
-                run.forkMs(), run.setupMean(), run.right() ? "right" : "WRONG " + run.verdict(), run.load(),
+                run.forkMs(), run.setupMean(), run.right() ? "right" : "WRONG " + run.verdict(),
+                run.causes().isEmpty() ? "" : " (" + run.causes() + ")", run.load(),
                 run.heap().isEmpty() ? "" : "  [" + run.heap() + "]");
     }
 
@@ -366,7 +389,8 @@ public final class Bench {
 
     void writeCsv() throws IOException {
         StringBuilder csv = new StringBuilder(
-                "seq,suite,run,rep,wallMs,exit,probes,forkMs,setupMsMean,bootMsMean,right,verdict,load1,pairedFloorSeq,heap\n");
+                "seq,suite,run,rep,wallMs,exit,probes,forkMs,setupMsMean,bootMsMean,right,verdict,load1,pairedFloorSeq,heap,"
+                        + "longestProbeMs,causes\n");
         for (Run r : runs) {
             csv.append(String.join(
                             ",",
@@ -384,7 +408,9 @@ public final class Bench {
                             '"' + r.verdict().replace('"', '\'') + '"',
                             String.format(Locale.ROOT, "%.2f", r.load()),
                             String.valueOf(r.pairedFloor()),
-                            '"' + r.heap() + '"'))
+                            '"' + r.heap() + '"',
+                            String.valueOf(r.longestProbeMs()),
+                            '"' + r.causes() + '"'))
                     .append('\n');
         }
         Files.writeString(out.resolve("runs.csv"), csv);
@@ -442,6 +468,7 @@ public final class Bench {
             List<Run> mine = of(suite.name(), r -> true);
             s.append(mine.stream().filter(Run::right).count()).append("/").append(mine.size()).append(" |\n");
         }
+        gcStopTable(plan, s);
         s.append("\n## Raw medians\n\n");
         s.append("| suite | run | n | wall s (median) | wall s (all) | probes | forkMs | setupMs mean | bootMs mean |"
                 + " load1 at start |\n");
@@ -483,6 +510,53 @@ public final class Bench {
                     .append(r.verdict()).append(" (exit ").append(r.exit()).append(")\n");
         }
         return s.toString();
+    }
+
+    /**
+     * For the suites run with and without {@code memprobe.stopOnGcOverhead}: the wall time of each, the time the stop
+     * saved (median without less median with), the longest probe and the causes the culprits died of.
+     */
+    void gcStopTable(List<Suite> plan, StringBuilder s) {
+        List<Suite> both = plan.stream()
+                .filter(suite -> suite.variants().stream().anyMatch(v -> !v.gcStop()))
+                .toList();
+        if (both.isEmpty()) {
+            return;
+        }
+        s.append("\n## GC overhead: memprobe's stop against none\n\n");
+        s.append("Wall time of the Maven invocation; \"saved\" is the median without the stop less the median with it."
+                + " Longest probe: the slowest fork of each run.\n\n");
+        s.append("| suite | run | n | wall s (median; all) | saved | probes | longest probe s (all) | causes |"
+                + " verdicts right |\n");
+        s.append("|---|---|---|---|---|---|---|---|---|\n");
+        for (Suite suite : both) {
+            for (Variant variant : suite.variants()) {
+                List<Run> rs = of(suite.name(), r -> r.label().equals(variant.label()));
+                if (rs.isEmpty()) {
+                    continue;
+                }
+                double wall = median(rs.stream().mapToDouble(Run::wallMs).toArray());
+                String saved = "";
+                if (variant.gcStop()) {
+                    double[] without = of(suite.name(), r -> r.label().equals(variant.label() + " " + NO_GC_STOP))
+                            .stream()
+                            .mapToDouble(Run::wallMs)
+                            .toArray();
+                    if (without.length > 0) {
+                        double off = median(without);
+                        saved = sec(off - wall) + " s (" + fmt(off / wall, "%.1f") + "x)";
+                    }
+                }
+                s.append("| ").append(suite.name()).append(" | ").append(variant.label()).append(" | ").append(rs.size());
+                s.append(" | ").append(sec(wall)).append("; ")
+                        .append(rs.stream().map(r -> sec(r.wallMs())).collect(Collectors.joining(" ")));
+                s.append(" | ").append(saved);
+                s.append(" | ").append(rs.stream().map(r -> String.valueOf(r.probes())).collect(Collectors.joining(" ")));
+                s.append(" | ").append(rs.stream().map(r -> sec(r.longestProbeMs())).collect(Collectors.joining(" ")));
+                s.append(" | ").append(rs.stream().map(Run::causes).distinct().collect(Collectors.joining("; ")));
+                s.append(" | ").append(rs.stream().filter(Run::right).count()).append("/").append(rs.size()).append(" |\n");
+            }
+        }
     }
 
     List<Run> of(String suite, Predicate<Run> filter) {

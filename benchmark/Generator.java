@@ -26,7 +26,11 @@ import java.util.SplittableRandom;
  *   <li>polluter + victim: the polluter keeps 150 MiB in a static field, the victim needs 120 MiB live at once:
  *       either alone fits, together (~285 MiB) they do not;
  *   <li>three polluters: each keeps 60 MiB, the victim needs 90 MiB: two polluters and the victim (~225 MiB) fit,
- *       all three (~285 MiB) do not, so the 1-minimal set is all three.
+ *       all three (~285 MiB) do not, so the 1-minimal set is all three;
+ *   <li>near the limit ({@code -crawl}): one class in the middle fills a cache to 85% of the heap, then keeps 64 KiB of
+ *       every 256 MiB of pages it renders, up to 480 MiB: under 256 MiB the heap reaches the point where G1 collects
+ *       back to back and the class crawls, for a minute or more, until an OutOfMemoryError (unless memprobe stops it as
+ *       past saving, {@code memprobe.stopOnGcOverhead}); under 1 GiB (the floor) it passes.
  * </ul>
  *
  * All chunks are 64 KiB: a 1 MiB array is humongous in a small G1 heap and would distort the numbers.
@@ -38,7 +42,7 @@ public final class Generator {
     static final String COMPILER = "3.14.0";
     static final String RESOURCES = "3.3.1";
 
-    static final String[] SHAPES = {"none", "hog", "polluter", "three"};
+    static final String[] SHAPES = {"none", "hog", "polluter", "three", "crawl"};
     static final String[] WORDS = {
         "Order", "Invoice", "Cart", "Catalog", "Pricing", "Shipping", "Account", "Ledger", "Report", "Search",
         "Session", "Token", "Audit", "Schema", "Import", "Export", "Mapper", "Parser", "Render", "Quota"
@@ -72,7 +76,7 @@ public final class Generator {
     record Plan(int hog, int polluter, int victim, int[] polluters) {
         static Plan of(int n, String shape) {
             return switch (shape) {
-                case "hog" -> new Plan(n / 2, -1, -1, new int[0]);
+                case "hog", "crawl" -> new Plan(n / 2, -1, -1, new int[0]);
                 case "polluter" -> new Plan(-1, n / 10, (n * 8) / 10, new int[0]);
                 case "three" -> new Plan(-1, -1, (n * 8) / 10, new int[] {n / 10, (n * 3) / 10, n / 2});
                 default -> new Plan(-1, -1, -1, new int[0]);
@@ -90,8 +94,8 @@ public final class Generator {
             String name = className(i);
             String body;
             if (i == plan.hog()) {
-                name = name.replace("Test", "HogTest");
-                body = hog(name, i);
+                name = name.replace("Test", shape.equals("crawl") ? "CacheHogTest" : "HogTest");
+                body = shape.equals("crawl") ? crawlingHog(name, i) : hog(name, i);
                 culprits.add("single bench." + name);
             } else if (i == plan.polluter()) {
                 name = name.replace("Test", "PolluterTest");
@@ -185,6 +189,33 @@ public final class Generator {
                 + "            all.add(chunk);\n"
                 + "        }\n"
                 + "        assertEquals(400 * 16, all.size());\n    }\n\n"
+                + "    @Test\n    void smallCase() {\n        assertTrue(Work.sort(5000, " + index + ") != Long.MIN_VALUE + 7);\n    }\n}\n";
+    }
+
+    /**
+     * Fills a cache to 85% of the heap at once, then keeps 64 KiB of every 256 MiB it renders, up to 480 MiB; no
+     * 64 KiB array is humongous in a heap of 256 MiB.
+     */
+    static String crawlingHog(String name, int index) {
+        return header(name)
+                + "    /** Pages it rendered, never evicted: what a test's static cache does near the limit. */\n"
+                + "    static final List<byte[]> CACHE = new ArrayList<>();\n\n"
+                + "    @Test\n    void rendersEveryPage() {\n"
+                + "        Runtime runtime = Runtime.getRuntime();\n"
+                + "        int full = 480 * 16; // 480 MiB of 64 KiB arrays\n"
+                + "        while (CACHE.size() < full && runtime.totalMemory() - runtime.freeMemory() < runtime.maxMemory() / 100 * 85) {\n"
+                + "            CACHE.add(new byte[64 * 1024]);\n"
+                + "        }\n"
+                + "        byte[][] pages = new byte[64][];\n"
+                + "        for (long page = 1; CACHE.size() < full; page++) {\n"
+                + "            byte[] rendered = new byte[8 * 1024];\n"
+                + "            rendered[(int) (page % rendered.length)] = (byte) page;\n"
+                + "            pages[(int) (page % pages.length)] = rendered;\n"
+                + "            if (page % 32768 == 0) { // 64 KiB of every 256 MiB\n"
+                + "                CACHE.add(new byte[64 * 1024]);\n"
+                + "            }\n"
+                + "        }\n"
+                + "        assertEquals(full, CACHE.size());\n    }\n\n"
                 + "    @Test\n    void smallCase() {\n        assertTrue(Work.sort(5000, " + index + ") != Long.MIN_VALUE + 7);\n    }\n}\n";
     }
 

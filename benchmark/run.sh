@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # memprobe's benchmark: finding the culprits against a plain `mvn test` and the batch and isolated runners.
 #
-#   benchmark/run.sh [full|quick|bisect|strategies|floor] [--only n50-hog,n200-hog,...]
+#   benchmark/run.sh [full|quick|bisect|strategies|floor|near-limit] [--only n50-hog,n200-hog,...]
 #
 # Builds memprobe into a private local repository (benchmark/target/repo, seeded once from ~/.m2/repository: the
 # shared ~/.m2 is never written), writes the suites (benchmark/Generator.java), compiles them, then runs them
@@ -31,11 +31,12 @@ echo "building memprobe $version into $repo"
 
 sizes="50 200 800"
 [ "$plan" = quick ] && sizes="50"
+[ "$plan" = near-limit ] && sizes="200"
 java "$here/Generator.java" "$target/suites" "$version" $sizes
 
 # the real suites read some test resources from src/test/resources on disk, not from the classpath
 for suite in "$target"/suites/*/; do
-  if [ -f "$suite/tests-jar.txt" ] && [ "$plan" != quick ]; then
+  if [ -f "$suite/tests-jar.txt" ] && [ "$plan" != quick ] && [ "$plan" != near-limit ]; then
     jar="$repo/$(cat "$suite/tests-jar.txt")"
     [ -f "$jar" ] || "$mvn" -q -B -f "$suite/pom.xml" -Dmaven.repo.local="$repo" dependency:resolve > /dev/null
     rm -rf "$suite/src/test/resources" && mkdir -p "$suite/src/test/resources"
@@ -47,6 +48,9 @@ echo "compiling the suites (and resolving the real suites' test jars)"
 for suite in "$target"/suites/*/; do
   name="$(basename "$suite")"
   if [ "$plan" = quick ] && [[ "$name" != n50-* ]]; then
+    continue
+  fi
+  if [ "$plan" = near-limit ] && [ "$name" != n200-crawl ]; then
     continue
   fi
   "$mvn" -q -B -f "$suite/pom.xml" -Dmaven.repo.local="$repo" test-compile > "$suite/compile.log" 2>&1 \

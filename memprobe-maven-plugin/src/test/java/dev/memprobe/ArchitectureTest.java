@@ -58,7 +58,9 @@ class ArchitectureTest {
             "dev/memprobe/check",
             "dev/memprobe/metrics",
             "dev/memprobe/run",
-            "dev/memprobe/results");
+            "dev/memprobe/results",
+            "dev/memprobe/retain",
+            "dev/memprobe/record");
 
     private static final List<String> PROVIDER_PACKAGES = List.of("dev/memprobe/journal");
 
@@ -121,15 +123,17 @@ class ArchitectureTest {
             "env", "",
             "shard", "units",
             "bisect", "journal units names",
+            "retain", "",
             "fork", "bisect journal units names",
-            "report", "bisect journal units names",
-            "report.html", "report bisect units names",
+            "report", "bisect journal units names retain",
+            "report.html", "report bisect units names retain",
             "report.files", "report report.html",
             "merge", "report bisect shard units names",
             "check", "report units names",
             "metrics", "report report.files units",
             "results", "report journal",
-            "run", "bisect env report report.files results shard units names journal",
+            "record", "bisect fork report journal recorder units names",
+            "run", "bisect env record report report.files results shard units names journal retain",
             "maven", "*",
             "memprobe_maven_plugin", ""); // the help goal maven-plugin-plugin generates
 

@@ -8,7 +8,8 @@ package dev.memprobe.bisect;
  * findings, confirmations and probe budget. The {@link Strategy#BISECT} strategy runs the whole set in CI order; a
  * class that dies is run alone and {@link Diagnosis} tells what it is: a death alone makes it a single culprit,
  * survival a cumulative failure whose polluters {@link PolluterSearch} finds; then the search goes on with the
- * classes the failing fork never reached (polluters that ran before a hog are therefore not run again).
+ * classes the failing fork never reached, after what the suite with the culprits found so far fixed runs before them
+ * ({@link FixedSuite}: a polluter that ran before a hog still kills its victim after it).
  * {@link Strategy#BATCHES} and {@link Strategy#ISOLATED} are the seed toolkit's strategies. Every verdict is
  * confirmed by {@link Confirmation}; {@code failFast} stops at the first culprit.
  */

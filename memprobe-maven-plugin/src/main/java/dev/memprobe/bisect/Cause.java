@@ -121,6 +121,18 @@ public enum Cause {
     }
 
     /**
+     * Whether the fork for the classes a death of this cause left unrun carries what the suite with the culprits
+     * found so far fixed runs before them (their memory). Not after a fork timeout: its clock would count the carried
+     * classes again, and time, unlike memory, is the fork's, not what the classes before kept.
+     */
+    public boolean carriesPast() {
+        return switch (origin) {
+            case MEMORY, SIGKILL_FROM_OUTSIDE, SIGTERM_FROM_OUTSIDE, IN_THE_FORK -> true;
+            case FORK_TIMEOUT -> false;
+        };
+    }
+
+    /**
      * Whether a class that died of it in a fork and survives alone can be the victim of the classes before it. Not
      * after a fork timeout: it is the whole suite that runs too long.
      */

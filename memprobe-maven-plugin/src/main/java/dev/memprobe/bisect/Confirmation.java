@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * Runs a verdict's classes again until it has been seen {@code confirmRuns} times beyond the run that found it (a
  * single hog that died the same way in the suite's fork and alone has been seen once more already), diffing the
- * polluters' and victim's live-object histograms on the first run of a cumulative verdict. A verdict that does not
+ * polluters' and victim's live-object histograms on the first run of a cumulative verdict; that run also asks for the
+ * heap dumps that say what holds the memory, unless the probe of a hog alone wrote its dump already. A verdict that does not
  * reproduce every time is demoted to {@link Culprit.Kind#INTERMITTENT}, with its polluters and the count of runs that
  * did reproduce it: never dropped. When {@code maxProbes} runs out the verdict stands on the runs it had, and says so.
  */
@@ -42,10 +43,14 @@ final class Confirmation {
         // never reaches the histogram after it, while the one before costs the fork JMX's start (about 0.4 s)
         Set<String> histograms = culprit.kind() == Culprit.Kind.SINGLE ? Set.of() : Set.copyOf(culprit.classes());
         int more = Math.max(0, confirmRuns - (attempts - 1));
+        Retention retention = culprit.retention();
+        // at most one dump per culprit: the first run asks for it, unless the probe of a hog alone wrote it
+        DumpRequest dumps = retention.isEmpty() ? dumpsOf(culprit) : DumpRequest.NONE;
         List<Optional<Probes.Pending>> runs = new ArrayList<>();
         for (int i = 0; i < more; i++) { // independent runs: in parallel when probes may be
             Purpose purpose = new Purpose.Confirm(culprit.victim(), i + 1, more);
-            runs.add(probes.start(ProbePlan.of(culprit.classes(), purpose).withHistograms(histograms)));
+            ProbePlan plan = ProbePlan.of(culprit.classes(), purpose).withHistograms(histograms);
+            runs.add(probes.start(i == 0 ? plan.withHeapDumps(dumps) : plan));
         }
         for (int i = 0; i < more; i++) {
             Optional<ForkResult> run = runs.get(i).map(Probes.Pending::get);
@@ -61,7 +66,13 @@ final class Confirmation {
             }
             if (i == 0) {
                 evidence.addAll(leftBehind(run.get(), culprit.classes()));
-                exactRetained(run.get(), culprit.polluters(), retained, evidence);
+                // the full collections measure the heap: a death of metaspace, threads or RSS keeps its own numbers
+                if (culprit.cause().resource() == Resource.HEAP) {
+                    exactRetained(run.get(), culprit.polluters(), retained, evidence);
+                }
+                if (!dumps.isEmpty()) {
+                    retention = run.get().retention();
+                }
             }
         }
         Culprit.Kind kind = reproduced < attempts ? Culprit.Kind.INTERMITTENT : culprit.kind();
@@ -69,7 +80,26 @@ final class Confirmation {
             evidence.add(new Evidence.Intermittent(reproduced, attempts));
         }
         return new Culprit(
-                kind, culprit.failure(), culprit.polluters(), retained, evidence, reproduced, attempts, probeIds);
+                kind,
+                culprit.failure(),
+                culprit.polluters(),
+                retained,
+                evidence,
+                reproduced,
+                attempts,
+                probeIds,
+                retention);
+    }
+
+    /** The dumps that say what holds a verdict's memory: a hog's at its error, polluters' after each of them. */
+    private static DumpRequest dumpsOf(Culprit culprit) {
+        DumpRequest dumps = switch (culprit.kind()) {
+            case SINGLE -> DumpRequest.onErrorOf(culprit.victim());
+            case CUMULATIVE -> DumpRequest.atEndOf(culprit.polluters());
+            case INTERMITTENT -> DumpRequest.NONE;
+        };
+        // the recording's RSS would bring a death of the memory limit nearer: not there
+        return dumps.isEmpty() ? dumps : dumps.withThreadStarts(culprit.cause().resource() != Resource.RSS);
     }
 
     /** What the class's confirmation run says it left behind, by object type (for each class that has a diff). */

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param evidence the facts with the numbers that prove the verdict, in the order the report words them
  * @param reproduced how many of {@code attempts} runs reproduced the death
  * @param probes the ids of the probes that established and confirmed it
+ * @param retention the heap dumps and thread lists of its classes (from the probe of a hog alone, or the first
+ *     confirmation run), for the report to say what holds the memory; {@link Retention#NONE} without
  */
 public record Culprit(
         Kind kind,
@@ -25,13 +27,28 @@ public record Culprit(
         List<Evidence> evidence,
         int reproduced,
         int attempts,
-        List<Integer> probes) {
+        List<Integer> probes,
+        Retention retention) {
 
     public Culprit {
         polluters = List.copyOf(polluters);
         retained = Collections.unmodifiableMap(new LinkedHashMap<>(retained));
         evidence = List.copyOf(evidence);
         probes = List.copyOf(probes);
+        retention = retention == null ? Retention.NONE : retention;
+    }
+
+    /** A culprit without heap dumps. */
+    public Culprit(
+            Kind kind,
+            Failure failure,
+            List<String> polluters,
+            Map<String, Long> retained,
+            List<Evidence> evidence,
+            int reproduced,
+            int attempts,
+            List<Integer> probes) {
+        this(kind, failure, polluters, retained, evidence, reproduced, attempts, probes, Retention.NONE);
     }
 
     /** The values of {@code kind} in {@code report.json}. */

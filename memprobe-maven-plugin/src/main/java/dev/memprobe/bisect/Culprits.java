@@ -35,7 +35,10 @@ final class Culprits {
             }
         }
         probeIds.add(alone.probe().id());
-        return new Culprit(Culprit.Kind.SINGLE, failure, List.of(), Map.of(), evidence, seen, seen, probeIds);
+        // the probe of the class alone asked for its dump at the memory error: the culprit's, at no extra fork
+        Retention retention = alone.retention().covers(failure.victim()) ? alone.retention() : Retention.NONE;
+        return new Culprit(
+                Culprit.Kind.SINGLE, failure, List.of(), Map.of(), evidence, seen, seen, probeIds, retention);
     }
 
     /** A victim that survives alone and dies after {@code found}'s polluters. */

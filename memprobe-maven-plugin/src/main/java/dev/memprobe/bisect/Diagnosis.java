@@ -22,16 +22,20 @@ final class Diagnosis {
      *
      * @param alone that probe (empty for a death the search does not reproduce, or when the budget was spent); it may
      *     run the classes the fork did not run after the class, which then ran first
+     * @param prefix the classes its polluters are searched among, in CI's order ({@link #prefix})
      * @return the culprit it turned out to be, if any
      */
-    Optional<Culprit> inFork(ForkResult result, Failure failure, Optional<Probes.Pending> alone) {
+    Optional<Culprit> inFork(ForkResult result, Failure failure, Optional<Probes.Pending> alone, List<String> prefix) {
         String victim = failure.victim();
+        FixedSuite fixed = investigation.fixed();
         if (!failure.cause().reproducible()) {
             investigation.finding(new Finding.ExternalSignal(failure));
+            fixed.unresolved(victim);
             return Optional.empty();
         }
         if (alone.isEmpty()) {
             investigation.budgetSpent(Finding.Budget.Stage.RUN_ALONE, victim);
+            fixed.unresolved(victim);
             return Optional.empty();
         }
         ForkResult aloneRun = alone.get().get();
@@ -40,6 +44,7 @@ final class Diagnosis {
             Optional<ForkResult> own = first.isPresent() ? first : investigation.run(aloneProbe(victim));
             if (own.isEmpty()) {
                 investigation.budgetSpent(Finding.Budget.Stage.RUN_ALONE, victim);
+                fixed.unresolved(victim);
                 return Optional.empty();
             }
             aloneRun = own.get();
@@ -48,12 +53,25 @@ final class Diagnosis {
         if (aloneFailure.isPresent() && aloneFailure.get().victim() == null) {
             investigation.finding(new Finding.OutsideClass(
                     aloneFailure.get(), aloneRun.probe().id()));
+            fixed.unresolved(victim);
             return Optional.empty();
         }
         if (aloneFailure.isPresent() && victim.equals(aloneFailure.get().victim())) {
             return Optional.of(hog(aloneRun, aloneFailure.get(), result));
         }
-        return survivedAlone(result, failure, aloneRun);
+        return survivedAlone(result, failure, aloneRun, prefix);
+    }
+
+    /**
+     * The classes that ran before {@code victim} in {@code result} and kept their memory there (classes that failed
+     * of memory earlier in a fork that went on gave theirs back), that the fixed suite still has, in CI's order.
+     */
+    List<String> prefix(ForkResult result, String victim) {
+        List<String> before = new ArrayList<>(result.startedBefore(victim));
+        for (Failure earlier : result.failures()) {
+            before.remove(earlier.victim());
+        }
+        return investigation.fixed().keep(before);
     }
 
     /** The probe that asks whether the class dies alone. */
@@ -67,6 +85,7 @@ final class Diagnosis {
      * @param suiteRun the fork it died in first, or null when the search ran it alone from the start
      */
     Culprit hog(ForkResult alone, Failure failure, ForkResult suiteRun) {
+        investigation.fixed().hog(failure.victim());
         return investigation.confirmed(Culprits.single(alone, failure, suiteRun));
     }
 
@@ -77,15 +96,16 @@ final class Diagnosis {
      * @return the culprit it turned out to be, if any
      */
     Optional<Culprit> survivedAlone(ForkResult result, Failure failure, ForkResult alone) {
+        return survivedAlone(result, failure, alone, prefix(result, failure.victim()));
+    }
+
+    private Optional<Culprit> survivedAlone(ForkResult result, Failure failure, ForkResult alone, List<String> prefix) {
         String victim = failure.victim();
+        FixedSuite fixed = investigation.fixed();
         if (!failure.cause().pollutable()) {
             investigation.finding(new Finding.SlowSuite(victim, alone.wallMs()));
+            fixed.unresolved(victim);
             return Optional.empty();
-        }
-        // classes that failed of memory earlier in a fork that went on: their memory was given back
-        List<String> prefix = new ArrayList<>(result.startedBefore(victim));
-        for (Failure earlier : result.failures()) {
-            prefix.remove(earlier.victim());
         }
         if (prefix.isEmpty()) {
             return Optional.of(
@@ -96,6 +116,11 @@ final class Diagnosis {
         PolluterSearch.Result found = investigation.polluterSearch().search(prefix, failure, scores, deficit);
         int maxPolluters = investigation.request().maxPolluters();
         int maxProbes = investigation.request().maxProbes();
+        if (found.status() == PolluterSearch.Status.FOUND) {
+            fixed.blame(found.polluters(), victim);
+        } else if (found.status() != PolluterSearch.Status.NOT_REPRODUCED) {
+            fixed.unresolved(victim);
+        }
         return switch (found.status()) {
             case FOUND ->
                 Optional.of(investigation.confirmed(Culprits.cumulative(result, alone, failure, found, scores)));

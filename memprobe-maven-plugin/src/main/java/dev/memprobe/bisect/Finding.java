@@ -28,7 +28,11 @@ public sealed interface Finding {
         /** A signal from outside stopped the fork; memprobe cannot reproduce it. */
         EXTERNAL_SIGNAL("external-signal"),
         /** {@code maxProbes} ran out before the search ended. */
-        BUDGET("probe-budget-exhausted");
+        BUDGET("probe-budget-exhausted"),
+        /** A class died only of memory that polluters already blamed keep: no culprit of its own. */
+        NEEDS_BLAMED_MEMORY("dies-of-blamed-memory"),
+        /** A class died where it ran only to carry its memory to the classes after it; not searched. */
+        DIED_WHEN_CARRIED("died-when-carried");
 
         private final String id;
 
@@ -140,6 +144,74 @@ public sealed interface Finding {
         @Override
         public Kind kind() {
             return Kind.BUDGET;
+        }
+    }
+
+    /**
+     * The class died in {@code probe} after classes had run that the suite with the culprits found so far fixed no
+     * longer has (polluters since blamed, hogs); in probe {@code again}, after what that suite runs before it, it
+     * passed: it died of their memory and is no culprit of its own.
+     *
+     * @param blamed those classes, in the order they ran
+     */
+    record NeedsBlamedMemory(Failure failure, int probe, List<String> blamed, int again) implements Finding {
+
+        public NeedsBlamedMemory {
+            blamed = List.copyOf(blamed);
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.NEEDS_BLAMED_MEMORY;
+        }
+
+        @Override
+        public List<String> classes() {
+            return List.of(failure.victim());
+        }
+    }
+
+    /**
+     * A class that a fork for the rest of the suite ran only to carry what it keeps to the classes after it died
+     * there, in {@code probe}; the search did not diagnose it again, and the classes after it ran without it.
+     *
+     * @param victimBefore it is the victim of a verdict whose polluters that fork left out: the memory of other classes
+     *     adds up to kill it as well; false: it had passed where CI runs it
+     */
+    record DiedWhenCarried(Failure failure, int probe, boolean victimBefore) implements Finding {
+        @Override
+        public Kind kind() {
+            return Kind.DIED_WHEN_CARRIED;
+        }
+
+        @Override
+        public List<String> classes() {
+            return List.of(failure.victim());
+        }
+    }
+
+    /**
+     * {@code maxProbes} ran out before the classes after a death ran again in a fork that carries what the suite with
+     * the culprits found so far fixed runs before them: whether they fail was not searched.
+     *
+     * @param after the class whose death left them unrun; null when they are a failure the search did not trust and
+     *     the classes after it, to run again
+     * @param notRun those classes, in run order
+     */
+    record RestNotRun(int maxProbes, String after, List<String> notRun) implements Finding {
+
+        public RestNotRun {
+            notRun = List.copyOf(notRun);
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.BUDGET;
+        }
+
+        @Override
+        public List<String> classes() {
+            return notRun;
         }
     }
 }

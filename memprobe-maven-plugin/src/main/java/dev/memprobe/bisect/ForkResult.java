@@ -14,6 +14,7 @@ import java.util.Set;
  * @param death how the fork died, or null when its run ended normally (tests may still have failed)
  * @param fork the JVM, or null when the provider never started
  * @param notes what the reader of the journal noticed: lines lost, near-limit warnings, ...
+ * @param retention the heap dumps and thread lists the fork wrote for the classes the probe asked about
  */
 public record ForkResult(
         Probe probe,
@@ -22,12 +23,26 @@ public record ForkResult(
         Death death,
         long wallMs,
         ForkInfo fork,
-        List<String> notes) {
+        List<String> notes,
+        Retention retention) {
 
     public ForkResult {
         planned = List.copyOf(planned);
         classes = List.copyOf(classes);
         notes = List.copyOf(notes);
+        retention = retention == null ? Retention.NONE : retention;
+    }
+
+    /** A fork that wrote no heap dump. */
+    public ForkResult(
+            Probe probe,
+            List<String> planned,
+            List<ClassRun> classes,
+            Death death,
+            long wallMs,
+            ForkInfo fork,
+            List<String> notes) {
+        this(probe, planned, classes, death, wallMs, fork, notes, Retention.NONE);
     }
 
     /**
@@ -85,7 +100,8 @@ public record ForkResult(
             return Optional.empty();
         }
         Death own = death != null && className.equals(death.inFlightClass()) ? death : null;
-        return Optional.of(new ForkResult(probe, List.of(className), classes.subList(0, 1), own, wallMs, fork, notes));
+        return Optional.of(
+                new ForkResult(probe, List.of(className), classes.subList(0, 1), own, wallMs, fork, notes, retention));
     }
 
     public Optional<ClassRun> run(String className) {

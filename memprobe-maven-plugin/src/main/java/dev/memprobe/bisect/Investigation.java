@@ -16,6 +16,7 @@ final class Investigation {
     private final Probes probes;
     private final PolluterSearch.Guidance guidance;
     private final Confirmation confirmation;
+    private final FixedSuite fixed = new FixedSuite();
     private final List<Culprit> culprits = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
     private List<String> order;
@@ -28,6 +29,7 @@ final class Investigation {
         this.guidance = guidance;
         this.confirmation = new Confirmation(probes, request.confirmRuns());
         this.order = request.classes();
+        this.fixed.order(order);
     }
 
     BisectRequest request() {
@@ -82,6 +84,12 @@ final class Investigation {
     /** The classes in CI's order, as the first fork planned them. */
     void ciOrder(List<String> planned) {
         this.order = planned;
+        this.fixed.order(planned);
+    }
+
+    /** The suite with the culprits found so far fixed. */
+    FixedSuite fixed() {
+        return fixed;
     }
 
     /** A fork failed: the search can no longer say there was no memory failure. */

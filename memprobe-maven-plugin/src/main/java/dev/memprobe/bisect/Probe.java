@@ -14,6 +14,7 @@ import java.util.Set;
  * @param stopOnFailure stop the fork as soon as a test fails of memory (its question is answered); when false the fork
  *     goes on past memory errors, a heap OutOfMemoryError that JUnit 5 rethrows included when a collection gives
  *     the heap back
+ * @param dumps the heap dumps the fork writes, for the report to say what holds the memory
  */
 public record Probe(
         int id,
@@ -21,10 +22,22 @@ public record Probe(
         Purpose purpose,
         boolean surefireOrder,
         Set<String> histogramClasses,
-        boolean stopOnFailure) {
+        boolean stopOnFailure,
+        DumpRequest dumps) {
 
     public Probe {
         classes = List.copyOf(classes);
         histogramClasses = Set.copyOf(histogramClasses);
+    }
+
+    /** A probe that asks for no heap dump. */
+    public Probe(
+            int id,
+            List<String> classes,
+            Purpose purpose,
+            boolean surefireOrder,
+            Set<String> histogramClasses,
+            boolean stopOnFailure) {
+        this(id, classes, purpose, surefireOrder, histogramClasses, stopOnFailure, DumpRequest.NONE);
     }
 }

@@ -20,6 +20,24 @@ public sealed interface Purpose {
     /** Does the class die alone? Then the {@code rest} classes not yet run, in the same fork. */
     record AloneThenRest(String className, int rest) implements Purpose {}
 
+    /**
+     * Does the class die alone? Then the {@code rest} classes not yet run, after the {@code carried} classes that the
+     * suite with the culprits found so far fixed runs before them.
+     */
+    record AloneThenCarriedRest(String className, int carried, int rest) implements Purpose {}
+
+    /**
+     * The {@code rest} classes not yet run after {@code after}, after the {@code carried} classes that the suite with
+     * the culprits found so far fixed runs before them.
+     */
+    record CarriedRest(String after, int carried, int rest) implements Purpose {}
+
+    /**
+     * {@code from} and the {@code rest} classes after it once more, after the {@code carried} classes that the suite
+     * with the culprits found so far fixed runs before it: it failed where classes since excluded had run.
+     */
+    record Again(String from, int carried, int rest) implements Purpose {}
+
     /** Batch {@code number} of {@code of} (1-based). */
     record Batch(int number, int of) implements Purpose {}
 
@@ -28,6 +46,13 @@ public sealed interface Purpose {
 
     /** Confirmation run {@code number} of {@code of} of the verdict on {@code victim}. */
     record Confirm(String victim, int number, int of) implements Purpose {}
+
+    /**
+     * Not run by memprobe: fork {@code fork} of the project's own run, as the recording of {@code execution} saw it
+     * ({@code surefire:test (default-test)}), with {@code classes} classes. The recording's report has one per fork;
+     * {@code memprobe.from} answers a bisect's first probe with one.
+     */
+    record Recorded(String execution, String fork, int classes) implements Purpose {}
 
     /** Do these classes, run before the victim, make it die? */
     record Pollutes(List<String> polluters, String victim) implements Purpose {

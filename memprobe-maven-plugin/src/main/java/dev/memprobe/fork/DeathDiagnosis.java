@@ -36,6 +36,24 @@ final class DeathDiagnosis {
     }
 
     private Death diagnose() {
+        if (end.action() instanceof ForkEnd.StoppedOnGcOverhead crawl) {
+            // the class the fork was past saving in; it is the one in flight unless it ended in the moment before
+            // the kill
+            boolean named = crawl.className() != null;
+            return new Death(
+                    Cause.GC_OVERHEAD,
+                    137,
+                    named ? crawl.className() : className,
+                    named ? crawl.method() : method,
+                    "memprobe stopped the fork with SIGKILL: "
+                            + ForkJournal.pastSaving(
+                                    crawl.windowMillis(),
+                                    crawl.gcMillis(),
+                                    crawl.collections(),
+                                    crawl.leastLive(),
+                                    crawl.maxHeap())
+                            + " (memprobe.stopOnGcOverhead)");
+        }
         if (end.action() instanceof ForkEnd.KilledOverMemoryLimit limit) {
             return new Death(
                     Cause.MEMORY_LIMIT,

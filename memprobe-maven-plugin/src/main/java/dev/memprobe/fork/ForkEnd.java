@@ -35,4 +35,22 @@ public record ForkEnd(
 
     /** SIGKILL after a test failed of memory: the probe's question was answered. */
     public record StoppedAfterMemoryError(String className) implements WatchdogAction {}
+
+    /**
+     * SIGKILL because the fork journaled that it is past saving ({@code memprobe.stopOnGcOverhead}): it spent
+     * {@code gcMillis} of the last {@code windowMillis} in collections, each of which left at least {@code leastLive}
+     * of {@code maxHeap} bytes live. The probe's question was answered when the collector stopped freeing memory.
+     *
+     * @param className the class in flight then, or null
+     * @param method the test in flight then, or null
+     */
+    public record StoppedOnGcOverhead(
+            String className,
+            String method,
+            long windowMillis,
+            long gcMillis,
+            int collections,
+            long leastLive,
+            long maxHeap)
+            implements WatchdogAction {}
 }

@@ -4,6 +4,8 @@ import dev.memprobe.journal.ClassEndEvent;
 import dev.memprobe.journal.ClassStartEvent;
 import dev.memprobe.journal.ErrorEvent;
 import dev.memprobe.journal.ForkEvent;
+import dev.memprobe.journal.GcOverheadEvent;
+import dev.memprobe.journal.HeapDumpEvent;
 import dev.memprobe.journal.JournalEvent;
 import dev.memprobe.journal.JournalVisitor;
 import dev.memprobe.journal.Measures;
@@ -14,6 +16,9 @@ import dev.memprobe.journal.RunEndEvent;
 import dev.memprobe.journal.ShutdownEvent;
 import dev.memprobe.journal.TestEndEvent;
 import dev.memprobe.journal.TestStartEvent;
+import dev.memprobe.journal.ThreadsLeftEvent;
+import dev.memprobe.units.Durations;
+import dev.memprobe.units.Numbers;
 import dev.memprobe.units.Size;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,10 +40,16 @@ final class ForkJournal implements JournalVisitor {
 
     ErrorEvent error;
     ShutdownEvent shutdown;
+    /** The fork's line that it is past saving, or null. */
+    GcOverheadEvent gcOverhead;
     /** The first near-limit warning of each class (the key "null" for one outside any class). */
     final Map<String, NearLimitEvent> nearLimit = new LinkedHashMap<>();
 
     boolean runEnded;
+    /** The heap dumps the fork wrote (or skipped) for the classes the probe asked about. */
+    final List<HeapDumpEvent> heapDumps = new ArrayList<>();
+    /** The threads those classes left running. */
+    final List<ThreadsLeftEvent> threadsLeft = new ArrayList<>();
     /** What a reader should know: near-limit warnings, recoveries. */
     final List<String> notes = new ArrayList<>();
 
@@ -101,6 +112,13 @@ final class ForkJournal implements JournalVisitor {
     }
 
     @Override
+    public void gcOverhead(GcOverheadEvent event) {
+        if (gcOverhead == null) {
+            gcOverhead = event;
+        }
+    }
+
+    @Override
     public void recovered(RecoveredEvent event) {
         notes.add("the fork went on after the OutOfMemoryError of " + event.className() + ": a full collection left "
                 + Size.format(event.used()) + " of " + Size.format(event.max()) + " in use");
@@ -121,9 +139,32 @@ final class ForkJournal implements JournalVisitor {
         runEnded = true;
     }
 
-    /** The measurements the provider's error or shutdown line gave of {@code className} in flight, or null. */
+    @Override
+    public void heapDump(HeapDumpEvent event) {
+        if (event.className() != null && event.phase() != null) {
+            heapDumps.add(event);
+        }
+    }
+
+    @Override
+    public void threadsLeft(ThreadsLeftEvent event) {
+        if (event.className() != null) {
+            threadsLeft.add(event);
+        }
+    }
+
+    /**
+     * The measurements the provider's last line about {@code className} in flight gave (its gc-overhead, error or
+     * shutdown line), or null.
+     */
     Measures inFlightMeasures(String className) {
         Measures last = null;
+        if (gcOverhead != null
+                && className != null
+                && className.equals(gcOverhead.className())
+                && gcOverhead.measures() != null) {
+            last = gcOverhead.measures();
+        }
         if (error != null && className != null && className.equals(error.className()) && error.measures() != null) {
             last = error.measures();
         }
@@ -136,12 +177,26 @@ final class ForkJournal implements JournalVisitor {
         return last;
     }
 
+    /**
+     * "94% of the last 10 s in GC (1,024 collections), at least 251 MiB of 256 MiB live after each": the numbers of a
+     * fork past saving.
+     */
+    static String pastSaving(long windowMillis, long gcMillis, int collections, long leastLive, long maxHeap) {
+        String window = windowMillis > 0 && windowMillis % 1000 == 0
+                ? (windowMillis / 1000) + " s"
+                : Durations.format(windowMillis);
+        long share = windowMillis > 0 ? Math.round(gcMillis * 100.0 / windowMillis) : -1;
+        return (share < 0 ? "most" : share + "%") + " of the last " + window + " in GC"
+                + (collections > 0 ? " (" + Numbers.grouped(collections) + " collections)" : "") + ", at least "
+                + Size.format(leastLive) + " of " + Size.format(maxHeap) + " live after each";
+    }
+
     /** "G1 Old Gen held 119 MiB of 128 MiB". */
     static String held(NearLimitEvent event) {
         return event.pool() + " held " + Size.format(event.used()) + " of " + Size.format(event.max());
     }
 
-    private static String where(String className, String method) {
+    static String where(String className, String method) {
         if (className == null) {
             return "no test class";
         }

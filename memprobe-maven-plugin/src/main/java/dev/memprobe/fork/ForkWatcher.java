@@ -3,6 +3,8 @@ package dev.memprobe.fork;
 import dev.memprobe.journal.ClassEndEvent;
 import dev.memprobe.journal.ErrorEvent;
 import dev.memprobe.journal.ForkEvent;
+import dev.memprobe.journal.GcOverheadEvent;
+import dev.memprobe.journal.HeapDumpEvent;
 import dev.memprobe.journal.JournalContents;
 import dev.memprobe.journal.JournalEvent;
 import dev.memprobe.journal.JournalTail;
@@ -27,7 +29,10 @@ import java.util.function.LongSupplier;
  * that gives up), or after {@link #MEASUREMENT_WAIT} when they do not come: stopped at the failed test itself, the
  * culprit would lose its own numbers. A probe that runs the suite ({@code stopOnMemoryError} false) lets the fork go
  * on past a memory error only when the provider journaled {@code recovered} for that class first: a full collection
- * gave the heap back.
+ * gave the heap back. With {@code memprobe.stopOnGcOverhead}, a fork that journals {@code gc-overhead} (it is past
+ * saving: most of the last seconds in collections, the heap nearly full after each) is stopped with SIGKILL at once,
+ * as the memory limit does: its line carries the class's measurements so far, and the probe's question was answered
+ * when the collector stopped freeing memory.
  */
 public final class ForkWatcher implements AutoCloseable {
 
@@ -41,6 +46,7 @@ public final class ForkWatcher implements AutoCloseable {
     private final Duration timeout;
     private final Duration grace;
     private final boolean stopOnMemoryError;
+    private final boolean stopOnGcOverhead;
     private final ProcessControl control;
     private final LongConsumer pidListener;
     private final LongSupplier nanoTime;
@@ -52,6 +58,9 @@ public final class ForkWatcher implements AutoCloseable {
     private volatile ForkEnd.WatchdogAction action = new ForkEnd.NoAction();
     private final Reactions reactions = new Reactions();
     private long terminatedAt = -1;
+    /** How long the heap dumps the fork journaled stopped it: not the tests' time, so not counted by the timeout. */
+    private long dumpMillis;
+
     private String stopAfter;
     private long stopAt = -1;
     /** Classes after whose memory error the provider saw the heap given back, and lets the fork go on. */
@@ -60,6 +69,7 @@ public final class ForkWatcher implements AutoCloseable {
     /**
      * @param memoryLimit bytes, or -1 for none
      * @param timeout null for none
+     * @param stopOnGcOverhead whether a fork that journals {@code gc-overhead} is stopped
      * @param pidListener told the fork's pid as soon as it is known (to stop it if Maven is stopped)
      */
     public ForkWatcher(
@@ -68,9 +78,19 @@ public final class ForkWatcher implements AutoCloseable {
             Duration timeout,
             Duration grace,
             boolean stopOnMemoryError,
+            boolean stopOnGcOverhead,
             ProcessControl control,
             LongConsumer pidListener) {
-        this(journal, memoryLimit, timeout, grace, stopOnMemoryError, control, pidListener, System::nanoTime);
+        this(
+                journal,
+                memoryLimit,
+                timeout,
+                grace,
+                stopOnMemoryError,
+                stopOnGcOverhead,
+                control,
+                pidListener,
+                System::nanoTime);
     }
 
     ForkWatcher(
@@ -79,6 +99,7 @@ public final class ForkWatcher implements AutoCloseable {
             Duration timeout,
             Duration grace,
             boolean stopOnMemoryError,
+            boolean stopOnGcOverhead,
             ProcessControl control,
             LongConsumer pidListener,
             LongSupplier nanoTime) {
@@ -87,6 +108,7 @@ public final class ForkWatcher implements AutoCloseable {
         this.timeout = timeout;
         this.grace = grace;
         this.stopOnMemoryError = stopOnMemoryError;
+        this.stopOnGcOverhead = stopOnGcOverhead;
         this.control = control;
         this.pidListener = pidListener;
         this.nanoTime = nanoTime;
@@ -167,7 +189,7 @@ public final class ForkWatcher implements AutoCloseable {
                 return;
             }
         }
-        if (timeout != null && elapsedMillis() > timeout.toMillis()) {
+        if (timeout != null && elapsedMillis() - dumpMillis > timeout.toMillis()) {
             action = new ForkEnd.TimedOut(timeout.toMillis(), false);
             terminatedAt = elapsedMillis();
             control.terminate(current);
@@ -185,7 +207,10 @@ public final class ForkWatcher implements AutoCloseable {
         }
     }
 
-    /** What the watcher does on the journal's lines: learn the pid, note recoveries, stop after a memory error. */
+    /**
+     * What the watcher does on the journal's lines: learn the pid, note recoveries, stop after a memory error or once
+     * the fork is past saving.
+     */
     private final class Reactions implements JournalVisitor {
 
         @Override
@@ -196,6 +221,11 @@ public final class ForkWatcher implements AutoCloseable {
                     pidListener.accept(pid);
                 }
             }
+        }
+
+        @Override
+        public void heapDump(HeapDumpEvent event) {
+            dumpMillis += Math.max(0, event.millis());
         }
 
         @Override
@@ -214,6 +244,22 @@ public final class ForkWatcher implements AutoCloseable {
                     && event.memoryKind() != null) {
                 stopAfter = event.className();
                 stopAt = elapsedMillis() + MEASUREMENT_WAIT.toMillis();
+            }
+        }
+
+        @Override
+        public void gcOverhead(GcOverheadEvent event) {
+            // a test that failed of memory stops the fork in a moment, and with a verdict of its own
+            if (stopOnGcOverhead && stopAfter == null && pid >= 0 && action instanceof ForkEnd.NoAction) {
+                action = new ForkEnd.StoppedOnGcOverhead(
+                        event.className(),
+                        event.method(),
+                        event.windowMillis(),
+                        event.gcMillis(),
+                        event.collections(),
+                        event.leastLive(),
+                        event.maxHeap());
+                control.kill(pid);
             }
         }
 

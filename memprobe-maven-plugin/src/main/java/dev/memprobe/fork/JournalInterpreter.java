@@ -5,8 +5,11 @@ import dev.memprobe.bisect.Death;
 import dev.memprobe.bisect.ForkInfo;
 import dev.memprobe.bisect.ForkResult;
 import dev.memprobe.bisect.Probe;
+import dev.memprobe.bisect.Retention;
 import dev.memprobe.journal.ForkEvent;
+import dev.memprobe.journal.HeapDumpEvent;
 import dev.memprobe.journal.JournalContents;
+import dev.memprobe.journal.ThreadsLeftEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -45,6 +48,18 @@ public final class JournalInterpreter {
         }
         ForkJournal journal = ForkJournal.of(contents.events());
         notes.addAll(journal.notes);
+        if (journal.gcOverhead != null && !(end.action() instanceof ForkEnd.StoppedOnGcOverhead)) {
+            notes.add("past saving while "
+                    + ForkJournal.where(journal.gcOverhead.className(), journal.gcOverhead.method())
+                    + " ran: "
+                    + ForkJournal.pastSaving(
+                            journal.gcOverhead.windowMillis(),
+                            journal.gcOverhead.gcMillis(),
+                            journal.gcOverhead.collections(),
+                            journal.gcOverhead.leastLive(),
+                            journal.gcOverhead.maxHeap())
+                    + "; memprobe did not stop the fork for it");
+        }
         ForkInfo fork = journal.fork == null ? null : forkInfo(journal.fork, end.askedAt());
         if (fork != null && fork.parallelForcedOff()) {
             notes.add("the project switches on JUnit parallel execution; memprobe ran this fork's classes one at a"
@@ -69,7 +84,35 @@ public final class JournalInterpreter {
         if (journal.runEnded && died && death.inFlightClass() == null) {
             notes.add("every class finished; the fork died afterwards");
         }
-        return new ForkResult(probe, journal.planned, runs, death, end.wallMs(), fork, notes);
+        return new ForkResult(
+                probe, journal.planned, runs, death, end.wallMs(), fork, notes, retention(probe, journal));
+    }
+
+    /** The heap dumps and thread lists the fork journaled, as the engine carries them to a culprit. */
+    private static Retention retention(Probe probe, ForkJournal journal) {
+        if (journal.heapDumps.isEmpty() && journal.threadsLeft.isEmpty()) {
+            return Retention.NONE;
+        }
+        List<Retention.HeapDump> dumps = new ArrayList<>();
+        for (HeapDumpEvent e : journal.heapDumps) {
+            dumps.add(new Retention.HeapDump(
+                    e.className(),
+                    e.phase().journalName(),
+                    e.file(),
+                    e.bytes(),
+                    e.millis(),
+                    e.compressedOops(),
+                    e.skipped()));
+        }
+        List<Retention.LeftThreads> threads = new ArrayList<>();
+        for (ThreadsLeftEvent e : journal.threadsLeft) {
+            List<Retention.LeftThread> listed = new ArrayList<>();
+            for (ThreadsLeftEvent.LiveThread t : e.threads()) {
+                listed.add(new Retention.LeftThread(t.name(), t.daemon(), t.state(), t.runs(), t.startedBy()));
+            }
+            threads.add(new Retention.LeftThreads(e.className(), e.count(), listed));
+        }
+        return new Retention(probe.id(), dumps, threads);
     }
 
     private static ForkInfo forkInfo(ForkEvent fork, long askedAt) {

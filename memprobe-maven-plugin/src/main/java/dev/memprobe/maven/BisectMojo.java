@@ -138,6 +138,27 @@ public class BisectMojo extends SurefireMojoSupport {
     private boolean exactRetained;
 
     /**
+     * Say what holds each culprit's memory: the probes that confirm a culprit write a heap dump of live objects (a
+     * hog's at its {@code OutOfMemoryError}, a polluter's after it ends, with one baseline before the first), which
+     * memprobe reads in Maven's JVM to name the static field, thread, frame or class loader that retains it, with the
+     * retained sizes. At most one dump per culprit class; each stops its fork for about a second per 256 MiB of heap
+     * and takes about 1.3 times the live heap on disk while it is read. Off: the class histogram only.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "memprobe.retainers", defaultValue = "true")
+    private boolean retainers;
+
+    /**
+     * Keep the heap dumps in the probes' folders after they are read (to open them in a heap analyser), instead of
+     * deleting them: they hold the tests' data, so keep them out of CI artifacts.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "memprobe.keepHeapDumps", defaultValue = "false")
+    private boolean keepHeapDumps;
+
+    /**
      * Where the reports go: {@code report.json}, {@code report.md}, {@code report.html}, {@code heavy-classes.txt}
      * and a folder per probe with its journal and Surefire's reports.
      *
@@ -195,6 +216,32 @@ public class BisectMojo extends SurefireMojoSupport {
      */
     @Parameter(property = "memprobe.runnerMemory")
     private String runnerMemory;
+
+    /**
+     * A recording of the project's own run ({@code -Dmemprobe.record}): its folder
+     * ({@code target/memprobe/record}) or its {@code report.json}. The fork that died there is the search's first
+     * probe, with the classes it ran in its order and their measurements, so the suite does not run again; classes
+     * that forks of the recording finished are measured there and not run again. Refused, with the reason, for a
+     * recording of another project or memprobe version, or one that ran classes the test set no longer has. Unset:
+     * the search starts with the whole suite.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "memprobe.from")
+    private File from;
+
+    /**
+     * End a probe's fork that is past saving as a death of memory ({@code gc-overhead}): one that spent at least half
+     * of the last 10 seconds in garbage collection while every collection left at least 80% of the heap live. G1,
+     * the default collector, has no GC overhead limit of its own: with the heap that full it collects back to back
+     * and the tests crawl for minutes before an {@code OutOfMemoryError}, if one ever comes. A class that allocates
+     * heavily but frees it (the heap far from full after collections) is never stopped. {@code false}: such forks
+     * crawl on to their end, as under {@code mvn test}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "memprobe.stopOnGcOverhead", defaultValue = "true")
+    private boolean stopOnGcOverhead;
 
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     private MojoExecution mojoExecution;
@@ -293,19 +340,22 @@ public class BisectMojo extends SurefireMojoSupport {
     private BisectOptions options() throws MojoExecutionException {
         try {
             return BisectOptions.parse(
-                    maxHeap,
-                    memoryLimit,
-                    forkTimeout,
-                    strategy,
-                    batchSize,
-                    failFast,
-                    confirmRuns,
-                    maxProbes,
-                    exactRetained,
-                    shard,
-                    failOnCulprit,
-                    parallelProbes,
-                    runnerMemory);
+                            maxHeap,
+                            memoryLimit,
+                            forkTimeout,
+                            strategy,
+                            batchSize,
+                            failFast,
+                            confirmRuns,
+                            maxProbes,
+                            exactRetained,
+                            shard,
+                            failOnCulprit,
+                            parallelProbes,
+                            runnerMemory)
+                    .withRetainers(retainers, keepHeapDumps)
+                    .withFrom(from == null ? null : from.toPath())
+                    .withStopOnGcOverhead(stopOnGcOverhead);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage());
         }

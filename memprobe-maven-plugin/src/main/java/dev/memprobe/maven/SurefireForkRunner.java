@@ -36,6 +36,8 @@ final class SurefireForkRunner implements ForkRunner {
      * The limits and places every probe shares.
      *
      * @param grace how long a fork that was sent SIGTERM has before SIGKILL
+     * @param retainers whether forks write the heap dumps probes ask for ({@code memprobe.retainers})
+     * @param stopOnGcOverhead whether the forks watch for GC overhead and are stopped once past saving
      */
     record Settings(
             Path probesFolder,
@@ -45,7 +47,9 @@ final class SurefireForkRunner implements ForkRunner {
             Duration timeout,
             Duration grace,
             double nearLimit,
-            boolean exactRetained) {
+            boolean exactRetained,
+            boolean retainers,
+            boolean stopOnGcOverhead) {
 
         /** A bisect's settings: its probe folder, the project's argLine, memprobe's limits. */
         static Settings of(RunRequest request) {
@@ -57,7 +61,9 @@ final class SurefireForkRunner implements ForkRunner {
                     request.timeout(),
                     Duration.ofSeconds(10),
                     ForkOptions.DEFAULT_NEAR_LIMIT,
-                    request.options().exactRetained());
+                    request.options().exactRetained(),
+                    request.options().retainers(),
+                    request.options().stopOnGcOverhead());
         }
     }
 
@@ -114,12 +120,24 @@ final class SurefireForkRunner implements ForkRunner {
                         settings.exactRetained(),
                         probe.histogramClasses(),
                         10)
-                .withContinueAfterMemoryError(!probe.stopOnFailure());
+                .withContinueAfterMemoryError(!probe.stopOnFailure())
+                .withWatchGcOverhead(settings.stopOnGcOverhead());
+        if (settings.retainers()) { // memprobe.retainers=false: no heap dump at all
+            options = options.withHeapDumps(probe.dumps().atEnd(), probe.dumps().onError())
+                    .withThreadStarts(probe.dumps().threadStarts());
+        }
         for (Map.Entry<String, String> property : options.toProperties().entrySet()) {
             mojo.putProviderProperty(property.getKey(), property.getValue());
         }
         if (probe.histogramClasses().isEmpty()) {
             mojo.putProviderProperty(ForkOptions.HISTOGRAM_CLASSES, "");
+        }
+        // the goal's instances run probe after probe: an earlier probe's dumps must not stay asked for
+        if (options.dumpAtEnd().isEmpty()) {
+            mojo.putProviderProperty(ForkOptions.DUMP_AT_END, "");
+        }
+        if (options.dumpOnError().isEmpty()) {
+            mojo.putProviderProperty(ForkOptions.DUMP_ON_ERROR, "");
         }
         mojo.setReportsDirectory(folder.resolve("surefire-reports").toFile());
         // Surefire deletes its temporary folder (booter jar, properties) when a fork ends: forks running at the
@@ -136,6 +154,7 @@ final class SurefireForkRunner implements ForkRunner {
                 settings.timeout(),
                 settings.grace(),
                 probe.stopOnFailure(),
+                settings.stopOnGcOverhead(),
                 control,
                 reaper::started);
         try (watcher) {

@@ -97,7 +97,8 @@ public final class ReportMerge {
                         p.wallMs(),
                         p.setupMs(),
                         p.bootMs(),
-                        notes));
+                        notes,
+                        p.recorded()));
             }
             for (Report.CulpritEntry c : r.culprits()) {
                 List<Integer> ids = new ArrayList<>();
@@ -105,20 +106,21 @@ public final class ReportMerge {
                     ids.add(probe(renumber, old, s, "culprit " + c.victim(), problems));
                 }
                 culprits.add(new Report.CulpritEntry(
-                        c.kind(),
-                        c.classes(),
-                        c.victim(),
-                        c.polluters(),
-                        c.retainedBytes(),
-                        c.cause(),
-                        c.memory(),
-                        c.exitCode(),
-                        c.method(),
-                        c.evidence(),
-                        c.reproduced(),
-                        c.attempts(),
-                        ids,
-                        c.advice()));
+                                c.kind(),
+                                c.classes(),
+                                c.victim(),
+                                c.polluters(),
+                                c.retainedBytes(),
+                                c.cause(),
+                                c.memory(),
+                                c.exitCode(),
+                                c.method(),
+                                c.evidence(),
+                                c.reproduced(),
+                                c.attempts(),
+                                ids,
+                                c.advice())
+                        .withRetainers(c.retainers()));
             }
             findings.addAll(r.findings());
             for (Report.ClassEntry c : r.classes()) {
@@ -142,7 +144,8 @@ public final class ReportMerge {
                         c.allocatedBytes(),
                         c.gcCount(),
                         probe(renumber, c.probe(), s, "class " + c.name(), problems),
-                        c.problem()));
+                        c.problem(),
+                        c.fork()));
             }
             r.ranking().forEach(e -> ranking.merge(e.name(), e.retainedBytes(), Math::max));
             inconclusive |= r.verdict().equals(Verdict.INCONCLUSIVE.id());

@@ -26,6 +26,7 @@ public final class ConsoleSummary {
             if (!c.evidence().isEmpty()) {
                 lines.add("      why: " + c.evidence().get(0));
             }
+            RetainersText.headline(c.retainers()).ifPresent(holds -> lines.add("      " + holds));
         }
         for (Report.FindingEntry f : report.findings()) {
             lines.add("  " + f.message());

@@ -32,6 +32,18 @@ record JsonFields(Map<String, Object> fields, String path) {
         return v == null ? -1 : whole(path + key, v);
     }
 
+    /** A number, whole or not; absent (null) is 0. */
+    double decimal(String key) {
+        Object v = fields.get(key);
+        if (v == null) {
+            return 0;
+        }
+        if (!(v instanceof Number n)) {
+            throw wrongType(key, "a number", v);
+        }
+        return n.doubleValue();
+    }
+
     int smallNumber(String key) {
         long n = number(key);
         if (n > Integer.MAX_VALUE || n < Integer.MIN_VALUE) {

@@ -66,7 +66,8 @@ public final class JsonReportReader {
                     c.smallNumber("reproduced"),
                     c.smallNumber("attempts"),
                     c.integers("probes"),
-                    c.strings("advice")));
+                    c.strings("advice"),
+                    RetainersJson.read(c)));
         }
         List<Report.FindingEntry> findings = new ArrayList<>();
         for (JsonFields f : root.nodes("findings")) {
@@ -94,7 +95,8 @@ public final class JsonReportReader {
                     c.number("allocatedBytes"),
                     c.number("gcCount"),
                     c.smallNumber("probe"),
-                    c.string("problem")));
+                    c.string("problem"),
+                    c.string("fork")));
         }
         List<Report.ProbeEntry> probes = new ArrayList<>();
         for (JsonFields p : root.nodes("probes")) {
@@ -111,7 +113,8 @@ public final class JsonReportReader {
                     p.number("wallMs"),
                     p.number("setupMs"),
                     p.number("bootMs"),
-                    p.strings("notes")));
+                    p.strings("notes"),
+                    p.flag("recorded")));
         }
         List<Report.RankEntry> ranking = new ArrayList<>();
         for (JsonFields e : root.nodes("ranking")) {

@@ -46,6 +46,7 @@ public final class JsonReportWriter {
             m.put("attempts", c.attempts());
             m.put("probes", c.probes());
             m.put("advice", c.advice());
+            m.put("retainers", RetainersJson.toTree(c.retainers()));
             culprits.add(m);
         }
         root.put("culprits", culprits);
@@ -77,6 +78,9 @@ public final class JsonReportWriter {
             m.put("gcCount", measured(c.gcCount()));
             m.put("probe", c.probe());
             m.put("problem", c.problem());
+            if (c.fork() != null) {
+                m.put("fork", c.fork());
+            }
             classes.add(m);
         }
         root.put("classes", classes);
@@ -96,6 +100,9 @@ public final class JsonReportWriter {
             m.put("setupMs", measured(p.setupMs()));
             m.put("bootMs", measured(p.bootMs()));
             m.put("notes", p.notes());
+            if (p.recorded()) {
+                m.put("recorded", true);
+            }
             probes.add(m);
         }
         root.put("probes", probes);

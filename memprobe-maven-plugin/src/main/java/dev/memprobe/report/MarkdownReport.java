@@ -13,6 +13,30 @@ public final class MarkdownReport {
 
     static final int CLASS_ROWS = 15;
 
+    /** What holds the culprit's memory: each class's paths, threads, loaders and buffers, and what the dump cost. */
+    private static void retainers(Report.CulpritEntry c, StringBuilder md) {
+        if (c.retainers().isEmpty()) {
+            return;
+        }
+        md.append("- What holds the memory:\n");
+        for (dev.memprobe.retain.Retainers r : c.retainers()) {
+            md.append("  - ")
+                    .append(code(ReportText.simple(r.className())))
+                    .append(" (")
+                    .append(r.role());
+            md.append("), ").append(text(RetainersText.dump(r))).append(":\n");
+            for (dev.memprobe.retain.Retainers.Path p : r.paths()) {
+                md.append("    - ").append(text(RetainersText.path(r, p))).append('\n');
+            }
+            for (String line : RetainersText.details(r)) {
+                md.append("    - ").append(text(line)).append('\n');
+            }
+            if (r.skipped() != null) {
+                md.append("    - ").append(text(r.skipped())).append("; the evidence's histogram is what there is\n");
+            }
+        }
+    }
+
     private MarkdownReport() {}
 
     public static void write(Report report, Writer out) throws IOException {
@@ -51,6 +75,7 @@ public final class MarkdownReport {
             for (String line : c.evidence()) {
                 md.append("  - ").append(text(line)).append('\n');
             }
+            retainers(c, md);
             md.append("- Next steps:\n");
             for (String line : c.advice()) {
                 md.append("  - ").append(text(line)).append('\n');

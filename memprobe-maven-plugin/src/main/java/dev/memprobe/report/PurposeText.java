@@ -23,6 +23,18 @@ public final class PurposeText {
         if (purpose instanceof Purpose.AloneThenRest p) {
             return "does " + simple(p.className()) + " die alone? then the " + classes(p.rest()) + " not yet run";
         }
+        if (purpose instanceof Purpose.AloneThenCarriedRest p) {
+            return "does " + simple(p.className()) + " die alone? then the " + classes(p.rest())
+                    + " not yet run, after " + p.carried() + " that ran before " + simple(p.className());
+        }
+        if (purpose instanceof Purpose.CarriedRest p) {
+            return classes(p.rest()) + " not yet run after " + simple(p.after()) + ", after " + p.carried()
+                    + " that ran before it";
+        }
+        if (purpose instanceof Purpose.Again p) {
+            return simple(p.from()) + " and the " + classes(p.rest()) + " after it again, after " + p.carried()
+                    + " that ran before it, without the culprits found";
+        }
         if (purpose instanceof Purpose.Batch p) {
             return "batch " + p.number() + "/" + p.of();
         }
@@ -36,6 +48,9 @@ public final class PurposeText {
             return p.polluters().size() == 1
                     ? "does " + simple(p.polluters().get(0)) + " pollute " + simple(p.victim()) + "?"
                     : "do " + p.polluters().size() + " classes pollute " + simple(p.victim()) + "?";
+        }
+        if (purpose instanceof Purpose.Recorded p) {
+            return "recorded: fork " + p.fork() + " of " + p.execution() + ", " + classes(p.classes());
         }
         throw new IllegalArgumentException("no words for " + purpose);
     }

@@ -1,5 +1,6 @@
 package dev.memprobe.report;
 
+import dev.memprobe.retain.Retainers;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,12 @@ public record Report(
         ranking = List.copyOf(ranking);
     }
 
-    /** A culprit with its evidence and what to do about it. */
+    /**
+     * A culprit with its evidence and what to do about it.
+     *
+     * @param retainers what holds the memory, from heap dumps: the hog's, or each polluter's in run order; empty
+     *     when none was analysed ({@code memprobe.retainers=false}, or a report of an earlier version)
+     */
     public record CulpritEntry(
             String kind,
             List<String> classes,
@@ -52,7 +58,8 @@ public record Report(
             int reproduced,
             int attempts,
             List<Integer> probes,
-            List<String> advice) {
+            List<String> advice,
+            List<Retainers> retainers) {
 
         public CulpritEntry {
             classes = List.copyOf(classes);
@@ -61,6 +68,61 @@ public record Report(
             evidence = List.copyOf(evidence);
             probes = List.copyOf(probes);
             advice = List.copyOf(advice);
+            retainers = retainers == null ? List.of() : List.copyOf(retainers);
+        }
+
+        /** A culprit without an analysis of what holds its memory. */
+        public CulpritEntry(
+                String kind,
+                List<String> classes,
+                String victim,
+                List<String> polluters,
+                Map<String, Long> retainedBytes,
+                String cause,
+                boolean memory,
+                Integer exitCode,
+                String method,
+                List<String> evidence,
+                int reproduced,
+                int attempts,
+                List<Integer> probes,
+                List<String> advice) {
+            this(
+                    kind,
+                    classes,
+                    victim,
+                    polluters,
+                    retainedBytes,
+                    cause,
+                    memory,
+                    exitCode,
+                    method,
+                    evidence,
+                    reproduced,
+                    attempts,
+                    probes,
+                    advice,
+                    List.of());
+        }
+
+        /** This culprit with what holds its memory. */
+        public CulpritEntry withRetainers(List<Retainers> found) {
+            return new CulpritEntry(
+                    kind,
+                    classes,
+                    victim,
+                    polluters,
+                    retainedBytes,
+                    cause,
+                    memory,
+                    exitCode,
+                    method,
+                    evidence,
+                    reproduced,
+                    attempts,
+                    probes,
+                    advice,
+                    found);
         }
     }
 
@@ -71,7 +133,11 @@ public record Report(
         }
     }
 
-    /** One class that ran, measured in the first fork it ran in. */
+    /**
+     * One class that ran, measured in the first fork it ran in.
+     *
+     * @param fork in a recording, Surefire's number of the fork that ran it ({@code "1"}); null in a bisect
+     */
     public record ClassEntry(
             String name,
             String outcome,
@@ -92,13 +158,88 @@ public record Report(
             long allocatedBytes,
             long gcCount,
             int probe,
-            String problem) {}
+            String problem,
+            String fork) {
+
+        /** An entry of a bisect, which runs its forks itself. */
+        public ClassEntry(
+                String name,
+                String outcome,
+                int tests,
+                int failures,
+                int errors,
+                int skipped,
+                long durationMs,
+                long heapPeakBytes,
+                long liveHeapPeakBytes,
+                long liveHeapMinBytes,
+                long retainedBytes,
+                long heapEndBytes,
+                long rssPeakBytes,
+                long directPeakBytes,
+                long metaspacePeakBytes,
+                long threadsPeak,
+                long allocatedBytes,
+                long gcCount,
+                int probe,
+                String problem) {
+            this(
+                    name,
+                    outcome,
+                    tests,
+                    failures,
+                    errors,
+                    skipped,
+                    durationMs,
+                    heapPeakBytes,
+                    liveHeapPeakBytes,
+                    liveHeapMinBytes,
+                    retainedBytes,
+                    heapEndBytes,
+                    rssPeakBytes,
+                    directPeakBytes,
+                    metaspacePeakBytes,
+                    threadsPeak,
+                    allocatedBytes,
+                    gcCount,
+                    probe,
+                    problem,
+                    null);
+        }
+
+        /** This entry as measured in fork {@code number} of a recording. */
+        public ClassEntry inFork(String number) {
+            return new ClassEntry(
+                    name,
+                    outcome,
+                    tests,
+                    failures,
+                    errors,
+                    skipped,
+                    durationMs,
+                    heapPeakBytes,
+                    liveHeapPeakBytes,
+                    liveHeapMinBytes,
+                    retainedBytes,
+                    heapEndBytes,
+                    rssPeakBytes,
+                    directPeakBytes,
+                    metaspacePeakBytes,
+                    threadsPeak,
+                    allocatedBytes,
+                    gcCount,
+                    probe,
+                    problem,
+                    number);
+        }
+    }
 
     /**
      * One fork memprobe ran.
      *
      * @param setupMs Maven's side of starting it: from memprobe asking Surefire to the fork's JVM starting (-1 unknown)
      * @param bootMs from the JVM starting to memprobe's provider running in it (-1 unknown)
+     * @param recorded the fork was not run by memprobe: it is one of the project's own run, from a recording
      */
     public record ProbeEntry(
             int id,
@@ -113,11 +254,32 @@ public record Report(
             long wallMs,
             long setupMs,
             long bootMs,
-            List<String> notes) {
+            List<String> notes,
+            boolean recorded) {
 
         public ProbeEntry {
             classes = List.copyOf(classes);
             notes = List.copyOf(notes);
+        }
+
+        /** A probe memprobe ran itself. */
+        public ProbeEntry(
+                int id,
+                String purpose,
+                List<String> classes,
+                String outcome,
+                String cause,
+                Integer exitCode,
+                String inFlight,
+                String method,
+                String evidence,
+                long wallMs,
+                long setupMs,
+                long bootMs,
+                List<String> notes) {
+            this(
+                    id, purpose, classes, outcome, cause, exitCode, inFlight, method, evidence, wallMs, setupMs, bootMs,
+                    notes, false);
         }
     }
 

@@ -4,8 +4,10 @@ import dev.memprobe.bisect.ClassRun;
 import dev.memprobe.bisect.Culprit;
 import dev.memprobe.bisect.ForkResult;
 import dev.memprobe.bisect.Measure;
+import dev.memprobe.bisect.Purpose;
 import dev.memprobe.bisect.SearchResult;
 import dev.memprobe.bisect.Verdict;
+import dev.memprobe.retain.Retainers;
 import dev.memprobe.units.Size;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +29,20 @@ public final class ReportBuilder {
             Report.EnvironmentInfo environment,
             int classesInSet,
             long wallMs) {
+        return build(result, project, toolVersion, generatedAt, settings, environment, classesInSet, wallMs, Map.of());
+    }
+
+    /** @param retainers what holds each culprit's memory, read from its heap dumps; a culprit not in it has none */
+    public static Report build(
+            SearchResult result,
+            String project,
+            String toolVersion,
+            String generatedAt,
+            Report.Settings settings,
+            Report.EnvironmentInfo environment,
+            int classesInSet,
+            long wallMs,
+            Map<Culprit, List<Retainers>> retainers) {
         List<Report.CulpritEntry> culprits = new ArrayList<>();
         for (Culprit c : result.culprits()) {
             Map<String, Long> retained = new LinkedHashMap<>(c.retained());
@@ -44,7 +60,8 @@ public final class ReportBuilder {
                     c.reproduced(),
                     c.attempts(),
                     c.probes(),
-                    Advice.forCulprit(c)));
+                    Advice.forCulprit(c),
+                    retainers.getOrDefault(c, List.of())));
         }
         List<Report.FindingEntry> findings = result.findings().stream()
                 .map(f -> new Report.FindingEntry(f.kind().id(), FindingText.of(f), f.classes()))
@@ -133,7 +150,8 @@ public final class ReportBuilder {
                 probe.wallMs(),
                 probe.fork() == null ? -1 : probe.fork().setupMs(),
                 probe.fork() == null ? -1 : probe.fork().bootMs(),
-                probe.notes());
+                probe.notes(),
+                probe.probe().purpose() instanceof Purpose.Recorded);
     }
 
     /** The one-sentence {@code summary} of a report, from its verdict and entries. */

@@ -110,6 +110,8 @@ final class ReportJson {
             g.writeNumber(i);
         } else if (value instanceof Long l) {
             g.writeNumber(l);
+        } else if (value instanceof Double d) {
+            g.writeNumber(d); // a share, such as 0.98 (Double.toString's form)
         } else {
             throw new IllegalArgumentException(
                     "not a report value: " + value.getClass().getName());

@@ -5,6 +5,7 @@ import dev.memprobe.env.Environment;
 import dev.memprobe.shard.Shard;
 import dev.memprobe.units.Durations;
 import dev.memprobe.units.Size;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -19,6 +20,12 @@ import java.util.Locale;
  * @param shard null: the whole set
  * @param runnerMemory the CI machine's memory in bytes, for the fork plan; -1 when not given
  * @param failOnCulprit whether a culprit found fails the build
+ * @param retainers whether the probes that confirm a culprit write heap dumps, read to say what holds its memory
+ * @param keepHeapDumps whether those dumps stay on disk after they are read
+ * @param from a recording ({@code memprobe.from}: its folder or its report.json) whose dead fork is the first probe;
+ *     null to run the whole suite first
+ * @param stopOnGcOverhead whether a probe's fork that is past saving (most of its time in collections, the heap
+ *     nearly full after each) ends as a {@code gc-overhead} death; {@code true} unless the user opted out
  */
 public record BisectOptions(
         long maxHeap,
@@ -33,7 +40,11 @@ public record BisectOptions(
         Shard shard,
         boolean failOnCulprit,
         int parallelProbes,
-        long runnerMemory) {
+        long runnerMemory,
+        boolean retainers,
+        boolean keepHeapDumps,
+        Path from,
+        boolean stopOnGcOverhead) {
 
     /** The most forks "auto" runs at once. */
     static final int AUTO_CEILING = 4;
@@ -94,7 +105,11 @@ public record BisectOptions(
                 part,
                 failOnCulprit,
                 parallel(parallelProbes),
-                runner);
+                runner,
+                true,
+                false,
+                null,
+                true);
     }
 
     private static int parallel(String value) {
@@ -148,7 +163,80 @@ public record BisectOptions(
                 shard,
                 failOnCulprit,
                 forks,
-                runnerMemory);
+                runnerMemory,
+                retainers,
+                keepHeapDumps,
+                from,
+                stopOnGcOverhead);
+    }
+
+    /**
+     * Options with the heap dumps of culprits on or off ({@code memprobe.retainers}, on by default) and kept or
+     * deleted once read ({@code memprobe.keepHeapDumps}, deleted by default: they hold the tests' data).
+     */
+    public BisectOptions withRetainers(boolean on, boolean keep) {
+        return new BisectOptions(
+                maxHeap,
+                memoryLimit,
+                timeout,
+                strategy,
+                batchSize,
+                failFast,
+                confirmRuns,
+                maxProbes,
+                exactRetained,
+                shard,
+                failOnCulprit,
+                parallelProbes,
+                runnerMemory,
+                on,
+                keep,
+                from,
+                stopOnGcOverhead);
+    }
+
+    /** The options starting from the recording in {@code recording} (a folder or its report.json); null for none. */
+    public BisectOptions withFrom(Path recording) {
+        return new BisectOptions(
+                maxHeap,
+                memoryLimit,
+                timeout,
+                strategy,
+                batchSize,
+                failFast,
+                confirmRuns,
+                maxProbes,
+                exactRetained,
+                shard,
+                failOnCulprit,
+                parallelProbes,
+                runnerMemory,
+                retainers,
+                keepHeapDumps,
+                recording,
+                stopOnGcOverhead);
+    }
+
+    /** These options with {@code memprobe.stopOnGcOverhead} as given ({@code true} after {@link #parse}). */
+    public BisectOptions withStopOnGcOverhead(boolean stop) {
+        return new BisectOptions(
+                maxHeap,
+                memoryLimit,
+                timeout,
+                strategy,
+                batchSize,
+                failFast,
+                confirmRuns,
+                maxProbes,
+                exactRetained,
+                shard,
+                failOnCulprit,
+                parallelProbes,
+                runnerMemory,
+                retainers,
+                keepHeapDumps,
+                from,
+                stop);
     }
 
     /** Neither a heap nor a memory limit was given: the forks take this machine's default heap. */

@@ -1,6 +1,7 @@
 package dev.memprobe.run;
 
 import dev.memprobe.bisect.BisectEngine;
+import dev.memprobe.bisect.Culprit;
 import dev.memprobe.bisect.ForkResult;
 import dev.memprobe.bisect.ProgressListener;
 import dev.memprobe.bisect.SearchResult;
@@ -9,6 +10,7 @@ import dev.memprobe.report.Report;
 import dev.memprobe.report.ReportBuilder;
 import dev.memprobe.report.files.ReportFormat;
 import dev.memprobe.results.TestResults;
+import dev.memprobe.retain.Retainers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,13 +18,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * One bisect from its first console line to its outcome, in plain Java: checks that the output folder takes files,
- * says what it searches, clears the probe folders of an earlier run, runs the search on the forks it is given, builds
- * the report, writes and announces it, and returns what the goal tells Maven. The goal passes in Maven's side: the
+ * says what it searches, clears the probe folders of an earlier run, runs the search on the forks it is given, reads
+ * the culprits' heap dumps ({@link RetainerStep}), builds the report, writes and announces it, and returns what the
+ * goal tells Maven. The goal passes in Maven's side: the
  * forks (Surefire), the report output (Maven's log, GitHub) and the console.
  */
 public final class BisectRun {
@@ -101,7 +105,7 @@ public final class BisectRun {
 
         SearchResult result;
         try (StaleProbes stale = StaleProbes.clear(request.probesFolder());
-                Forks.Open open = forks.open(request)) {
+                Forks.Open open = forksOf(request).open(request)) {
             result = new BisectEngine(open.runner(), progress).run(request.search());
         } catch (Forks.ProbeNotRun e) {
             return RunOutcome.error("memprobe could not run a fork: " + e.getMessage(), e);
@@ -114,6 +118,7 @@ public final class BisectRun {
                     e);
         }
 
+        Map<Culprit, List<Retainers>> retainers = new RetainerStep(request, console).analyse(result);
         long wall = Duration.between(request.started(), clock.instant()).toMillis();
         Report report = ReportBuilder.build(
                 result,
@@ -123,7 +128,8 @@ public final class BisectRun {
                 request.reportSettings(),
                 request.environmentInfo(forkJdk(result)),
                 request.tests().size(),
-                wall);
+                wall,
+                retainers);
         try {
             reports.write(report);
         } catch (IOException e) {
@@ -151,6 +157,13 @@ public final class BisectRun {
             reports.testFailures(tests.surefireLines(), !request.project().testFailureIgnore());
         }
         return outcome(request, result, report, tests);
+    }
+
+    /** The forks, their first probe answered from a recording when the request starts from one. */
+    private Forks forksOf(RunRequest request) {
+        return request.options().from() == null
+                ? forks
+                : new RecordedForks(forks, request.options().from());
     }
 
     /** The one place that decides between success, failure and error once the report is out. */

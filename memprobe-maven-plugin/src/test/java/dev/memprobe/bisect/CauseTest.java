@@ -11,20 +11,20 @@ import org.junit.jupiter.api.Test;
 /** Each cause's policy, as the search and the report rely on it. */
 class CauseTest {
 
-    /** resource, memory, from outside, reproducible, rest may follow, pollutable. */
+    /** resource, memory, from outside, reproducible, rest may follow, carried past, pollutable. */
     private static final Map<Cause, String> POLICY = Map.ofEntries(
-            Map.entry(Cause.HEAP_OOM, "HEAP memory inside reproducible rest pollutable"),
-            Map.entry(Cause.METASPACE_OOM, "METASPACE memory inside reproducible rest pollutable"),
-            Map.entry(Cause.DIRECT_OOM, "DIRECT_BUFFERS memory inside reproducible rest pollutable"),
-            Map.entry(Cause.THREAD_OOM, "THREADS memory inside reproducible rest pollutable"),
-            Map.entry(Cause.GC_OVERHEAD, "HEAP memory inside reproducible rest pollutable"),
-            Map.entry(Cause.MEMORY_LIMIT, "RSS memory inside reproducible rest pollutable"),
-            Map.entry(Cause.KILLED, "RSS memory outside reproducible rest pollutable"),
-            Map.entry(Cause.TERMINATED, "HEAP other outside once alone pollutable"),
-            Map.entry(Cause.TIMEOUT, "HEAP other inside reproducible alone suite"),
-            Map.entry(Cause.EXIT, "HEAP other inside reproducible rest pollutable"),
-            Map.entry(Cause.JVM_CRASH, "HEAP other inside reproducible rest pollutable"),
-            Map.entry(Cause.FORK_ERROR, "HEAP other inside reproducible rest pollutable"));
+            Map.entry(Cause.HEAP_OOM, "HEAP memory inside reproducible rest carried pollutable"),
+            Map.entry(Cause.METASPACE_OOM, "METASPACE memory inside reproducible rest carried pollutable"),
+            Map.entry(Cause.DIRECT_OOM, "DIRECT_BUFFERS memory inside reproducible rest carried pollutable"),
+            Map.entry(Cause.THREAD_OOM, "THREADS memory inside reproducible rest carried pollutable"),
+            Map.entry(Cause.GC_OVERHEAD, "HEAP memory inside reproducible rest carried pollutable"),
+            Map.entry(Cause.MEMORY_LIMIT, "RSS memory inside reproducible rest carried pollutable"),
+            Map.entry(Cause.KILLED, "RSS memory outside reproducible rest carried pollutable"),
+            Map.entry(Cause.TERMINATED, "HEAP other outside once alone carried pollutable"),
+            Map.entry(Cause.TIMEOUT, "HEAP other inside reproducible alone fresh suite"),
+            Map.entry(Cause.EXIT, "HEAP other inside reproducible rest carried pollutable"),
+            Map.entry(Cause.JVM_CRASH, "HEAP other inside reproducible rest carried pollutable"),
+            Map.entry(Cause.FORK_ERROR, "HEAP other inside reproducible rest carried pollutable"));
 
     private static String policy(Cause cause) {
         return String.join(
@@ -34,6 +34,7 @@ class CauseTest {
                 cause.fromOutside() ? "outside" : "inside",
                 cause.reproducible() ? "reproducible" : "once",
                 cause.restMayFollow() ? "rest" : "alone",
+                cause.carriesPast() ? "carried" : "fresh",
                 cause.pollutable() ? "pollutable" : "suite");
     }
 

@@ -122,4 +122,25 @@ class ConfirmationTest {
         }
         assertThat(failingSuites).isBetween(5, 25);
     }
+
+    @Test
+    void whatAPolluterKeptOutsideTheHeapIsNotReplacedByWhatTheConfirmationsCollectionsMeasureOfTheHeap() {
+        // forced collections at every class end: the confirmation run measures each class's heap exactly
+        SimulatedSuite suite = SimulatedSuite.builder()
+                .exact()
+                .limit(Resource.METASPACE, mib(160))
+                .plain("T", 1, 5)
+                .add(plain("Plugins").leaksOffHeap(Resource.METASPACE, mib(60)).leaks(mib(2)))
+                .add(plain("Scripts").needsOffHeap(Resource.METASPACE, mib(80)))
+                .build();
+
+        SearchResult result = search(suite);
+
+        assertThat(result.culprits()).singleElement().satisfies(culprit -> {
+            assertThat(culprit.cause()).isEqualTo(Cause.METASPACE_OOM);
+            assertThat(culprit.polluters()).containsExactly("Plugins");
+            assertThat(culprit.retained().get("Plugins")).isEqualTo(mib(60));
+            assertThat(EvidenceText.of(culprit.evidence())).noneMatch(line -> line.startsWith("measured exactly"));
+        });
+    }
 }

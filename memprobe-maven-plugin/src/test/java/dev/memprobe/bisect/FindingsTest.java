@@ -1,5 +1,6 @@
 package dev.memprobe.bisect;
 
+import static dev.memprobe.bisect.BisectEngineTest.assertSingle;
 import static dev.memprobe.bisect.BisectEngineTest.search;
 import static dev.memprobe.bisect.SimulatedClass.mib;
 import static dev.memprobe.bisect.SimulatedClass.plain;
@@ -138,6 +139,84 @@ class FindingsTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(Culprit.Kind.SINGLE, "Hangs", Cause.TIMEOUT));
         assertThat(result.findings()).isEmpty();
         assertThat(suite.probes()).isEqualTo(2);
+    }
+
+    @Test
+    void budgetSpentBeforeTheRestOfTheSuiteRanAgainNamesTheClassesNotSearched() {
+        SimulatedSuite suite = SimulatedSuite.builder()
+                .limit(Resource.METASPACE, mib(160))
+                .plain("T", 1, 3)
+                .add(plain("Loader").needsOffHeap(Resource.METASPACE, mib(200)))
+                .plain("U", 1, 4)
+                .build();
+
+        SearchResult result = search(suite, BisectRequest.of(suite.names()).withMaxProbes(2));
+
+        // the verdict stands: Loader died alone as it died in the suite
+        assertSingle(result, "Loader");
+        assertThat(result.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding).isInstanceOf(Finding.RestNotRun.class);
+            assertThat(finding.kind()).isEqualTo(Finding.Kind.BUDGET);
+            assertThat(finding.classes()).containsExactly("U01", "U02", "U03", "U04");
+            assertThat(FindingText.of(finding))
+                    .startsWith("memprobe.maxProbes (2) ran out before the 4 classes after Loader could run")
+                    .contains("whether they fail there was not searched");
+        });
+        assertThat(suite.probes()).isEqualTo(2);
+    }
+
+    @Test
+    void carriedClassThatDiesIsDroppedWithAFindingAndTheRestRunsAgainWithoutIt() {
+        // Flaky passes in the suite and dies on its second run, where the fork for the rest after Loader carries it;
+        // Cache keeps more than half the heap, so that death takes the fork with it
+        SimulatedSuite suite = SimulatedSuite.builder()
+                .limit(Resource.METASPACE, mib(160))
+                .plain("T", 1, 2)
+                .add(plain("Cache").leaks(mib(150)))
+                .add(plain("Flaky").diesOnRuns(2))
+                .add(plain("Loader").needsOffHeap(Resource.METASPACE, mib(200)))
+                .plain("U", 1, 3)
+                .build();
+
+        SearchResult result = search(suite);
+
+        assertSingle(result, "Loader");
+        assertThat(result.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding).isInstanceOf(Finding.DiedWhenCarried.class);
+            assertThat(finding.classes()).containsExactly("Flaky");
+            assertThat(FindingText.of(finding))
+                    .contains("in probe 3, where it ran only to carry", "it had passed where CI runs it");
+        });
+        // suite; Loader alone (it takes the fork with it); the rest after the 4 before Loader (Flaky dies); the rest
+        // again without Flaky
+        assertThat(suite.probes()).isEqualTo(4);
+        assertThat(result.probes().get(3).probe().classes())
+                .containsExactly("T01", "T02", "Cache", "U01", "U02", "U03");
+    }
+
+    @Test
+    void victimThatOtherPollutersKillAsWellDiesWhereItIsCarriedAndSaysSo() {
+        // four classes keep 50 MiB each; Export needs the room of any two: a second pair kills it once the first is
+        // fixed, and the fork for the rest that carries Export says so instead of searching a second set
+        SimulatedSuite suite = SimulatedSuite.builder()
+                .plain("T", 1, 2)
+                .add(plain("P1").leaks(mib(50)), plain("P2").leaks(mib(50)))
+                .add(plain("P3").leaks(mib(50)), plain("P4").leaks(mib(50)))
+                .add(plain("Export").needs(mib(160)))
+                .plain("U", 1, 3)
+                .build();
+
+        SearchResult result = search(suite);
+
+        assertThat(result.culprits()).singleElement().satisfies(culprit -> {
+            assertThat(culprit.victim()).isEqualTo("Export");
+            assertThat(culprit.polluters()).hasSize(2);
+        });
+        assertThat(result.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding).isInstanceOf(Finding.DiedWhenCarried.class);
+            assertThat(finding.classes()).containsExactly("Export");
+            assertThat(FindingText.of(finding)).contains("the memory of other classes before it adds up to kill it");
+        });
     }
 
     @Test

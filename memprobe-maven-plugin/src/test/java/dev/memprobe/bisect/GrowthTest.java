@@ -311,4 +311,32 @@ class GrowthTest {
             return mebibytes < 0 ? -1 : mib(mebibytes);
         }
     }
+
+    @Test
+    void suspectsAreTheFewTopClassesThatKeptMostOfWhatTheCandidatesKept() {
+        List<Growth.Score> ranking = List.of(
+                new Growth.Score("P", 150, 0, 3),
+                new Growth.Score("Q", 40, 0, 5),
+                new Growth.Score("N1", 9, 0, 1),
+                new Growth.Score("N2", 1, 0, 2));
+
+        // P keeps 75% of the 200 kept: enough on its own
+        assertThat(Growth.suspects(ranking, List.of("P", "Q", "N1", "N2"), 8)).containsExactly("P");
+        // without P, Q keeps 80% of 50
+        assertThat(Growth.suspects(ranking, List.of("Q", "N1", "N2"), 8)).containsExactly("Q");
+        assertThat(Growth.suspects(ranking, List.of("P", "Q"), 1)).containsExactly("P");
+    }
+
+    @Test
+    void noClassIsASuspectWhenWhatWasKeptIsSpreadThinlyOrNothingWasKept() {
+        List<Growth.Score> thin = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            thin.add(new Growth.Score("T" + i, 5, 0, i));
+        }
+        List<String> all = thin.stream().map(Growth.Score::className).toList();
+
+        assertThat(Growth.suspects(thin, all, 8)).isEmpty();
+        assertThat(Growth.suspects(List.of(new Growth.Score("A", 0, 0, 0)), List.of("A"), 8))
+                .isEmpty();
+    }
 }

@@ -19,7 +19,14 @@ import java.util.function.Predicate;
  * class dies of a heap OutOfMemoryError as soon as the live set exceeds the maximum heap, so it dies exactly when
  * {@code retained before it + its leak + its need > heapMax}. The working set is dropped when the class ends; the
  * leak stays for the rest of the fork. A fork that may go on past memory errors does so after a death of the heap when
- * what earlier classes keep is at most half the heap, as memprobe's provider does after its full collection.
+ * what earlier classes keep is at most half the heap, as memprobe's provider does after its full collection. A suite
+ * that {@linkplain SimulatedSuite.Builder#crawlsAbove crawls} models G1 just under the limit: a class whose live set
+ * passes that share of the heap, and that would not pass the heap itself, is stopped by memprobe as past saving, a
+ * {@code gc-overhead} death with its measurements so far, as the provider's {@code gc-overhead} line gives them.
+ *
+ * <p>Outside the heap (metaspace, threads, direct buffers, native memory counted in the RSS) a class's use grows the
+ * same way, step by step, from what the classes before it keep; past the suite's {@link SimulatedSuite#limit} the
+ * fork dies of that resource (memprobe's memory limit kills it for the RSS), and no fork goes on past that.
  */
 final class SimulatedFork {
 
@@ -33,6 +40,9 @@ final class SimulatedFork {
     private final Predicate<SimulatedClass> flakes;
     private final List<ClassRun> runs = new ArrayList<>();
     private long retained;
+    /** What the classes so far keep of each resource outside the heap, beyond the JVM's own. */
+    private final Map<Resource, Long> offHeapKept = new EnumMap<>(Resource.class);
+
     private long liveRef;
     private long lastObserved = -1;
     private long sinceGc;
@@ -97,6 +107,10 @@ final class SimulatedFork {
         }
         w.liveBefore = lastObserved;
         w.start = retained;
+        w.offHeapResource = c.offHeap();
+        w.offStart = c.offHeap() == null ? 0 : offHeapKept.getOrDefault(c.offHeap(), 0L);
+        w.offPeak = w.offStart;
+        w.offEnd = w.offStart;
         if (c.ending() == Cause.EXIT) {
             clock += Math.min(c.durationMs(), 5);
             return died(c, w, 0, new Death(Cause.EXIT, 1, c.name(), "exits", "System.exit(1) called from " + c.name()));
@@ -115,6 +129,24 @@ final class SimulatedFork {
                 clock += c.durationMs() * step / STEPS;
                 return memoryDeath(c, w, step);
             }
+            // a class that will pass the heap dies of its OutOfMemoryError before memprobe has seen a crawl
+            if (suite.crawlsAbove() > 0
+                    && live > suite.crawlsAbove()
+                    && w.start + c.leak() + c.need() <= suite.heapMax()) {
+                w.observe(live);
+                w.peak = suite.heapMax();
+                clock += c.durationMs() * step / STEPS;
+                return died(c, w, step, new Death(Cause.GC_OVERHEAD, 137, c.name(), "crawls", crawlEvidence(live)));
+            }
+            if (c.offHeap() != null) {
+                long kept = w.offStart + c.offHeapLeak() * step / STEPS;
+                w.offPeak = Math.max(w.offPeak, kept + c.offHeapNeed() * step / STEPS);
+                w.offEnd = kept;
+                if (base(c.offHeap()) + w.offPeak > suite.limit(c.offHeap())) {
+                    clock += c.durationMs() * step / STEPS;
+                    return died(c, w, step, offHeapDeath(c));
+                }
+            }
             if (sinceGc >= Math.min(suite.young(), suite.heapMax() - liveRef)) {
                 collect(live);
                 w.observe(live);
@@ -125,6 +157,9 @@ final class SimulatedFork {
             return died(c, w, STEPS, new Death(Cause.TIMEOUT, 143, c.name(), "slow", timeoutEvidence()));
         }
         long heapEnd = Math.min(suite.heapMax(), liveRef + sinceGc);
+        if (c.offHeap() != null) {
+            offHeapKept.put(c.offHeap(), w.offEnd);
+        }
         long exactRetained = -1;
         if (suite.exact()) {
             collect(retained);
@@ -155,9 +190,67 @@ final class SimulatedFork {
                 w.observe(retained);
             }
             Measure m = w.measure(c, -1, suite.heapMax(), false);
-            return new ClassRun(c.name(), ClassRun.Outcome.MEMORY_ERROR, 3, 0, 1, 0, m, OOM, "loads", Cause.HEAP_OOM);
+            return new ClassRun(
+                    c.name(),
+                    ClassRun.Outcome.MEMORY_ERROR,
+                    c.beforeAll() ? 0 : 3,
+                    0,
+                    c.beforeAll() ? 0 : 1,
+                    0,
+                    m,
+                    OOM,
+                    method(c),
+                    Cause.HEAP_OOM);
         }
-        return died(c, w, step, new Death(Cause.HEAP_OOM, null, c.name(), "loads", OOM));
+        return died(c, w, step, new Death(Cause.HEAP_OOM, null, c.name(), method(c), OOM));
+    }
+
+    /** The test method in flight when the class fails: none while its {@code @BeforeAll} runs. */
+    private static String method(SimulatedClass c) {
+        return c.beforeAll() ? null : "loads";
+    }
+
+    /** The JVM's own use of a resource outside the heap, before any class: the heap counts in the RSS as committed. */
+    private long base(Resource resource) {
+        return switch (resource) {
+            case METASPACE -> METASPACE;
+            case THREADS -> THREADS;
+            case DIRECT_BUFFERS -> 0;
+            case RSS -> NATIVE + suite.heapMax();
+            case HEAP -> suite.base();
+        };
+    }
+
+    /** A death of memory outside the heap: the fork cannot go on past it. */
+    private Death offHeapDeath(SimulatedClass c) {
+        Resource r = c.offHeap();
+        return switch (r) {
+            case METASPACE ->
+                new Death(Cause.METASPACE_OOM, 1, c.name(), method(c), "java.lang.OutOfMemoryError: Metaspace");
+            case THREADS ->
+                new Death(
+                        Cause.THREAD_OOM,
+                        1,
+                        c.name(),
+                        method(c),
+                        "java.lang.OutOfMemoryError: unable to create native thread: possibly out of memory");
+            case DIRECT_BUFFERS ->
+                new Death(
+                        Cause.DIRECT_OOM,
+                        1,
+                        c.name(),
+                        method(c),
+                        "java.lang.OutOfMemoryError: Cannot reserve 1048576 bytes of direct buffer memory");
+            case RSS ->
+                new Death(
+                        Cause.MEMORY_LIMIT,
+                        137,
+                        c.name(),
+                        method(c),
+                        "RSS over memprobe.memoryLimit (" + suite.limit(Resource.RSS) / SimulatedClass.MIB
+                                + " MiB); memprobe sent SIGKILL");
+            case HEAP -> throw new IllegalArgumentException(c.name() + " uses the heap as the heap");
+        };
     }
 
     private ClassRun died(SimulatedClass c, Window w, int step, Death how) {
@@ -177,6 +270,12 @@ final class SimulatedFork {
                 null);
     }
 
+    private String crawlEvidence(long live) {
+        return "memprobe stopped the fork with SIGKILL: 94% of the last 10 s in GC, at least "
+                + live / SimulatedClass.MIB + " MiB of " + suite.heapMax() / SimulatedClass.MIB
+                + " MiB live after each";
+    }
+
     private String timeoutEvidence() {
         return "ran past memprobe.forkTimeout (" + suite.forkTimeoutMs() + " ms); memprobe sent SIGTERM";
     }
@@ -193,6 +292,9 @@ final class SimulatedFork {
         long start;
         long allocated;
         long peak;
+        long offStart;
+        long offPeak;
+        long offEnd;
         long liveMin = -1;
         long liveMax = -1;
         long liveLast = -1;
@@ -204,6 +306,13 @@ final class SimulatedFork {
             liveLast = live;
             gcCount++;
         }
+
+        /** The class's use of {@code resource} (what the fork holds of it beyond the JVM's own), if it is its own. */
+        private long of(Resource resource, long value) {
+            return resource == offHeapResource ? value : offHeapKept.getOrDefault(resource, 0L);
+        }
+
+        Resource offHeapResource;
 
         Measure measure(SimulatedClass c, long exactRetained, long heapEnd, boolean histogram) {
             Map<String, Long> pools = new LinkedHashMap<>();
@@ -223,16 +332,16 @@ final class SimulatedFork {
             values.put(MeasureField.RETAINED, exactRetained);
             values.put(MeasureField.HEAP_END, heapEnd);
             values.put(MeasureField.HEAP_MAX, suite.heapMax());
-            values.put(MeasureField.RSS_PEAK, NATIVE + peak);
-            values.put(MeasureField.RSS_END, NATIVE + heapEnd);
-            values.put(MeasureField.DIRECT_PEAK, 0L);
-            values.put(MeasureField.DIRECT_END, 0L);
+            values.put(MeasureField.RSS_PEAK, base(Resource.RSS) + of(Resource.RSS, offPeak));
+            values.put(MeasureField.RSS_END, base(Resource.RSS) + of(Resource.RSS, offEnd));
+            values.put(MeasureField.DIRECT_PEAK, of(Resource.DIRECT_BUFFERS, offPeak));
+            values.put(MeasureField.DIRECT_END, of(Resource.DIRECT_BUFFERS, offEnd));
             values.put(MeasureField.MAPPED_END, 0L);
-            values.put(MeasureField.METASPACE_PEAK, METASPACE);
-            values.put(MeasureField.METASPACE_END, METASPACE);
-            values.put(MeasureField.THREADS_START, THREADS);
-            values.put(MeasureField.THREADS_PEAK, THREADS);
-            values.put(MeasureField.THREADS_END, THREADS);
+            values.put(MeasureField.METASPACE_PEAK, METASPACE + of(Resource.METASPACE, offPeak));
+            values.put(MeasureField.METASPACE_END, METASPACE + of(Resource.METASPACE, offEnd));
+            values.put(MeasureField.THREADS_START, THREADS + of(Resource.THREADS, offStart));
+            values.put(MeasureField.THREADS_PEAK, THREADS + of(Resource.THREADS, offPeak));
+            values.put(MeasureField.THREADS_END, THREADS + of(Resource.THREADS, offEnd));
             values.put(MeasureField.ALLOCATED, allocated);
             values.put(MeasureField.GC_COUNT, (long) gcCount);
             values.put(MeasureField.GC_MILLIS, gcCount * 3L);

@@ -3,6 +3,7 @@ package dev.memprobe.bisect;
 import static dev.memprobe.bisect.SimulatedClass.mib;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,9 @@ final class SimulatedSuite implements ForkRunner {
     private final boolean exact;
     private final boolean oomAsTestError;
     private final boolean measuresDeath;
+    private final long crawlsAbove;
     private final SplittableRandom random;
+    private final Map<Resource, Long> limits;
     private final Map<String, Integer> runsOf = new HashMap<>();
     private final List<Probe> probes = new ArrayList<>();
     private long forkMillis;
@@ -43,7 +46,9 @@ final class SimulatedSuite implements ForkRunner {
         this.exact = b.exact;
         this.oomAsTestError = b.oomAsTestError;
         this.measuresDeath = b.measuresDeath;
+        this.crawlsAbove = b.crawlsAbove;
         this.random = new SplittableRandom(b.seed);
+        this.limits = new EnumMap<>(b.limits);
     }
 
     static Builder builder() {
@@ -138,6 +143,25 @@ final class SimulatedSuite implements ForkRunner {
         return measuresDeath;
     }
 
+    /**
+     * How much of a resource outside the heap the fork may use before it dies of it: metaspace
+     * ({@code MaxMetaspaceSize}), live threads, direct buffers ({@code MaxDirectMemorySize}, the maximum heap unless
+     * set) and the RSS (memprobe's memory limit; the heap counts in it as committed to its maximum). No limit unless
+     * set, but for direct buffers.
+     */
+    long limit(Resource resource) {
+        Long limit = limits.get(resource);
+        if (limit != null) {
+            return limit;
+        }
+        return resource == Resource.DIRECT_BUFFERS ? heapMax : Long.MAX_VALUE;
+    }
+
+    /** The live heap above which a class crawls and memprobe stops its fork as past saving; -1: never. */
+    long crawlsAbove() {
+        return crawlsAbove;
+    }
+
     private boolean flakes(SimulatedClass c) {
         int run = runsOf.merge(c.name(), 1, Integer::sum);
         if (c.failingRuns().contains(run)) {
@@ -169,7 +193,9 @@ final class SimulatedSuite implements ForkRunner {
         private boolean exact;
         private boolean oomAsTestError;
         private boolean measuresDeath = true;
+        private long crawlsAbove = -1;
         private long seed = 1;
+        private final Map<Resource, Long> limits = new EnumMap<>(Resource.class);
 
         Builder heapMax(long bytes) {
             this.heapMax = bytes;
@@ -211,6 +237,21 @@ final class SimulatedSuite implements ForkRunner {
         /** The dying class's measurements are lost (no memory left to write them). */
         Builder losesDeathMeasure() {
             this.measuresDeath = false;
+            return this;
+        }
+
+        /** A limit on a resource outside the heap (see {@link SimulatedSuite#limit}). */
+        Builder limit(Resource resource, long value) {
+            this.limits.put(resource, value);
+            return this;
+        }
+
+        /**
+         * G1 crawls with more than {@code share} of the heap live, and memprobe stops the fork as past saving
+         * ({@code memprobe.stopOnGcOverhead}): a {@code gc-overhead} death of the class in flight.
+         */
+        Builder crawlsAbove(double share) {
+            this.crawlsAbove = (long) (heapMax * share);
             return this;
         }
 

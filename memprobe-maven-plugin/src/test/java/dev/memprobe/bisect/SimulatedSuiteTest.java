@@ -161,4 +161,60 @@ class SimulatedSuiteTest {
         assertThat(result.failure())
                 .hasValueSatisfying(f -> assertThat(f.cause()).isEqualTo(Cause.HEAP_OOM));
     }
+
+    @Test
+    void memoryOutsideTheHeapAddsUpToItsLimitAndKillsTheForkOfItsOwnCause() {
+        SimulatedSuite suite = SimulatedSuite.builder()
+                .limit(Resource.METASPACE, mib(160))
+                .add(plain("P").leaksOffHeap(Resource.METASPACE, mib(60)), plain("T"))
+                .add(plain("V").needsOffHeap(Resource.METASPACE, mib(61)), plain("U"))
+                .build();
+
+        ForkResult result = suite.run(probe(1, suite.names()));
+
+        // the JVM's 40 MiB, P's 60 and V's 61: past 160
+        assertThat(result.death()).satisfies(death -> {
+            assertThat(death.cause()).isEqualTo(Cause.METASPACE_OOM);
+            assertThat(death.inFlightClass()).isEqualTo("V");
+        });
+        assertThat(result.classes()).extracting(ClassRun::name).containsExactly("P", "T", "V");
+        assertThat(result.run("T").orElseThrow().measure().metaspaceEnd()).isEqualTo(mib(100));
+        assertThat(suite.dies(List.of(), "V")).isFalse();
+        assertThat(suite.dies(List.of("P"), "V")).isTrue();
+    }
+
+    @Test
+    void theMemoryLimitKillsTheForkWithExitCode137AndThreadsCountOneByOne() {
+        SimulatedSuite suite = SimulatedSuite.builder()
+                .limit(Resource.RSS, mib(96 + 256 + 100))
+                .limit(Resource.THREADS, 114)
+                .add(plain("Pool").leaksOffHeap(Resource.THREADS, 100))
+                .add(plain("Native").needsOffHeap(Resource.RSS, mib(101)))
+                .build();
+
+        ForkResult result = suite.run(probe(1, suite.names()));
+
+        assertThat(result.death().cause()).isEqualTo(Cause.MEMORY_LIMIT);
+        assertThat(result.death().exitCode()).isEqualTo(137);
+        Measure pool = result.run("Pool").orElseThrow().measure();
+        assertThat(List.of(pool.threadsStart(), pool.threadsPeak(), pool.threadsEnd()))
+                .containsExactly(14L, 114L, 114L);
+        assertThat(suite.dies(List.of(), "Native")).isTrue();
+    }
+
+    @Test
+    void aClassThatBuildsItsWorkingSetInBeforeAllDiesWithNoTestMethodInFlight() {
+        SimulatedSuite suite = SimulatedSuite.builder()
+                .add(plain("P").leaks(mib(150)), plain("V").needs(mib(100)).inBeforeAll())
+                .build();
+
+        ForkResult result = suite.run(probe(1, suite.names()));
+
+        assertThat(result.failure()).hasValueSatisfying(f -> {
+            assertThat(f.victim()).isEqualTo("V");
+            assertThat(f.method()).isNull();
+        });
+        assertThat(suite.get("P").keepsSomething()).isTrue();
+        assertThat(suite.get("V").keepsSomething()).isFalse();
+    }
 }

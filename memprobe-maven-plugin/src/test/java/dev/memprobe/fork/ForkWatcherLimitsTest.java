@@ -59,6 +59,7 @@ class ForkWatcherLimitsTest {
                 timeout,
                 Duration.ofSeconds(10),
                 stopOnMemoryError,
+                false,
                 process,
                 pids::add,
                 nanos::get);

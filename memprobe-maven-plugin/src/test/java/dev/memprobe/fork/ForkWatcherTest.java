@@ -28,6 +28,7 @@ class ForkWatcherTest {
 
     private Path journal;
     private final List<Long> killed = new ArrayList<>();
+    private final List<Long> terminated = new ArrayList<>();
     private long nanos;
     private ForkWatcher watcher;
 
@@ -35,7 +36,7 @@ class ForkWatcherTest {
     void startFork() throws IOException {
         journal = folder.resolve("journal.jsonl");
         watcher = new ForkWatcher(
-                journal, -1, null, Duration.ofSeconds(10), true, new RecordingControl(), pid -> {}, () -> nanos);
+                journal, -1, null, Duration.ofSeconds(10), true, true, new RecordingControl(), pid -> {}, () -> nanos);
         append(
                 "{\"event\":\"fork\",\"pid\":" + PID + "}",
                 "{\"event\":\"class-start\",\"class\":\"a.HogTest\",\"seq\":1}",
@@ -80,6 +81,70 @@ class ForkWatcherTest {
 
         assertThat(killed).containsExactly(PID);
         assertThat(watcher.action()).isEqualTo(new ForkEnd.StoppedAfterMemoryError("a.HogTest"));
+    }
+
+    private static final String GC_OVERHEAD = "{\"event\":\"gc-overhead\",\"class\":\"a.HogTest\","
+            + "\"method\":\"loads\",\"windowMs\":10000,\"gcMs\":9400,\"collections\":1024,\"used\":900,"
+            + "\"max\":1000}";
+
+    @Test
+    void stopsAForkPastSavingAtOnceWithTheNumbersOfItsLine() throws IOException {
+        append(GC_OVERHEAD);
+        watcher.poll();
+
+        assertThat(killed).containsExactly(PID);
+        assertThat(watcher.action())
+                .isEqualTo(new ForkEnd.StoppedOnGcOverhead("a.HogTest", "loads", 10_000, 9_400, 1024, 900, 1000));
+    }
+
+    @Test
+    void letsAForkPastSavingGoOnWhenTheUserOptedOut() throws IOException {
+        ForkWatcher optedOut = new ForkWatcher(
+                journal, -1, null, Duration.ofSeconds(10), true, false, new RecordingControl(), pid -> {}, () -> nanos);
+        append(GC_OVERHEAD);
+        optedOut.poll();
+
+        assertThat(killed).isEmpty();
+        assertThat(optedOut.action()).isInstanceOf(ForkEnd.NoAction.class);
+    }
+
+    @Test
+    void aTestThatFailedOfMemoryBeforeTheForkWasPastSavingKeepsItsOwnStop() throws IOException {
+        append(OOM_END, GC_OVERHEAD);
+        watcher.poll();
+        assertThat(killed).isEmpty();
+
+        append("{\"event\":\"class-end\",\"class\":\"a.HogTest\",\"seq\":1,\"heapPeak\":1}");
+        watcher.poll();
+
+        assertThat(killed).containsExactly(PID);
+        assertThat(watcher.action()).isEqualTo(new ForkEnd.StoppedAfterMemoryError("a.HogTest"));
+    }
+
+    @Test
+    void theTimeTheForkSpentWritingHeapDumpsDoesNotCountTowardsItsTimeout() throws IOException {
+        ForkWatcher timed = new ForkWatcher(
+                journal,
+                -1,
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(10),
+                true,
+                true,
+                new RecordingControl(),
+                pid -> {},
+                () -> nanos);
+        timed.poll();
+        append("{\"event\":\"heap-dump\",\"class\":\"a.HogTest\",\"phase\":\"end\",\"file\":\"/tmp/1.hprof\","
+                + "\"bytes\":100,\"ms\":5000}");
+        nanos += Duration.ofSeconds(34).toNanos();
+        timed.poll();
+        assertThat(terminated).as("34 s, 5 of them writing a dump").isEmpty();
+
+        nanos += Duration.ofSeconds(2).toNanos();
+        timed.poll();
+
+        assertThat(terminated).containsExactly(PID);
+        assertThat(timed.action()).isEqualTo(new ForkEnd.TimedOut(30_000, false));
     }
 
     @Test
@@ -132,7 +197,7 @@ class ForkWatcherTest {
 
         @Override
         public void terminate(long pid) {
-            throw new AssertionError("no timeout was set");
+            terminated.add(pid);
         }
 
         @Override

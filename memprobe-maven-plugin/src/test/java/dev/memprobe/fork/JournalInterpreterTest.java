@@ -239,6 +239,65 @@ class JournalInterpreterTest {
         assertThat(death.evidence()).startsWith("RSS 2.1 GiB > memprobe.memoryLimit 2 GiB");
     }
 
+    private static final String GC_OVERHEAD = "{\"event\":\"gc-overhead\",\"time\":7,\"class\":\"a.Two\","
+            + "\"method\":\"crawls\",\"windowMs\":10000,\"gcMs\":9400,\"collections\":1024,\"used\":263192576,"
+            + "\"max\":268435456,\"measure\":{\"ms\":41000,\"heapPeak\":268435456,\"liveMin\":263192576}}\n";
+
+    private static ForkEnd.StoppedOnGcOverhead stoppedOnGcOverhead(String className, String method) {
+        return new ForkEnd.StoppedOnGcOverhead(className, method, 10_000, 9_400, 1024, 251L << 20, 256L << 20);
+    }
+
+    @Test
+    void aForkStoppedPastSavingIsAGcOverheadDeathOfTheClassInFlightOnMemprobesOwnLimit() {
+        ForkResult result = interpret(
+                FORK
+                        + PLAN
+                        + classStart("a.One")
+                        + classEnd("a.One", 0)
+                        + classStart("a.Two")
+                        + testStart("a.Two", "crawls")
+                        + GC_OVERHEAD,
+                crashed(137, stoppedOnGcOverhead("a.Two", "crawls")));
+
+        Death death = result.death();
+        assertThat(death.cause()).isEqualTo(Cause.GC_OVERHEAD);
+        assertThat(death.exitCode()).isEqualTo(137);
+        assertThat(death.inFlightClass()).isEqualTo("a.Two");
+        assertThat(death.inFlightMethod()).isEqualTo("crawls");
+        assertThat(death.evidence())
+                .isEqualTo("memprobe stopped the fork with SIGKILL: 94% of the last 10 s in GC (1,024 collections), at"
+                        + " least 251 MiB of 256 MiB live after each (memprobe.stopOnGcOverhead)");
+        Failure failure = result.failure().orElseThrow();
+        assertThat(failure.victim()).isEqualTo("a.Two");
+        assertThat(failure.isMemory()).isTrue();
+        ClassRun crawled = result.run("a.Two").orElseThrow();
+        assertThat(crawled.outcome()).isEqualTo(ClassRun.Outcome.DIED);
+        assertThat(crawled.measure().heapPeak())
+                .as("the gc-overhead line's measurements of the class so far")
+                .isEqualTo(268435456);
+        assertThat(crawled.measure().liveMin()).isEqualTo(263192576);
+        assertThat(result.notes()).noneMatch(note -> note.contains("past saving"));
+    }
+
+    @Test
+    void aForkPastSavingThatWasLetGoOnSaysSoInANote() {
+        ForkResult result = interpret(
+                FORK
+                        + PLAN
+                        + classStart("a.Two")
+                        + testStart("a.Two", "crawls")
+                        + GC_OVERHEAD
+                        + classEnd("a.Two", 0)
+                        + RUN_END,
+                goodbye());
+
+        assertThat(result.death()).isNull();
+        assertThat(result.failure()).isEmpty();
+        assertThat(result.notes())
+                .contains("past saving while a.Two#crawls ran: 94% of the last 10 s in GC (1,024 collections), at"
+                        + " least 251 MiB of 256 MiB live after each; memprobe did not stop the fork for it");
+    }
+
     @Test
     void aTimeoutSaysWhatMemprobeSent() {
         ForkResult result = interpret(

@@ -46,7 +46,26 @@ class SurefireForksTest {
                         Duration.ofSeconds(90),
                         Duration.ofSeconds(10),
                         ForkOptions.DEFAULT_NEAR_LIMIT,
+                        true,
+                        true,
                         true));
+    }
+
+    @Test
+    void theForksWatchForGcOverheadUnlessTheUserOptedOut() {
+        RunRequest request = request("256m", null, null, false);
+        RunRequest optedOut = new RunRequest(
+                request.tests(),
+                request.options().withStopOnGcOverhead(false),
+                request.project(),
+                request.versions(),
+                request.machine(),
+                request.output(),
+                request.testFile(),
+                request.started());
+
+        assertThat(SurefireForkRunner.Settings.of(request).stopOnGcOverhead()).isTrue();
+        assertThat(SurefireForkRunner.Settings.of(optedOut).stopOnGcOverhead()).isFalse();
     }
 
     @Test

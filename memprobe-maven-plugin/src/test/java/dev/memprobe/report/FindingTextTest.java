@@ -49,7 +49,52 @@ class FindingTextTest {
                 new Finding.Budget(50, Finding.Budget.Stage.SUITE, null),
                 "memprobe.maxProbes (50) ran out before every class had run. Raise memprobe.maxProbes, or narrow the"
                         + " set with memprobe.testFile.");
+        samples.put(
+                new Finding.NeedsBlamedMemory(HEAP, 2, List.of("a.SessionCacheTest"), 7),
+                "ImportTest died (heap OutOfMemoryError in ImportTest#loads (\"Java heap space\"))"
+                        + " in probe 2, after SessionCacheTest had run there, since found to be culprits; in"
+                        + " probe 7, after the other classes before it without them, it passed: it died of their"
+                        + " memory, not of a culprit of its own. Fixing them should fix ImportTest too.");
+        samples.put(
+                new Finding.DiedWhenCarried(HEAP, 9, true),
+                "ImportTest died (heap OutOfMemoryError in ImportTest#loads (\"Java heap space\"))"
+                        + " in probe 9, where it ran only to carry what it keeps to the classes after it; that"
+                        + " fork left its polluters out, so the memory of other classes before it adds up to kill it as"
+                        + " well. memprobe did not search them, and ran the classes after it without it.");
+        samples.put(
+                new Finding.RestNotRun(12, "com.acme.ExportTest", List.of("a.T1", "a.T2", "a.T3")),
+                "memprobe.maxProbes (12) ran out before the 3 classes after ExportTest could run after what CI runs"
+                        + " before them, without the culprits found: whether they fail there was not searched. Raise"
+                        + " memprobe.maxProbes, or narrow the set with memprobe.testFile.");
         return samples;
+    }
+
+    @Test
+    void aClassCarriedThatHadPassedSaysSoAndNamesWhatWasNotSearched() {
+        Finding carried = new Finding.DiedWhenCarried(HEAP, 4, false);
+
+        assertThat(FindingText.of(carried))
+                .contains("in probe 4", "it had passed where CI runs it", "memprobe did not search why")
+                .endsWith("ran the classes after it without it.");
+        assertThat(carried.classes()).containsExactly("com.acme.ImportTest");
+    }
+
+    @Test
+    void aVictimOfBlamedMemoryNamesTheClassesItNeeds() {
+        Finding needs = new Finding.NeedsBlamedMemory(HEAP, 2, List.of("a.P1", "a.P2", "a.P3", "a.P4"), 5);
+
+        assertThat(FindingText.of(needs)).contains("after P1, P2 and 2 more had run there", "in probe 5");
+        assertThat(needs.kind().id()).isEqualTo("dies-of-blamed-memory");
+        assertThat(needs.classes()).containsExactly("com.acme.ImportTest");
+    }
+
+    @Test
+    void theRestNotRunIsABudgetFindingThatListsTheClasses() {
+        Finding rest = new Finding.RestNotRun(3, null, List.of("a.T1"));
+
+        assertThat(rest.kind()).isEqualTo(Finding.Kind.BUDGET);
+        assertThat(rest.classes()).containsExactly("a.T1");
+        assertThat(FindingText.of(rest)).contains("ran out before 1 class could run again after what CI runs");
     }
 
     @Test

@@ -19,10 +19,22 @@ class PurposeTextTest {
         samples.put(new Purpose.Alone("com.acme.HogTest"), "does HogTest die alone?");
         samples.put(
                 new Purpose.AloneThenRest("com.acme.Exits", 3), "does Exits die alone? then the 3 classes not yet run");
+        samples.put(
+                new Purpose.AloneThenCarriedRest("com.acme.Exits", 4, 3),
+                "does Exits die alone? then the 3 classes not yet run, after 4 that ran before Exits");
+        samples.put(
+                new Purpose.CarriedRest("com.acme.Exits", 4, 3),
+                "3 classes not yet run after Exits, after 4 that ran before it");
+        samples.put(
+                new Purpose.Again("com.acme.ExportTest", 12, 5),
+                "ExportTest and the 5 classes after it again, after 12 that ran before it, without the culprits found");
         samples.put(new Purpose.Batch(2, 5), "batch 2/5");
         samples.put(new Purpose.Isolated(7, 15), "alone 7/15");
         samples.put(new Purpose.Confirm("com.acme.V", 1, 2), "confirm V (1/2)");
         samples.put(new Purpose.Pollutes(List.of("com.acme.P"), "com.acme.V"), "does P pollute V?");
+        samples.put(
+                new Purpose.Recorded("surefire:test (default-test)", "2", 4),
+                "recorded: fork 2 of surefire:test (default-test), 4 classes");
         return samples;
     }
 

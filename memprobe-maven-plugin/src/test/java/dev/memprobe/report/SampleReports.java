@@ -3,6 +3,7 @@ package dev.memprobe.report;
 import static dev.memprobe.report.SampleReport.MIB;
 import static dev.memprobe.report.SampleReport.mib;
 
+import dev.memprobe.retain.Retainers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,99 @@ public final class SampleReports {
 
     private SampleReports() {}
 
+    /** What held the hog's memory: a list in a frame, at its OutOfMemoryError. */
+    static Retainers hogRetainers() {
+        return new Retainers(
+                HOG,
+                Retainers.HOG,
+                new Retainers.Dump(
+                        "error",
+                        null,
+                        "probes/probe-2/1-CatalogImportTest-error.hprof",
+                        560_000_000L,
+                        -1,
+                        1_830,
+                        2_100_000,
+                        530_000_000L,
+                        530_000_000L,
+                        true),
+                List.of(new Retainers.Path(
+                        "frame main com.example.shop.CatalogImportTest.importsAll",
+                        "frame",
+                        1,
+                        List.of(new Retainers.Hop("java.util.ArrayList", null, 2_000_000)),
+                        new Retainers.Holds(2_000_000, "com.example.shop.Row", 500_000_000L),
+                        520_000_000L,
+                        520_000_000L,
+                        0.981,
+                        "frame main com.example.shop.CatalogImportTest.importsAll(CatalogImportTest.java:42)"
+                                + " → java.util.ArrayList (2000000 entries) → 2,000,000 × com.example.shop.Row")),
+                List.of(new Retainers.Threads(
+                        "importer-N",
+                        List.of("importer-0", "importer-1"),
+                        2,
+                        true,
+                        "com.example.shop.Importer.run(Importer.java:9)",
+                        "com.example.shop.CatalogImportTest.startImporters(CatalogImportTest.java:31)",
+                        4096)),
+                List.of(),
+                List.of(),
+                null);
+    }
+
+    /** What the polluters kept: a static cache, loaders pinned by a thread, direct buffers; one without a dump. */
+    static List<Retainers> pollutersRetainers() {
+        return List.of(
+                new Retainers(
+                        CACHE,
+                        Retainers.POLLUTER,
+                        new Retainers.Dump(
+                                "end",
+                                "start",
+                                "probes/probe-6/2-ÜberCacheTest-end.hprof",
+                                300_000_000L,
+                                790,
+                                1_200,
+                                80_000,
+                                280_000_000L,
+                                268_000_000L,
+                                false),
+                        List.of(
+                                new Retainers.Path(
+                                        "static com.example.shop.Prices.ENTRIES",
+                                        "static",
+                                        1,
+                                        List.of(new Retainers.Hop("java.util.HashMap", null, 40)),
+                                        new Retainers.Holds(40, "byte[]", 260_000_000L),
+                                        262_000_000L,
+                                        261_000_000L,
+                                        0.974,
+                                        "static com.example.shop.Prices.ENTRIES → java.util.HashMap (40 entries) → 40 × byte[]")),
+                        List.of(),
+                        List.of(new Retainers.Loaders(
+                                "com.example.shop.PluginLoader",
+                                "plugins | <b>",
+                                6_000,
+                                6_000,
+                                2_400_000,
+                                List.of(
+                                        "thread plugin-watcher → java.lang.Thread \"plugin-watcher\" .contextClassLoader"
+                                                + " → com.example.shop.PluginLoader \"plugins | <b>\""))),
+                        List.of(
+                                new Retainers.Buffers(
+                                        "static com.example.shop.Pool.BUFFERS",
+                                        8,
+                                        33_554_432,
+                                        "static com.example.shop.Pool.BUFFERS → java.util.ArrayList → java.nio.DirectByteBuffer")),
+                        null),
+                Retainers.skipped(
+                        TICK,
+                        Retainers.POLLUTER,
+                        null,
+                        List.of(),
+                        "no heap dump: the disk has 100 MiB free and a dump of a 200 MiB heap needs about 324 MiB"));
+    }
+
     /** A report with three culprits, a finding, and every field populated. */
     public static Report full() {
         Map<String, Long> retained = new LinkedHashMap<>();
@@ -42,39 +136,42 @@ public final class SampleReports {
         retained.put(TICK, 104_857_600L);
         List<Report.CulpritEntry> culprits = List.of(
                 new Report.CulpritEntry(
-                        "single",
-                        List.of(HOG),
-                        HOG,
-                        List.of(),
-                        Map.of(),
-                        "heap-oom",
-                        true,
-                        null,
-                        SCRIPT_METHOD,
-                        List.of(
-                                "java.lang.OutOfMemoryError: Java heap space in #importsAll",
-                                "live heap 498 MiB of 512 MiB after GC; *not* _a_ [link](x) & `code` ~~struck~~"),
-                        2,
-                        2,
-                        List.of(1, 2, 5),
-                        List.of(
-                                "CatalogImportTest needs more heap than the fork has on its own.",
-                                "Exclude the classes in target/memprobe/heavy-classes.txt.")),
+                                "single",
+                                List.of(HOG),
+                                HOG,
+                                List.of(),
+                                Map.of(),
+                                "heap-oom",
+                                true,
+                                null,
+                                SCRIPT_METHOD,
+                                List.of(
+                                        "java.lang.OutOfMemoryError: Java heap space in #importsAll",
+                                        "live heap 498 MiB of 512 MiB after GC; *not* _a_ [link](x) & `code` ~~struck~~"),
+                                2,
+                                2,
+                                List.of(1, 2, 5),
+                                List.of(
+                                        "CatalogImportTest needs more heap than the fork has on its own.",
+                                        "Exclude the classes in target/memprobe/heavy-classes.txt."))
+                        .withRetainers(List.of(hogRetainers())),
                 new Report.CulpritEntry(
-                        "cumulative",
-                        List.of(CACHE, TICK, SEARCH),
-                        SEARCH,
-                        List.of(CACHE, TICK),
-                        retained,
-                        "memory-limit",
-                        true,
-                        137,
-                        "finds \"everything\" | fast",
-                        List.of("RSS 1.1 GiB > memprobe.memoryLimit 1 GiB; memprobe killed the fork with SIGKILL"),
-                        3,
-                        3,
-                        List.of(1, 3, 4, 6),
-                        List.of("The polluters keep memory after they finish.")),
+                                "cumulative",
+                                List.of(CACHE, TICK, SEARCH),
+                                SEARCH,
+                                List.of(CACHE, TICK),
+                                retained,
+                                "memory-limit",
+                                true,
+                                137,
+                                "finds \"everything\" | fast",
+                                List.of(
+                                        "RSS 1.1 GiB > memprobe.memoryLimit 1 GiB; memprobe killed the fork with SIGKILL"),
+                                3,
+                                3,
+                                List.of(1, 3, 4, 6),
+                                List.of("The polluters keep memory after they finish."))
+                        .withRetainers(pollutersRetainers()),
                 new Report.CulpritEntry(
                         "intermittent",
                         List.of(SPACED),

@@ -38,6 +38,19 @@ class BisectOptionsTest {
     }
 
     @Test
+    void probesStopOnGcOverheadUnlessTheUserOptsOutAndTheOtherSettingsStay() {
+        BisectOptions options =
+                BisectOptions.parse("256m", "1g", "90s", "batches", 5, true, 2, 30, true, "2/4", true, "3", "7g");
+
+        BisectOptions optedOut = options.withStopOnGcOverhead(false);
+
+        assertThat(options.stopOnGcOverhead()).isTrue();
+        assertThat(optedOut.stopOnGcOverhead()).isFalse();
+        assertThat(optedOut.withStopOnGcOverhead(true)).isEqualTo(options);
+        assertThat(optedOut.withParallelProbes(2).stopOnGcOverhead()).isFalse();
+    }
+
+    @Test
     void blankMeansNotSet() {
         BisectOptions options =
                 BisectOptions.parse(" ", "", null, "bisect", 3, false, 1, 50, false, "", false, "", " ");

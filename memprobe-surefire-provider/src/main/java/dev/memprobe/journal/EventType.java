@@ -9,11 +9,14 @@ public enum EventType {
     TEST_END("test-end"),
     CLASS_END("class-end"),
     NEAR_LIMIT("near-limit"),
+    GC_OVERHEAD("gc-overhead"),
     ERROR("error"),
     RECOVERED("recovered"),
     SHUTDOWN("shutdown"),
     RUN_END("run-end"),
-    MEMORY("memory");
+    MEMORY("memory"),
+    HEAP_DUMP("heap-dump"),
+    THREADS_LEFT("threads-left");
 
     private final String name;
 

@@ -10,6 +10,9 @@ import java.util.Set;
  * What the plugin tells the provider in a fork: one half of the contract between the two JVMs (the journal format is
  * the other). The plugin writes these as Surefire provider properties, the fork reads them back; both sides go through
  * this class, so a key cannot drift.
+ *
+ * <p>Immutable: each {@code with...} method returns a changed copy. A new option is a key, a field, its line in
+ * {@link #copy}, {@link #fromProperties}, {@link #toProperties} and {@link #equals}, a wither and an accessor.
  */
 public final class ForkOptions {
 
@@ -25,19 +28,32 @@ public final class ForkOptions {
     public static final String HISTOGRAM_CLASSES = PREFIX + "histogramClasses";
     public static final String HISTOGRAM_TOP = PREFIX + "histogramTop";
     public static final String CONTINUE_AFTER_MEMORY_ERROR = PREFIX + "continueAfterMemoryError";
+    /** Classes to dump the heap of after they end (with a baseline dump before the first of them starts). */
+    public static final String DUMP_AT_END = PREFIX + "dumpAtEnd";
+    /** Classes to dump the heap of at their memory error. */
+    public static final String DUMP_ON_ERROR = PREFIX + "dumpOnError";
+    /** Whether the fork records where threads are started (Flight Recorder) for the classes it dumps. */
+    public static final String THREAD_STARTS = PREFIX + "threadStarts";
+    /** Whether the fork watches for GC overhead and journals {@code gc-overhead} once it is past saving. */
+    public static final String WATCH_GC_OVERHEAD = PREFIX + "watchGcOverhead";
 
     /** Default share of a heap pool's maximum that, still used after a collection, counts as "near the limit". */
     public static final double DEFAULT_NEAR_LIMIT = 0.9;
 
-    private final String journal;
-    private final String plan;
-    private final boolean surefireOrder;
-    private final String delegate;
-    private final double nearLimit;
-    private final boolean exactRetained;
-    private final Set<String> histogramClasses;
-    private final int histogramTop;
-    private final boolean continueAfterMemoryError;
+    // not final only so that a wither can set one field of a fresh copy; never changed once a caller has the object
+    private String journal;
+    private String plan;
+    private boolean surefireOrder;
+    private String delegate;
+    private double nearLimit;
+    private boolean exactRetained;
+    private Set<String> histogramClasses;
+    private int histogramTop;
+    private boolean continueAfterMemoryError;
+    private Set<String> dumpAtEnd = Collections.emptySet();
+    private Set<String> dumpOnError = Collections.emptySet();
+    private boolean watchGcOverhead;
+    private boolean threadStarts;
 
     /**
      * @param plan file of classes to run, or null for what Surefire scanned
@@ -54,19 +70,6 @@ public final class ForkOptions {
             boolean exactRetained,
             Set<String> histogramClasses,
             int histogramTop) {
-        this(journal, plan, surefireOrder, delegate, nearLimit, exactRetained, histogramClasses, histogramTop, false);
-    }
-
-    private ForkOptions(
-            String journal,
-            String plan,
-            boolean surefireOrder,
-            String delegate,
-            double nearLimit,
-            boolean exactRetained,
-            Set<String> histogramClasses,
-            int histogramTop,
-            boolean continueAfterMemoryError) {
         if (journal == null || journal.isEmpty()) {
             throw new IllegalArgumentException(JOURNAL + " is required");
         }
@@ -77,15 +80,39 @@ public final class ForkOptions {
             throw new IllegalArgumentException(HISTOGRAM_TOP + " must not be negative, was " + histogramTop);
         }
         this.journal = journal;
-        this.plan = plan == null || plan.isEmpty() ? null : plan;
-        // without a plan there is no order to choose, and none is written: keep the two sides equal
-        this.surefireOrder = this.plan != null && surefireOrder;
+        setPlan(plan, surefireOrder);
         this.delegate = delegate == null || delegate.isEmpty() ? null : delegate;
         this.nearLimit = nearLimit;
         this.exactRetained = exactRetained;
-        this.histogramClasses = Collections.unmodifiableSet(new LinkedHashSet<>(histogramClasses));
+        this.histogramClasses = names(histogramClasses);
         this.histogramTop = histogramTop;
-        this.continueAfterMemoryError = continueAfterMemoryError;
+    }
+
+    private ForkOptions() {}
+
+    /** A copy of every field, for a wither to change one. */
+    private ForkOptions copy() {
+        ForkOptions copy = new ForkOptions();
+        copy.journal = journal;
+        copy.plan = plan;
+        copy.surefireOrder = surefireOrder;
+        copy.delegate = delegate;
+        copy.nearLimit = nearLimit;
+        copy.exactRetained = exactRetained;
+        copy.histogramClasses = histogramClasses;
+        copy.histogramTop = histogramTop;
+        copy.continueAfterMemoryError = continueAfterMemoryError;
+        copy.dumpAtEnd = dumpAtEnd;
+        copy.dumpOnError = dumpOnError;
+        copy.watchGcOverhead = watchGcOverhead;
+        copy.threadStarts = threadStarts;
+        return copy;
+    }
+
+    private void setPlan(String planFile, boolean inSurefireOrder) {
+        this.plan = planFile == null || planFile.isEmpty() ? null : planFile;
+        // without a plan there is no order to choose, and none is written: keep the two sides equal
+        this.surefireOrder = this.plan != null && inSurefireOrder;
     }
 
     /** Options with every optional value at its default. */
@@ -104,26 +131,51 @@ public final class ForkOptions {
             throw new IllegalArgumentException(DELEGATE + " is required");
         }
         String nearLimit = properties.get(NEAR_LIMIT);
-        String histogram = properties.get(HISTOGRAM_CLASSES);
         String top = properties.get(HISTOGRAM_TOP);
+        ForkOptions options = new ForkOptions(
+                        properties.get(JOURNAL),
+                        properties.get(PLAN),
+                        "surefire".equals(properties.get(PLAN_ORDER)),
+                        properties.get(DELEGATE),
+                        nearLimit == null ? DEFAULT_NEAR_LIMIT : decimal(NEAR_LIMIT, nearLimit),
+                        Boolean.parseBoolean(properties.get(EXACT_RETAINED)),
+                        split(properties.get(HISTOGRAM_CLASSES)),
+                        top == null ? 10 : whole(HISTOGRAM_TOP, top))
+                .copy();
+        options.continueAfterMemoryError = Boolean.parseBoolean(properties.get(CONTINUE_AFTER_MEMORY_ERROR));
+        options.dumpAtEnd = split(properties.get(DUMP_AT_END));
+        options.dumpOnError = split(properties.get(DUMP_ON_ERROR));
+        options.watchGcOverhead = Boolean.parseBoolean(properties.get(WATCH_GC_OVERHEAD));
+        options.threadStarts = Boolean.parseBoolean(properties.get(THREAD_STARTS));
+        return options;
+    }
+
+    /** The class names of a comma-separated list; empty for null. */
+    private static Set<String> split(String list) {
         Set<String> classes = new LinkedHashSet<>();
-        if (histogram != null) {
-            for (String name : histogram.split(",")) {
+        if (list != null) {
+            for (String name : list.split(",")) {
                 if (!name.trim().isEmpty()) {
                     classes.add(name.trim());
                 }
             }
         }
-        return new ForkOptions(
-                properties.get(JOURNAL),
-                properties.get(PLAN),
-                "surefire".equals(properties.get(PLAN_ORDER)),
-                properties.get(DELEGATE),
-                nearLimit == null ? DEFAULT_NEAR_LIMIT : decimal(NEAR_LIMIT, nearLimit),
-                Boolean.parseBoolean(properties.get(EXACT_RETAINED)),
-                classes,
-                top == null ? 10 : whole(HISTOGRAM_TOP, top),
-                Boolean.parseBoolean(properties.get(CONTINUE_AFTER_MEMORY_ERROR)));
+        return Collections.unmodifiableSet(classes);
+    }
+
+    private static Set<String> names(Set<String> names) {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(names));
+    }
+
+    private static String joined(Set<String> names) {
+        StringBuilder joined = new StringBuilder();
+        for (String name : names) {
+            if (joined.length() > 0) {
+                joined.append(',');
+            }
+            joined.append(name);
+        }
+        return joined.toString();
     }
 
     private static double decimal(String key, String value) {
@@ -156,70 +208,43 @@ public final class ForkOptions {
         properties.put(NEAR_LIMIT, Double.toString(nearLimit));
         properties.put(EXACT_RETAINED, Boolean.toString(exactRetained));
         if (!histogramClasses.isEmpty()) {
-            StringBuilder joined = new StringBuilder();
-            for (String name : histogramClasses) {
-                if (joined.length() > 0) {
-                    joined.append(',');
-                }
-                joined.append(name);
-            }
-            properties.put(HISTOGRAM_CLASSES, joined.toString());
+            properties.put(HISTOGRAM_CLASSES, joined(histogramClasses));
         }
         properties.put(HISTOGRAM_TOP, Integer.toString(histogramTop));
         properties.put(CONTINUE_AFTER_MEMORY_ERROR, Boolean.toString(continueAfterMemoryError));
+        if (!dumpAtEnd.isEmpty()) {
+            properties.put(DUMP_AT_END, joined(dumpAtEnd));
+        }
+        if (!dumpOnError.isEmpty()) {
+            properties.put(DUMP_ON_ERROR, joined(dumpOnError));
+        }
+        properties.put(WATCH_GC_OVERHEAD, Boolean.toString(watchGcOverhead));
+        properties.put(THREAD_STARTS, Boolean.toString(threadStarts));
         return properties;
     }
 
     public ForkOptions withPlan(String planFile, boolean inSurefireOrder) {
-        return new ForkOptions(
-                journal,
-                planFile,
-                inSurefireOrder,
-                delegate,
-                nearLimit,
-                exactRetained,
-                histogramClasses,
-                histogramTop,
-                continueAfterMemoryError);
+        ForkOptions copy = copy();
+        copy.setPlan(planFile, inSurefireOrder);
+        return copy;
     }
 
     public ForkOptions withDelegate(String provider) {
-        return new ForkOptions(
-                journal,
-                plan,
-                surefireOrder,
-                provider,
-                nearLimit,
-                exactRetained,
-                histogramClasses,
-                histogramTop,
-                continueAfterMemoryError);
+        ForkOptions copy = copy();
+        copy.delegate = provider == null || provider.isEmpty() ? null : provider;
+        return copy;
     }
 
     public ForkOptions withExactRetained(boolean exact) {
-        return new ForkOptions(
-                journal,
-                plan,
-                surefireOrder,
-                delegate,
-                nearLimit,
-                exact,
-                histogramClasses,
-                histogramTop,
-                continueAfterMemoryError);
+        ForkOptions copy = copy();
+        copy.exactRetained = exact;
+        return copy;
     }
 
     public ForkOptions withHistogramClasses(Set<String> classes) {
-        return new ForkOptions(
-                journal,
-                plan,
-                surefireOrder,
-                delegate,
-                nearLimit,
-                exactRetained,
-                classes,
-                histogramTop,
-                continueAfterMemoryError);
+        ForkOptions copy = copy();
+        copy.histogramClasses = names(classes);
+        return copy;
     }
 
     /**
@@ -227,8 +252,42 @@ public final class ForkOptions {
      * escapes the test framework and a full collection gives the heap back (see {@code MemprobeProvider}).
      */
     public ForkOptions withContinueAfterMemoryError(boolean goOn) {
-        return new ForkOptions(
-                journal, plan, surefireOrder, delegate, nearLimit, exactRetained, histogramClasses, histogramTop, goOn);
+        ForkOptions copy = copy();
+        copy.continueAfterMemoryError = goOn;
+        return copy;
+    }
+
+    /**
+     * Options with which the fork writes heap dumps of live objects into the journal's folder: after each class of
+     * {@code atEnd} (and once before the first of them starts, as their baseline), and at the memory error of each
+     * class of {@code onError}; each with the threads the class left running.
+     */
+    public ForkOptions withHeapDumps(Set<String> atEnd, Set<String> onError) {
+        ForkOptions copy = copy();
+        copy.dumpAtEnd = names(atEnd);
+        copy.dumpOnError = names(onError);
+        return copy;
+    }
+
+    /**
+     * Options with which the fork, for the classes it dumps, records where each thread is started (a Flight Recorder
+     * recording of {@code jdk.ThreadStart}, about 30 MiB of RSS and half a second: not for a probe under a memory
+     * limit).
+     */
+    public ForkOptions withThreadStarts(boolean record) {
+        ForkOptions copy = copy();
+        copy.threadStarts = record;
+        return copy;
+    }
+
+    /**
+     * Options with which the fork watches for GC overhead ({@code dev.memprobe.measure.GcOverhead}) and journals
+     * {@code gc-overhead} once it is past saving; what becomes of the fork then is the plugin's decision.
+     */
+    public ForkOptions withWatchGcOverhead(boolean watch) {
+        ForkOptions copy = copy();
+        copy.watchGcOverhead = watch;
+        return copy;
     }
 
     public String journal() {
@@ -273,26 +332,32 @@ public final class ForkOptions {
         return continueAfterMemoryError;
     }
 
+    /** The classes whose heap the fork dumps after they end; empty for none. */
+    public Set<String> dumpAtEnd() {
+        return dumpAtEnd;
+    }
+
+    /** The classes whose heap the fork dumps at their memory error; empty for none. */
+    public Set<String> dumpOnError() {
+        return dumpOnError;
+    }
+
+    public boolean threadStarts() {
+        return threadStarts;
+    }
+
+    public boolean watchGcOverhead() {
+        return watchGcOverhead;
+    }
+
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof ForkOptions)) {
-            return false;
-        }
-        ForkOptions other = (ForkOptions) o;
-        return journal.equals(other.journal)
-                && (plan == null ? other.plan == null : plan.equals(other.plan))
-                && surefireOrder == other.surefireOrder
-                && (delegate == null ? other.delegate == null : delegate.equals(other.delegate))
-                && nearLimit == other.nearLimit
-                && exactRetained == other.exactRetained
-                && histogramClasses.equals(other.histogramClasses)
-                && histogramTop == other.histogramTop
-                && continueAfterMemoryError == other.continueAfterMemoryError;
+        return o instanceof ForkOptions && toProperties().equals(((ForkOptions) o).toProperties());
     }
 
     @Override
     public int hashCode() {
-        return journal.hashCode() * 31 + (plan == null ? 0 : plan.hashCode());
+        return toProperties().hashCode();
     }
 
     @Override

@@ -17,6 +17,10 @@ package dev.memprobe.journal;
  *       class's measurements. A {@code class-start} without its {@code class-end} names the class in flight when
  *       the fork died.
  *   <li>{@code near-limit}: a heap pool was still nearly full after a collection (written before an OOM).
+ *   <li>{@code gc-overhead}: the JVM is past saving: {@value #GC_MILLIS} of the last {@value #WINDOW_MILLIS} in
+ *       collections, at least {@value #USED} of {@value #MAX} live after each of its {@value #COLLECTIONS}, with the
+ *       class and method in flight and the measurements so far. Written once, when the plugin asked the fork to
+ *       watch ({@code ForkOptions#watchGcOverhead()}); the plugin decides whether the fork ends of it.
  *   <li>{@code error}: a throwable escaped the test framework (JUnit 5 rethrows {@code OutOfMemoryError}), with the
  *       class and method in flight and the measurements so far.
  *   <li>{@code recovered}: after an {@code OutOfMemoryError} of the heap, when the plugin asked the fork to go on
@@ -27,6 +31,12 @@ package dev.memprobe.journal;
  *   <li>{@code run-end}: the provider returned normally.
  *   <li>{@code memory}: a sample of the fork's memory ({@value #USED} heap in use, {@value #LIVE} heap after the latest
  *       collection, {@value #RSS} resident memory), a few times a second, for the chart of memory over time.
+ *   <li>{@code heap-dump}: for a class the plugin asked about, a heap dump of live objects was written (its
+ *       {@value #PHASE}: {@code start}, {@code end} or {@code error}; {@value #FILE}, {@value #BYTES}, {@value #MILLIS}),
+ *       or {@value #REASON} says why none was.
+ *   <li>{@code threads-left}: for such a class, the threads it started that were still alive at its end or its
+ *       memory error ({@value #COUNT}, and the first of them with name, daemon, state, the code each runs and, where
+ *       Flight Recorder saw it, the frame that started it).
  * </ul>
  *
  * <p>A reader skips events it does not know (a newer provider's) and reads a missing field as "not written".
@@ -90,9 +100,29 @@ public final class Journal {
     static final String RSS = "rss";
     static final String MAX = "max";
 
+    // fields of "gc-overhead" (and its class, method, "used", "max" and "measure")
+    static final String WINDOW_MILLIS = "windowMs";
+    static final String GC_MILLIS = "gcMs";
+    static final String COLLECTIONS = "collections";
+
     // fields of "shutdown"
     static final String TRIGGER = "trigger";
     static final String CALLER = "caller";
+
+    // fields of "heap-dump" (with class, bytes and ms)
+    static final String PHASE = "phase";
+    static final String FILE = "file";
+    static final String COMPRESSED_OOPS = "compressedOops";
+    static final String REASON = "reason";
+
+    // fields of "threads-left" (with class) and of each thread it lists
+    static final String COUNT = "count";
+    static final String THREADS = "threads";
+    static final String NAME = "name";
+    static final String DAEMON = "daemon";
+    static final String STATE = "state";
+    static final String RUNS = "runs";
+    static final String STARTED_BY = "startedBy";
 
     private Journal() {}
 }

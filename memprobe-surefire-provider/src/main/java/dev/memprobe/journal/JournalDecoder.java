@@ -76,6 +76,17 @@ final class JournalDecoder {
                         string(Journal.POOL),
                         number(Journal.USED, -1),
                         number(Journal.MAX, -1));
+            case GC_OVERHEAD:
+                return new GcOverheadEvent(
+                        time,
+                        string(Journal.CLASS),
+                        string(Journal.METHOD),
+                        number(Journal.WINDOW_MILLIS, -1),
+                        number(Journal.GC_MILLIS, -1),
+                        (int) number(Journal.COLLECTIONS, -1),
+                        number(Journal.USED, -1),
+                        number(Journal.MAX, -1),
+                        nested(Journal.MEASURE));
             case ERROR:
                 return new ErrorEvent(
                         time, string(Journal.CLASS), string(Journal.METHOD), problem(), nested(Journal.MEASURE));
@@ -95,6 +106,18 @@ final class JournalDecoder {
             case MEMORY:
                 return new MemoryEvent(
                         time, number(Journal.USED, -1), number(Journal.LIVE, -1), number(Journal.RSS, -1));
+            case HEAP_DUMP:
+                return new HeapDumpEvent(
+                        time,
+                        string(Journal.CLASS),
+                        HeapDumpEvent.Phase.named(string(Journal.PHASE)),
+                        string(Journal.FILE),
+                        number(Journal.BYTES, -1),
+                        number(Journal.MILLIS, -1),
+                        flag(Journal.COMPRESSED_OOPS),
+                        string(Journal.REASON));
+            case THREADS_LEFT:
+                return new ThreadsLeftEvent(time, string(Journal.CLASS), (int) number(Journal.COUNT, 0), liveThreads());
             default:
                 return null;
         }
@@ -139,6 +162,23 @@ final class JournalDecoder {
             }
         }
         return rows;
+    }
+
+    private List<ThreadsLeftEvent.LiveThread> liveThreads() {
+        List<ThreadsLeftEvent.LiveThread> threads = new ArrayList<>();
+        for (Object row : list(Journal.THREADS)) {
+            if (row instanceof Map) {
+                @SuppressWarnings("unchecked")
+                JournalDecoder item = new JournalDecoder((Map<String, Object>) row);
+                threads.add(new ThreadsLeftEvent.LiveThread(
+                        item.string(Journal.NAME),
+                        item.flag(Journal.DAEMON),
+                        item.string(Journal.STATE),
+                        item.string(Journal.RUNS),
+                        item.string(Journal.STARTED_BY)));
+            }
+        }
+        return threads;
     }
 
     private String string(String key) {

@@ -94,6 +94,18 @@ final class JournalEncoder implements JournalVisitor {
     }
 
     @Override
+    public void gcOverhead(GcOverheadEvent e) {
+        put(Journal.CLASS, e.className());
+        put(Journal.METHOD, e.method());
+        put(Journal.WINDOW_MILLIS, e.windowMillis());
+        put(Journal.GC_MILLIS, e.gcMillis());
+        put(Journal.COLLECTIONS, e.collections());
+        put(Journal.USED, e.leastLive());
+        put(Journal.MAX, e.maxHeap());
+        put(Journal.MEASURE, e.measures() == null ? null : measures(e.measures()));
+    }
+
+    @Override
     public void error(ErrorEvent e) {
         put(Journal.CLASS, e.className());
         put(Journal.METHOD, e.method());
@@ -127,6 +139,40 @@ final class JournalEncoder implements JournalVisitor {
         put(Journal.USED, e.heapUsed() < 0 ? null : e.heapUsed());
         put(Journal.LIVE, e.liveHeap() < 0 ? null : e.liveHeap());
         put(Journal.RSS, e.rss() < 0 ? null : e.rss());
+    }
+
+    @Override
+    public void heapDump(HeapDumpEvent e) {
+        put(Journal.CLASS, e.className());
+        put(Journal.PHASE, e.phase() == null ? null : e.phase().journalName());
+        put(Journal.FILE, e.file());
+        put(Journal.BYTES, e.bytes() < 0 ? null : e.bytes());
+        put(Journal.MILLIS, e.millis() < 0 ? null : e.millis());
+        put(Journal.COMPRESSED_OOPS, e.compressedOops());
+        put(Journal.REASON, e.skipped());
+    }
+
+    @Override
+    public void threadsLeft(ThreadsLeftEvent e) {
+        put(Journal.CLASS, e.className());
+        put(Journal.COUNT, e.count());
+        List<Map<String, Object>> threads = new ArrayList<>();
+        for (ThreadsLeftEvent.LiveThread thread : e.threads()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put(Journal.NAME, thread.name());
+            item.put(Journal.DAEMON, thread.daemon());
+            if (thread.state() != null) {
+                item.put(Journal.STATE, thread.state());
+            }
+            if (thread.runs() != null) {
+                item.put(Journal.RUNS, thread.runs());
+            }
+            if (thread.startedBy() != null) {
+                item.put(Journal.STARTED_BY, thread.startedBy());
+            }
+            threads.add(item);
+        }
+        put(Journal.THREADS, threads);
     }
 
     private void problem(Problem problem) {

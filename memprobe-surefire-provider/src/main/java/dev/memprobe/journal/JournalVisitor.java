@@ -17,6 +17,8 @@ public interface JournalVisitor {
 
     default void nearLimit(NearLimitEvent event) {}
 
+    default void gcOverhead(GcOverheadEvent event) {}
+
     default void error(ErrorEvent event) {}
 
     default void recovered(RecoveredEvent event) {}
@@ -26,4 +28,8 @@ public interface JournalVisitor {
     default void runEnd(RunEndEvent event) {}
 
     default void memory(MemoryEvent event) {}
+
+    default void heapDump(HeapDumpEvent event) {}
+
+    default void threadsLeft(ThreadsLeftEvent event) {}
 }

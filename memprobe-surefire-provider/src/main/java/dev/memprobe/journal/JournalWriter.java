@@ -101,6 +101,26 @@ public final class JournalWriter implements Closeable {
         write(new NearLimitEvent(now(), className, method, pool, used, max));
     }
 
+    /**
+     * The JVM is past saving ({@code dev.memprobe.measure.GcOverhead}).
+     *
+     * @param gcMillis how much of the last {@code windowMillis} collections took
+     * @param leastLive the least heap used after one of the window's {@code collections}, bytes
+     * @param measures the measurements of the class in flight so far, or null
+     */
+    public void gcOverhead(
+            String className,
+            String method,
+            long windowMillis,
+            long gcMillis,
+            int collections,
+            long leastLive,
+            long maxHeap,
+            Measures measures) {
+        write(new GcOverheadEvent(
+                now(), className, method, windowMillis, gcMillis, collections, leastLive, maxHeap, measures));
+    }
+
     /** @param measures the measurements of the class in flight so far, or null */
     public void error(String className, String method, Problem problem, Measures measures) {
         write(new ErrorEvent(now(), className, method, problem, measures));
@@ -129,6 +149,33 @@ public final class JournalWriter implements Closeable {
      */
     public void memory(long heapUsed, long liveHeap, long rss) {
         write(new MemoryEvent(now(), heapUsed, liveHeap, rss));
+    }
+
+    /**
+     * A heap dump written for {@code className}.
+     *
+     * @param file its absolute path
+     * @param millis how long writing it took, or -1 when the JVM wrote it on an error
+     */
+    public void heapDump(
+            String className, HeapDumpEvent.Phase phase, String file, long bytes, long millis, boolean compressedOops) {
+        write(new HeapDumpEvent(now(), className, phase, file, bytes, millis, compressedOops, null));
+    }
+
+    /** No heap dump for {@code className}, and why. */
+    public void heapDumpSkipped(String className, HeapDumpEvent.Phase phase, String reason) {
+        write(new HeapDumpEvent(now(), className, phase, null, -1, -1, false, reason));
+    }
+
+    /**
+     * The threads {@code className} left running.
+     *
+     * @param count all of them; {@code threads} lists at most {@link ThreadsLeftEvent#LISTED}
+     */
+    public void threadsLeft(String className, int count, List<ThreadsLeftEvent.LiveThread> threads) {
+        List<ThreadsLeftEvent.LiveThread> listed =
+                new ArrayList<>(threads.subList(0, Math.min(threads.size(), ThreadsLeftEvent.LISTED)));
+        write(new ThreadsLeftEvent(now(), className, count, listed));
     }
 
     /**

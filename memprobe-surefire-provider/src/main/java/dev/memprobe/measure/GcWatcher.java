@@ -25,11 +25,16 @@ import javax.management.openmbean.CompositeData;
  * <p>Notifications arrive on a thread of their own, after the collection: one whose number is not above its
  * collector's count when the window opened ran before, while the previous class ran, and counts only as the latest
  * value, so that a class is never credited with a live heap measured during the one before.
+ *
+ * <p>Given a {@link GcOverhead}, it feeds it every collection: when it ran, whether it stopped the application, and
+ * the heap after it.
  */
 public final class GcWatcher implements NotificationListener {
 
     private final Set<String> heapPools = new HashSet<>();
     private final List<NotificationEmitter> emitters = new ArrayList<>();
+    /** Told of every collection; null when nothing watches for GC overhead. */
+    private final GcOverhead overhead;
 
     private long last = -1;
     private long windowMin = -1;
@@ -37,6 +42,16 @@ public final class GcWatcher implements NotificationListener {
     private long windowLast = -1;
     /** Each collector's count of collections when the window opened: those up to it are not the window's. */
     private Map<String, Long> countsAtOpen = new HashMap<>();
+
+    /** A watcher of the live heap only. */
+    public GcWatcher() {
+        this(null);
+    }
+
+    /** @param overhead told of every collection, or null */
+    public GcWatcher(GcOverhead overhead) {
+        this.overhead = overhead;
+    }
 
     /** Starts listening; returns false where the JVM offers no GC notifications. */
     public boolean install() {
@@ -86,9 +101,25 @@ public final class GcWatcher implements NotificationListener {
                 }
             }
             observe(live, info.getGcName(), info.getGcInfo().getId());
-        } catch (RuntimeException | LinkageError e) {
+            if (overhead != null) {
+                overhead.collected(
+                        info.getGcInfo().getStartTime(),
+                        info.getGcInfo().getEndTime(),
+                        isPause(info.getGcAction()),
+                        live);
+            }
+        } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
             // a notification we cannot read is one less sample, never a failure of the tests
         }
+    }
+
+    /**
+     * Whether a collection of this action stopped the application: all do but the concurrent cycles of ZGC and
+     * Shenandoah ("end of GC cycle", reported beside their pauses). G1's "end of concurrent GC pause" (JDK 21 and
+     * later) is its remark and cleanup pauses.
+     */
+    static boolean isPause(String action) {
+        return action == null || !action.contains("cycle");
     }
 
     synchronized void observe(long live) {

@@ -7,15 +7,15 @@ import java.util.Map;
  * Tells, from the threads' stacks while shutdown hooks run, why the JVM is exiting: a call to {@code System.exit}
  * (and from where) or a signal such as the {@code SIGTERM} a CI timeout sends.
  */
-final class ExitTrigger {
+public final class ExitTrigger {
 
     private ExitTrigger() {}
 
     /** Why the JVM exits, and who asked: the frame that called {@code exit}, or the signal's name. */
-    static final class Found {
-        final ShutdownTrigger trigger;
+    public static final class Found {
+        public final ShutdownTrigger trigger;
         /** May be null. */
-        final String caller;
+        public final String caller;
 
         Found(ShutdownTrigger trigger, String caller) {
             this.trigger = trigger;
@@ -23,7 +23,7 @@ final class ExitTrigger {
         }
     }
 
-    static Found find(Map<Thread, StackTraceElement[]> stacks) {
+    public static Found find(Map<Thread, StackTraceElement[]> stacks) {
         for (Thread thread : stacks.keySet()) {
             String name = thread.getName();
             if (name.startsWith("SIG") && name.endsWith(" handler")) {

@@ -4,7 +4,7 @@ package dev.memprobe.provider;
  * A little memory kept aside and freed when memory runs out (a trick of randomizedtesting), so that the last
  * journal lines can still be written; taken again once there is room.
  */
-final class MemoryReserve {
+public final class MemoryReserve {
 
     /**
      * 1 MiB in 64 KiB chunks: a single 1 MiB array is humongous in a G1 heap under 8 GiB and takes two whole regions
@@ -17,12 +17,12 @@ final class MemoryReserve {
     private volatile byte[][] chunks = newChunks();
 
     /** Frees the memory kept for the last lines. */
-    void release() {
+    public void release() {
         chunks = null;
     }
 
     /** Takes the memory for the last lines again, if there is room. */
-    void restore() {
+    public void restore() {
         try {
             if (chunks == null) {
                 chunks = newChunks();

@@ -4,6 +4,7 @@ import dev.memprobe.journal.ForkOptions;
 import dev.memprobe.journal.JournalWriter;
 import dev.memprobe.journal.OutOfMemory;
 import dev.memprobe.measure.ClassMeter;
+import dev.memprobe.measure.GcOverhead;
 import dev.memprobe.measure.GcWatcher;
 import dev.memprobe.measure.HeapWatchdog;
 import dev.memprobe.measure.ProcStatus;
@@ -63,12 +64,26 @@ public final class MemprobeProvider implements SurefireProvider {
         }
         recorder = new RunRecorder(journal, options.histogramClasses(), options.histogramTop());
         recorder.continueAfterMemoryError(continueAfterMemoryError);
+        recorder.heapDumps(new ClassDumps(
+                journal,
+                new File(options.journal()).getAbsoluteFile().getParentFile(),
+                options.dumpAtEnd(),
+                options.dumpOnError(),
+                options.threadStarts()));
         DecoratedParameters decorated = new DecoratedParameters(parameters, recorder, plan, options.surefireOrder());
         boolean parallelForcedOff = decorated.parallelForcedOff();
         // while the test framework discovers the tests: the management beans are slow to start
         recorder.startMeasuring(() -> {
             ProcStatus proc = new ProcStatus();
-            GcWatcher gc = new GcWatcher();
+            GcWatcher gc = new GcWatcher(
+                    options.watchGcOverhead()
+                            ? new GcOverhead(
+                                    ManagementFactory.getMemoryMXBean()
+                                            .getHeapMemoryUsage()
+                                            .getMax(),
+                                    ManagementFactory.getRuntimeMXBean().getUptime(),
+                                    recorder::gcOverhead)
+                            : null);
             gc.install();
             ClassMeter meter = new ClassMeter(proc, gc, options.exactRetained());
             recorder.forkStarted(meter, proc.resetPeak(), collectorNames(), parallelForcedOff);

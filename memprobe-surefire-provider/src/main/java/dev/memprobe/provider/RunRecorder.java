@@ -8,6 +8,7 @@ import dev.memprobe.journal.Problem;
 import dev.memprobe.journal.TestCounts;
 import dev.memprobe.journal.TestStatus;
 import dev.memprobe.measure.ClassMeter;
+import dev.memprobe.measure.GcOverhead;
 import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,7 +19,8 @@ import java.util.Set;
 /**
  * Turns the test framework's callbacks into journal lines and class measurements. One per fork.
  *
- * <p>Test callbacks arrive on the test thread; {@link #nearLimit} on the JVM's notification thread and
+ * <p>Test callbacks arrive on the test thread; {@link #nearLimit} and {@link #gcOverhead} on the JVM's notification
+ * thread and
  * {@link #shutdown} on a shutdown hook read the class in flight, so that state is volatile. Nothing here throws into
  * the tests: a failure to measure is a missing number, never a failed test.
  *
@@ -55,6 +57,8 @@ final class RunRecorder {
     private volatile boolean nearLimitReported;
     private boolean continueAfterMemoryError;
     private ClassHistogram histogram;
+    /** The heap dumps the plugin asked for; null for none. */
+    private ClassDumps dumps;
 
     private TestCounts counts = TestCounts.NONE;
 
@@ -118,6 +122,9 @@ final class RunRecorder {
             counts = TestCounts.NONE;
             nearLimitReported = false;
             histogram = histogramClasses.contains(className) && meter != null ? ClassHistogram.begin(meter) : null;
+            if (dumps != null) {
+                dumps.starting(className);
+            }
             journal.classStart(className, seq);
             window = meter == null ? null : meter.begin();
         } catch (OutOfMemoryError e) {
@@ -149,6 +156,9 @@ final class RunRecorder {
                 histogram = null;
             }
             journal.classEnd(className, seq, counts, measures, grown);
+            if (dumps != null) {
+                dumps.ended(className);
+            }
         } catch (OutOfMemoryError e) {
             outOfMemory();
         } catch (RuntimeException e) {
@@ -171,6 +181,11 @@ final class RunRecorder {
         }
     }
 
+    /** Writes the heap dumps and thread lists of {@code classDumps}' classes. */
+    void heapDumps(ClassDumps classDumps) {
+        dumps = classDumps.any() ? classDumps : null;
+    }
+
     /** Whether the plugin lets the fork go on past a heap OutOfMemoryError once the heap is given back. */
     void continueAfterMemoryError(boolean goOn) {
         continueAfterMemoryError = goOn;
@@ -180,6 +195,7 @@ final class RunRecorder {
         boolean memory = problem != null && OutOfMemory.find(problem) != null;
         if (memory) {
             reserve.release();
+            dumpAtError(problem);
             if (continueAfterMemoryError && currentClass != null && OutOfMemory.collectable(problem)) {
                 // a framework that reports the error as a failed test goes on by itself: say whether the heap is back
                 recover(currentClass);
@@ -219,11 +235,40 @@ final class RunRecorder {
         journal.nearLimit(currentClass, currentMethod, pool, used, max);
     }
 
+    /**
+     * The JVM is past saving: journals it with the class and test in flight and the class's measurements so far.
+     *
+     * @return whether it was written; false when memory was too short even with the reserve freed, to be tried again
+     *     at the next collection
+     */
+    boolean gcOverhead(GcOverhead.Reading reading) {
+        reserve.release();
+        try {
+            journal.gcOverhead(
+                    currentClass,
+                    currentMethod,
+                    reading.windowMillis(),
+                    reading.gcMillis(),
+                    reading.collections(),
+                    reading.leastLive(),
+                    reading.maxHeap(),
+                    inFlightMeasures());
+            return true;
+        } catch (OutOfMemoryError e) {
+            return false;
+        } catch (RuntimeException e) {
+            return true; // measuring is best effort: a line that cannot be made is not made again
+        } finally {
+            reserve.restore();
+        }
+    }
+
     /** A throwable escaped the test framework; the fork is about to die of it. */
     void fatal(Throwable problem) {
         reserve.release();
         startup.await(START_WAIT_MILLIS);
         terminal = true;
+        dumpAtError(problem);
         try {
             journal.error(currentClass, currentMethod, Problem.of(problem), inFlightMeasures());
         } catch (Throwable t) {
@@ -241,10 +286,18 @@ final class RunRecorder {
             return;
         }
         String method = currentMethod;
+        dumpAtError(problem);
         if (method != null) {
             record(className, method, TestStatus.ERRORED, null, problem, true);
         } else {
+            // the class's own set-up failed (@BeforeAll, a static initializer): its error has no test, and is
+            // journaled without one, so that the plugin still sees the class fail of memory
             counts = counts.plusError();
+            try {
+                journal.testEnd(className, null, TestStatus.ERRORED, null, Problem.of(problem));
+            } catch (OutOfMemoryError | RuntimeException e) {
+                // the class-end still says it errored
+            }
         }
         depth = 1;
         testSetCompleted();
@@ -266,6 +319,17 @@ final class RunRecorder {
             return true;
         } catch (OutOfMemoryError | RuntimeException e) {
             return false;
+        }
+    }
+
+    /** The dump of the class in flight at its memory error, when the plugin asked for one. */
+    private void dumpAtError(Throwable problem) {
+        if (dumps != null && OutOfMemory.find(problem) != null) {
+            try {
+                dumps.memoryError(currentClass, problem);
+            } catch (RuntimeException | OutOfMemoryError e) {
+                // the dump is best effort: the journal's lines come first
+            }
         }
     }
 

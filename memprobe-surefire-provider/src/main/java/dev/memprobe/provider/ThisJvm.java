@@ -2,8 +2,8 @@ package dev.memprobe.provider;
 
 import java.lang.management.ManagementFactory;
 
-/** What the fork's line says about the JVM it runs in. */
-final class ThisJvm {
+/** What the fork's line says about the JVM it runs in. Public: the recorder of a project's own run says the same. */
+public final class ThisJvm {
 
     private ThisJvm() {}
 
@@ -12,7 +12,7 @@ final class ThisJvm {
      * Not the runtime bean's name, {@code pid@host}: it looks the host's name up, which takes seconds where the
      * resolver is slow.
      */
-    static long pid() {
+    public static long pid() {
         try {
             Class<?> handle = Class.forName("java.lang.ProcessHandle");
             Object current = handle.getMethod("current").invoke(null);
@@ -29,7 +29,7 @@ final class ThisJvm {
     }
 
     /** When this JVM started, epoch ms. */
-    static long startTime() {
+    public static long startTime() {
         return ManagementFactory.getRuntimeMXBean().getStartTime();
     }
 }

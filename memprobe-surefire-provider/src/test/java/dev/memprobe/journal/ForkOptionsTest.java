@@ -43,6 +43,24 @@ class ForkOptionsTest {
     }
 
     @Test
+    void theClassesToDumpSurviveTheTripAndAreAbsentWhenNoneAreAsked() {
+        ForkOptions sent = ForkOptions.of("journal.jsonl", DELEGATE)
+                .withHeapDumps(new LinkedHashSet<>(List.of("a.Polluter", "b.Polluter")), Set.of("c.Hog"));
+
+        ForkOptions received = ForkOptions.fromProperties(sent.toProperties());
+
+        assertThat(received).isEqualTo(sent);
+        assertThat(received.dumpAtEnd()).containsExactly("a.Polluter", "b.Polluter");
+        assertThat(received.dumpOnError()).containsExactly("c.Hog");
+        assertThat(sent.toProperties()).containsEntry(ForkOptions.DUMP_AT_END, "a.Polluter,b.Polluter");
+        assertThat(ForkOptions.of("journal.jsonl", DELEGATE).toProperties())
+                .doesNotContainKeys(ForkOptions.DUMP_AT_END, ForkOptions.DUMP_ON_ERROR);
+        assertThat(ForkOptions.fromProperties(ForkOptions.of("j", DELEGATE).toProperties())
+                        .dumpAtEnd())
+                .isEmpty();
+    }
+
+    @Test
     void defaultsSurviveTheTrip() {
         ForkOptions sent = ForkOptions.of("journal.jsonl", DELEGATE);
 
@@ -53,6 +71,23 @@ class ForkOptionsTest {
         assertThat(received.nearLimit()).isEqualTo(ForkOptions.DEFAULT_NEAR_LIMIT);
         assertThat(received.histogramClasses()).isEmpty();
         assertThat(received.histogramTop()).isEqualTo(10);
+    }
+
+    @Test
+    void watchingForGcOverheadSurvivesTheTripAndIsOffWhenNotSent() {
+        ForkOptions watching = ForkOptions.of("journal.jsonl", DELEGATE).withWatchGcOverhead(true);
+        Map<String, String> properties = watching.toProperties();
+
+        assertThat(properties).containsEntry(ForkOptions.WATCH_GC_OVERHEAD, "true");
+        assertThat(ForkOptions.fromProperties(properties)).isEqualTo(watching);
+        assertThat(ForkOptions.fromProperties(properties).watchGcOverhead()).isTrue();
+        assertThat(ForkOptions.fromProperties(properties).withWatchGcOverhead(false))
+                .isNotEqualTo(watching);
+
+        properties.remove(ForkOptions.WATCH_GC_OVERHEAD);
+        assertThat(ForkOptions.fromProperties(properties).watchGcOverhead())
+                .as("a plugin that does not know the key: the fork does not watch")
+                .isFalse();
     }
 
     @ParameterizedTest(name = "plan {0}, Surefire order {1}")

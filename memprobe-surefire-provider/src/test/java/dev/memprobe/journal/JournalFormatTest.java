@@ -185,6 +185,46 @@ class JournalFormatTest {
                             assertThat(near.max()).isEqualTo(1000);
                         }),
                 event(
+                        "gc-overhead with the measurements so far",
+                        "{\"event\":\"gc-overhead\",\"time\":T,\"class\":\"a.One\",\"method\":\"crawls\","
+                                + "\"windowMs\":10000,\"gcMs\":9400,\"collections\":1024,\"used\":263192576,"
+                                + "\"max\":268435456,\"measure\":{\"ms\":41000,\"heapPeak\":268435456}}",
+                        w -> w.gcOverhead(
+                                "a.One",
+                                "crawls",
+                                10_000,
+                                9_400,
+                                1024,
+                                263192576,
+                                268435456,
+                                Measures.builder()
+                                        .set(MeasureField.MILLIS, 41_000)
+                                        .set(MeasureField.HEAP_PEAK, 268435456)
+                                        .build()),
+                        e -> {
+                            GcOverheadEvent crawl = (GcOverheadEvent) e;
+                            assertThat(crawl.className()).isEqualTo("a.One");
+                            assertThat(crawl.method()).isEqualTo("crawls");
+                            assertThat(crawl.windowMillis()).isEqualTo(10_000);
+                            assertThat(crawl.gcMillis()).isEqualTo(9_400);
+                            assertThat(crawl.collections()).isEqualTo(1024);
+                            assertThat(crawl.leastLive()).isEqualTo(263192576);
+                            assertThat(crawl.maxHeap()).isEqualTo(268435456);
+                            assertThat(crawl.measures().get(MeasureField.MILLIS))
+                                    .isEqualTo(41_000);
+                        }),
+                event(
+                        "gc-overhead outside any class, nothing measured",
+                        "{\"event\":\"gc-overhead\",\"time\":T,\"windowMs\":10000,\"gcMs\":5000,"
+                                + "\"collections\":3,\"used\":900,\"max\":1000}",
+                        w -> w.gcOverhead(null, null, 10_000, 5_000, 3, 900, 1000, null),
+                        e -> {
+                            GcOverheadEvent crawl = (GcOverheadEvent) e;
+                            assertThat(crawl.className()).isNull();
+                            assertThat(crawl.method()).isNull();
+                            assertThat(crawl.measures()).isNull();
+                        }),
+                event(
                         "error with the measurements so far",
                         "{\"event\":\"error\",\"time\":T,\"class\":\"a.One\",\"method\":\"loads\","
                                 + "\"throwable\":\"java.lang.OutOfMemoryError\",\"message\":\"Metaspace\","
@@ -264,7 +304,66 @@ class JournalFormatTest {
                         "run-end",
                         "{\"event\":\"run-end\",\"time\":T,\"seq\":3}",
                         w -> w.runEnd(3),
-                        e -> assertThat(((RunEndEvent) e).classes()).isEqualTo(3)));
+                        e -> assertThat(((RunEndEvent) e).classes()).isEqualTo(3)),
+                event(
+                        "heap-dump at a polluter's end",
+                        "{\"event\":\"heap-dump\",\"time\":T,\"class\":\"a.One\",\"phase\":\"end\","
+                                + "\"file\":\"/p/2-One-end.hprof\",\"bytes\":9000,\"ms\":40,\"compressedOops\":true}",
+                        w -> w.heapDump("a.One", HeapDumpEvent.Phase.END, "/p/2-One-end.hprof", 9000, 40, true),
+                        e -> {
+                            HeapDumpEvent dump = (HeapDumpEvent) e;
+                            assertThat(dump.className()).isEqualTo("a.One");
+                            assertThat(dump.phase()).isEqualTo(HeapDumpEvent.Phase.END);
+                            assertThat(dump.file()).isEqualTo("/p/2-One-end.hprof");
+                            assertThat(dump.bytes()).isEqualTo(9000);
+                            assertThat(dump.millis()).isEqualTo(40);
+                            assertThat(dump.compressedOops()).isTrue();
+                            assertThat(dump.skipped()).isNull();
+                        }),
+                event(
+                        "heap-dump the JVM wrote on an error, time unknown",
+                        "{\"event\":\"heap-dump\",\"time\":T,\"class\":\"a.One\",\"phase\":\"error\","
+                                + "\"file\":\"/p/1-One-error.hprof\",\"bytes\":9000,\"compressedOops\":false}",
+                        w -> w.heapDump("a.One", HeapDumpEvent.Phase.ERROR, "/p/1-One-error.hprof", 9000, -1, false),
+                        e -> {
+                            HeapDumpEvent dump = (HeapDumpEvent) e;
+                            assertThat(dump.phase()).isEqualTo(HeapDumpEvent.Phase.ERROR);
+                            assertThat(dump.millis()).isEqualTo(-1);
+                            assertThat(dump.compressedOops()).isFalse();
+                        }),
+                event(
+                        "heap-dump skipped, with the reason",
+                        "{\"event\":\"heap-dump\",\"time\":T,\"class\":\"a.One\",\"phase\":\"start\","
+                                + "\"compressedOops\":false,\"reason\":\"no room\"}",
+                        w -> w.heapDumpSkipped("a.One", HeapDumpEvent.Phase.START, "no room"),
+                        e -> {
+                            HeapDumpEvent dump = (HeapDumpEvent) e;
+                            assertThat(dump.file()).isNull();
+                            assertThat(dump.bytes()).isEqualTo(-1);
+                            assertThat(dump.skipped()).isEqualTo("no room");
+                        }),
+                event(
+                        "threads-left",
+                        "{\"event\":\"threads-left\",\"time\":T,\"class\":\"a.One\",\"count\":2,\"threads\":["
+                                + "{\"name\":\"poller-0\",\"daemon\":true,\"state\":\"WAITING\","
+                                + "\"runs\":\"a.One.poll(One.java:9)\"},{\"name\":\"poller-1\",\"daemon\":false}]}",
+                        w -> w.threadsLeft(
+                                "a.One",
+                                2,
+                                List.of(
+                                        new ThreadsLeftEvent.LiveThread(
+                                                "poller-0", true, "WAITING", "a.One.poll(One.java:9)"),
+                                        new ThreadsLeftEvent.LiveThread("poller-1", false, null, null))),
+                        e -> {
+                            ThreadsLeftEvent left = (ThreadsLeftEvent) e;
+                            assertThat(left.className()).isEqualTo("a.One");
+                            assertThat(left.count()).isEqualTo(2);
+                            assertThat(left.threads())
+                                    .containsExactly(
+                                            new ThreadsLeftEvent.LiveThread(
+                                                    "poller-0", true, "WAITING", "a.One.poll(One.java:9)"),
+                                            new ThreadsLeftEvent.LiveThread("poller-1", false, null, null));
+                        }));
     }
 
     private static Arguments event(

@@ -100,7 +100,7 @@ class JournalRoundTripTest {
     @Test
     void anEventOfANewerProviderIsSkippedAndTheRestIsRead() {
         JournalContents contents = JournalTail.parse("{\"event\":\"class-start\",\"time\":1,\"class\":\"a.A\"}\n"
-                + "{\"event\":\"heap-dump\",\"time\":2,\"file\":\"a.hprof\"}\n"
+                + "{\"event\":\"flight-recording\",\"time\":2,\"file\":\"a.jfr\"}\n"
                 + "{\"event\":\"run-end\",\"time\":3,\"seq\":1}\n");
 
         assertThat(contents.problems()).isEmpty();

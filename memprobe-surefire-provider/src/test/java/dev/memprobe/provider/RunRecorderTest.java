@@ -8,6 +8,7 @@ import dev.memprobe.journal.ClassStartEvent;
 import dev.memprobe.journal.ErrorEvent;
 import dev.memprobe.journal.EventType;
 import dev.memprobe.journal.ForkEvent;
+import dev.memprobe.journal.GcOverheadEvent;
 import dev.memprobe.journal.Journal;
 import dev.memprobe.journal.JournalContents;
 import dev.memprobe.journal.JournalEvent;
@@ -23,6 +24,7 @@ import dev.memprobe.journal.ShutdownTrigger;
 import dev.memprobe.journal.TestEndEvent;
 import dev.memprobe.journal.TestStatus;
 import dev.memprobe.measure.ClassMeter;
+import dev.memprobe.measure.GcOverhead;
 import dev.memprobe.measure.GcWatcher;
 import dev.memprobe.measure.ProcStatus;
 import java.io.IOException;
@@ -122,6 +124,26 @@ class RunRecorderTest {
         ClassEndEvent end = (ClassEndEvent) events.get(events.size() - 1);
         assertThat(end.className()).isEqualTo("com.acme.HogTest");
         assertThat(end.counts().tests()).isEqualTo(2);
+        assertThat(end.counts().errors()).isEqualTo(1);
+    }
+
+    @Test
+    void aClassWhoseSetUpFailedOfMemoryIsJournaledWithItsErrorThoughNoTestRan() {
+        recorder.plan(List.of("com.acme.BeforeAllHogTest", "com.acme.CTest"));
+        recorder.testSetStarting("com.acme.BeforeAllHogTest");
+        OutOfMemoryError error = new OutOfMemoryError("Java heap space");
+
+        assertThat(recorder.recover("com.acme.BeforeAllHogTest")).isTrue();
+        recorder.abandonInFlight(error);
+
+        List<JournalEvent> events = events();
+        TestEndEvent failed = (TestEndEvent) events.get(events.size() - 2);
+        assertThat(failed.className()).isEqualTo("com.acme.BeforeAllHogTest");
+        assertThat(failed.method()).isNull();
+        assertThat(failed.status()).isEqualTo(TestStatus.ERRORED);
+        assertThat(failed.problem().message()).isEqualTo("Java heap space");
+        ClassEndEvent end = (ClassEndEvent) events.get(events.size() - 1);
+        assertThat(end.counts().tests()).isZero();
         assertThat(end.counts().errors()).isEqualTo(1);
     }
 
@@ -336,6 +358,30 @@ class RunRecorderTest {
                 .containsExactly(
                         tuple("com.acme.FirstTest", "fills", 900L, 1000L),
                         tuple("com.acme.SecondTest", null, 990L, 1000L));
+    }
+
+    @Test
+    void aForkPastSavingIsJournaledWithTheClassAndTestInFlightAndTheMeasurementsSoFar() {
+        recorder.testSetStarting("com.acme.CacheTest");
+        recorder.testStarting("com.acme.CacheTest", "warmsEverything");
+
+        boolean written = recorder.gcOverhead(new GcOverhead.Reading(10_000, 9_400, 1024, 251L << 20, 256L << 20));
+
+        assertThat(written).isTrue();
+        GcOverheadEvent crawl = single(GcOverheadEvent.class);
+        assertThat(crawl.className()).isEqualTo("com.acme.CacheTest");
+        assertThat(crawl.method()).isEqualTo("warmsEverything");
+        assertThat(crawl.windowMillis()).isEqualTo(10_000);
+        assertThat(crawl.gcMillis()).isEqualTo(9_400);
+        assertThat(crawl.collections()).isEqualTo(1024);
+        assertThat(crawl.leastLive()).isEqualTo(251L << 20);
+        assertThat(crawl.maxHeap()).isEqualTo(256L << 20);
+        assertThat(crawl.measures().get(MeasureField.HEAP_PEAK)).isPositive();
+        // the fork is the plugin's to stop: the class goes on and ends as any other
+        recorder.testSetCompleted();
+        assertThat(types())
+                .containsExactly(
+                        EventType.CLASS_START, EventType.TEST_START, EventType.GC_OVERHEAD, EventType.CLASS_END);
     }
 
     @Test

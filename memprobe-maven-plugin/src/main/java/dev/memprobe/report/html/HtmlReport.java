@@ -5,7 +5,9 @@ import dev.memprobe.report.ProbeDetail;
 import dev.memprobe.report.Report;
 import dev.memprobe.report.ReportContext;
 import dev.memprobe.report.ReportText;
+import dev.memprobe.report.RetainersText;
 import dev.memprobe.report.Sources;
+import dev.memprobe.retain.Retainers;
 import dev.memprobe.units.Durations;
 import dev.memprobe.units.Size;
 import java.io.IOException;
@@ -181,6 +183,7 @@ public final class HtmlReport {
             items(c.evidence(), h);
             h.append("</ul></dd>\n");
         }
+        retainers(c, h);
         h.append("</dl>\n");
         if (!c.advice().isEmpty()) {
             h.append("<h3>Next steps</h3>\n<ol>\n");
@@ -204,6 +207,35 @@ public final class HtmlReport {
             links.append(" · <a href=\"#memory-").append(d.id()).append("\">memory over time</a>");
         }
         return links.toString();
+    }
+
+    /**
+     * What holds the culprit's memory, a {@code <dt>}/{@code <dd>} of the culprit's list: each class's paths, then
+     * its threads, loaders and buffers, and what its dump cost; why there is none where there is none.
+     */
+    private static void retainers(Report.CulpritEntry c, StringBuilder h) {
+        if (c.retainers().isEmpty()) {
+            return;
+        }
+        h.append("<dt>What holds the memory</dt><dd class=\"retainers\">\n");
+        for (Retainers r : c.retainers()) {
+            h.append("<p><code>").append(Html.simpleName(r.className())).append("</code> (");
+            h.append(Html.escape(r.role()))
+                    .append("), ")
+                    .append(Html.escape(RetainersText.dump(r)))
+                    .append("</p>\n<ul>\n");
+            for (Retainers.Path p : r.paths()) {
+                h.append("<li><code>")
+                        .append(Html.escape(RetainersText.path(r, p)))
+                        .append("</code></li>\n");
+            }
+            items(RetainersText.details(r), h);
+            if (r.skipped() != null) {
+                h.append("<li>").append(Html.escape(r.skipped())).append("</li>\n");
+            }
+            h.append("</ul>\n");
+        }
+        h.append("</dd>\n");
     }
 
     /** One {@code <li>} a line of text, escaped. */

@@ -1,0 +1,12 @@
+package it.tng;
+
+import static org.testng.Assert.assertEquals;
+
+import org.testng.annotations.Test;
+
+public class BetaTest {
+    @Test
+    public void adds() {
+        assertEquals(2 + 2, 4);
+    }
+}
