@@ -40,7 +40,7 @@ public final class ConsoleSummary {
      * What a culprit is, in words: {@code com.acme.ImportTest#imports: heap OutOfMemoryError even when it runs alone
      * (a memory hog)}.
      */
-    static String culprit(Report.CulpritEntry c) {
+    public static String culprit(Report.CulpritEntry c) {
         StringBuilder line = new StringBuilder(c.victim());
         if (c.method() != null) {
             line.append('#').append(c.method());
