@@ -82,6 +82,15 @@ public final class Growth {
     }
 
     /**
+     * What each class of a fork left behind in the heap, by the rules of the class comment, with no victim: the
+     * classes after the fork's last collection get 0 (nothing measured their rise). Used for every class's own
+     * figures in the report.
+     */
+    public static long[] heapKept(List<ClassRun> runs) {
+        return heapScores(runs, null);
+    }
+
+    /**
      * A class's suspects among {@code candidates}: the top of the ranking, each of which left at least a tenth of what
      * the candidates left behind in all, until they cover 70% of it (as the polluter search's first guess covers 70%
      * of a deficit), at most {@code most}, in ranking order. Empty when none of them left anything measurable behind,

@@ -15,8 +15,14 @@ import java.util.Map;
  * @param values the measured values, by field; a field without a value was not measured
  * @param poolPeaks the peak of each heap pool since the class started, by pool name
  * @param histogram the object types the class left behind, largest growth first (confirmation runs only)
+ * @param methods what each test method allocated and left behind, in the order they ended (empty when the journal
+ *     carried none)
  */
-public record Measure(Map<MeasureField, Long> values, Map<String, Long> poolPeaks, List<HistogramRow> histogram) {
+public record Measure(
+        Map<MeasureField, Long> values,
+        Map<String, Long> poolPeaks,
+        List<HistogramRow> histogram,
+        List<MethodMeasure> methods) {
 
     public static final Measure NONE = new Measure(Map.of(), Map.of(), List.of());
 
@@ -30,7 +36,22 @@ public record Measure(Map<MeasureField, Long> values, Map<String, Long> poolPeak
         values = Collections.unmodifiableMap(measured);
         poolPeaks = Map.copyOf(poolPeaks);
         histogram = List.copyOf(histogram);
+        methods = methods == null ? List.of() : List.copyOf(methods);
     }
+
+    /** A measure without figures per method. */
+    public Measure(Map<MeasureField, Long> values, Map<String, Long> poolPeaks, List<HistogramRow> histogram) {
+        this(values, poolPeaks, histogram, List.of());
+    }
+
+    /**
+     * One test method's own figures.
+     *
+     * @param allocated bytes the test thread allocated during the method, -1 when not measured
+     * @param kept what it left behind in the heap (exact with {@code exactRetained}, else estimated from the
+     *     collections in it), -1 when not measured
+     */
+    public record MethodMeasure(String method, long allocated, long kept) {}
 
     /** The measurements in {@code values}, without pool peaks or histogram. */
     public static Measure of(Map<MeasureField, Long> values) {
@@ -50,7 +71,7 @@ public record Measure(Map<MeasureField, Long> values, Map<String, Long> poolPeak
         EnumMap<MeasureField, Long> changed = new EnumMap<>(MeasureField.class);
         changed.putAll(values);
         changed.put(field, value);
-        return new Measure(changed, poolPeaks, histogram);
+        return new Measure(changed, poolPeaks, histogram, methods);
     }
 
     /** A copy with the duration set (used by tests and the fake runner). */
@@ -60,12 +81,17 @@ public record Measure(Map<MeasureField, Long> values, Map<String, Long> poolPeak
 
     /** A copy with these pool peaks. */
     public Measure withPoolPeaks(Map<String, Long> peaks) {
-        return new Measure(values, peaks, histogram);
+        return new Measure(values, peaks, histogram, methods);
     }
 
     /** A copy with this histogram. */
     public Measure withHistogram(List<HistogramRow> rows) {
-        return new Measure(values, poolPeaks, rows);
+        return new Measure(values, poolPeaks, rows, methods);
+    }
+
+    /** A copy with these figures per method. */
+    public Measure withMethods(List<MethodMeasure> figures) {
+        return new Measure(values, poolPeaks, histogram, figures);
     }
 
     /** Wall time of the class. */

@@ -52,7 +52,8 @@ public record BudgetRule(int number, List<ClassPattern> classes, Map<Metric, Lon
         });
         if (sizes.isEmpty()) {
             throw new IllegalArgumentException(where + " (" + classes.trim() + ") sets no limit: give at least one of"
-                    + " <liveHeap>, <rss>, <direct> or <metaspace>, e.g. <liveHeap>1g</liveHeap>");
+                    + " <liveHeap>, <kept>, <allocated>, <direct>, <metaspace> (the class's own), <forkLiveHeap>,"
+                    + " <rss>, <forkDirect> or <forkMetaspace> (the fork's), e.g. <liveHeap>1g</liveHeap>");
         }
         return new BudgetRule(number, patterns, sizes);
     }

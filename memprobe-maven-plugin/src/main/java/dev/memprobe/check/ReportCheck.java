@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@code memprobe:check} without Maven: applies the budgets, the baseline and the verdict to a report and lists
@@ -35,13 +37,21 @@ public final class ReportCheck {
             notes.add("the report is inconclusive (" + report.summary() + "); its classes are checked all the same");
         }
         List<String> unmeasured = new ArrayList<>();
+        Set<String> forkInstead = new TreeSet<>();
         for (Report.ClassEntry entry : report.classes()) {
             for (Metric metric : Metric.values()) {
                 Optional<Budgets.Limit> limit = request.budgets().limitFor(entry.name(), metric);
                 if (limit.isPresent()) {
+                    metric.readsForkInstead(entry).ifPresent(fork -> forkInstead.add(metric.id() + " as " + fork.id()));
                     budget(entry, metric, limit.get(), offences, unmeasured);
                 }
             }
+        }
+        boolean budgetsFound =
+                offences.stream().anyMatch(o -> o.kind() == Offence.Kind.BUDGET) || !unmeasured.isEmpty();
+        if (!forkInstead.isEmpty() && budgetsFound) { // said where it changes what the check found
+            notes.add("the report has no figures of each class's own (an earlier version): budgets read the fork's"
+                    + " levels (" + String.join(", ", forkInstead) + ")");
         }
         if (!unmeasured.isEmpty()) {
             notes.add("not checked, not measured: " + String.join("; ", unmeasured));
@@ -62,21 +72,28 @@ public final class ReportCheck {
             Budgets.Limit limit,
             List<Offence> offences,
             List<String> unmeasured) {
+        metric = metric.readsForkInstead(entry).orElse(metric); // a report of an earlier version: the fork's level
         long value = metric.of(entry);
         if (value < 0
-                && metric == Metric.LIVE_HEAP
+                && metric == Metric.FORK_LIVE_HEAP
                 && entry.heapPeakBytes() >= 0
                 && entry.heapPeakBytes() <= limit.bytes()) {
             return; // no collection ran during the class, but even its heap peak (an upper bound) is within budget
         }
         if (value < 0) {
             unmeasured.add(entry.name() + " (" + metric.id()
-                    + (metric == Metric.LIVE_HEAP && entry.heapPeakBytes() >= 0
+                    + (metric == Metric.FORK_LIVE_HEAP && entry.heapPeakBytes() >= 0
                             ? ": no garbage collection ran while it ran, and its heap peak, an upper bound, of "
                                     + Size.format(entry.heapPeakBytes()) + " is over the budget of "
                                     + Size.format(limit.bytes())
                             : " was not measured")
                     + ")");
+            return;
+        }
+        if (value > limit.bytes() && metric.upperBound(entry)) {
+            unmeasured.add(entry.name() + " (" + metric.id() + ": no garbage collection ran while it ran, and "
+                    + Size.format(value) + ", an upper bound garbage included, is over the budget of "
+                    + Size.format(limit.bytes()) + ")");
             return;
         }
         if (value > limit.bytes()) {
@@ -106,8 +123,10 @@ public final class ReportCheck {
             if (old == null) {
                 continue;
             }
-            long then = old.liveHeapPeakBytes();
-            long now = entry.liveHeapPeakBytes();
+            // the classes' own live heaps where both reports have them, else the fork's live heaps
+            Metric metric = old.own() != null && entry.own() != null ? Metric.LIVE_HEAP : Metric.FORK_LIVE_HEAP;
+            long then = metric.of(old);
+            long now = metric.of(entry);
             if (then >= 0 && now >= 0) {
                 compared++;
             }
@@ -116,7 +135,7 @@ public final class ReportCheck {
                 offences.add(new Offence(
                         Offence.Kind.GROWTH,
                         entry.name(),
-                        entry.name() + " " + Metric.LIVE_HEAP.describe(now) + ", up " + Size.format(grown) + " ("
+                        entry.name() + " " + metric.describe(now) + ", up " + Size.format(grown) + " ("
                                 + percent(grown, then) + ") from " + Size.format(then)
                                 + " in the baseline (allowed: " + limit.describe() + ")"));
             }

@@ -27,6 +27,8 @@ final class ClassLog {
     private String memoryError;
     private String memoryMethod;
     private Cause memoryCause;
+    /** What each test method that ended allocated and left behind, when the provider measured it. */
+    private final List<Measure.MethodMeasure> methods = new ArrayList<>();
 
     ClassLog(String name) {
         this.name = name;
@@ -34,6 +36,9 @@ final class ClassLog {
 
     /** A test of the class ended; the first that failed of memory is the class's memory error. */
     void testEnded(TestEndEvent event) {
+        if (event.method() != null && (event.allocated() >= 0 || event.kept() >= 0)) {
+            methods.add(new Measure.MethodMeasure(event.method(), event.allocated(), event.kept()));
+        }
         if (memoryError != null || event.problem() == null) {
             return;
         }
@@ -66,12 +71,12 @@ final class ClassLog {
                     failures,
                     errors,
                     end.counts().skipped(),
-                    measure(end.measures(), end.histogram()),
+                    measure(end.measures(), end.histogram()).withMethods(methods),
                     memoryError,
                     memoryMethod,
                     memoryCause);
         }
-        Measure measure = inFlight == null ? Measure.NONE : measure(inFlight, null);
+        Measure measure = (inFlight == null ? Measure.NONE : measure(inFlight, null)).withMethods(methods);
         if (memoryError != null) {
             // the fork was stopped once this class had failed of memory
             return new ClassRun(

@@ -26,8 +26,10 @@ import org.apache.maven.plugins.annotations.Parameter;
  * memory budget, a class that grew too much against a baseline report, or a culprit. The message lists every offender
  * with its numbers. Runs no test: it reads {@code report.json}.
  *
- * <p>Budgets limit a class's live heap (heap after garbage collection: what must fit under {@code -Xmx}) by default,
- * and its RSS, direct buffers or metaspace where {@code <budgets>} says so.
+ * <p>Budgets limit each class's own figures, apart from what earlier classes of its fork left behind: by default its
+ * own live heap (the most heap it needed on top of the live heap it found), and what it kept or allocated, the direct
+ * buffers or metaspace it added where {@code <budgets>} says so; the fork's levels while it ran by name
+ * ({@code <forkLiveHeap>}, {@code <rss>}, {@code <forkDirect>}, {@code <forkMetaspace>}).
  *
  * @since 0.1.0
  */
@@ -43,8 +45,8 @@ public class CheckMojo extends ReportGoal {
     private File outputDirectory;
 
     /**
-     * The default live-heap budget of every class ({@code 512m}, {@code 1g}): the most heap a class may hold after
-     * garbage collection. {@code <budgets>} may set other budgets for some classes. Unset: no default budget.
+     * The default live-heap budget of every class ({@code 512m}, {@code 1g}): the most live heap a class may need on
+     * top of the live heap it found (its own peak demand). {@code <budgets>} may set other budgets for some classes. Unset: no default budget.
      *
      * @since 0.1.0
      */
@@ -54,7 +56,9 @@ public class CheckMojo extends ReportGoal {
     /**
      * Budgets for some classes, in the POM: each {@code <budget>} has {@code <classes>} (comma-separated patterns:
      * {@code *} within a name segment, {@code **} across segments, a pattern without a dot matches the simple name)
-     * and one or more of {@code <liveHeap>}, {@code <rss>}, {@code <direct>}, {@code <metaspace>}. For each class and
+     * and one or more of {@code <liveHeap>}, {@code <kept>}, {@code <allocated>}, {@code <direct>}, {@code <metaspace>}
+     * (the class's own), {@code <forkLiveHeap>}, {@code <rss>}, {@code <forkDirect>}, {@code <forkMetaspace>} (the
+     * fork's levels while it ran). For each class and
      * each of those, the first {@code <budget>} that matches the class and sets it applies; for live heap,
      * {@code memprobe.budget} applies when none does. No user property: write them in the POM.
      *

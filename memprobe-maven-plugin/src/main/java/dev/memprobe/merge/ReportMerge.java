@@ -145,7 +145,9 @@ public final class ReportMerge {
                         c.gcCount(),
                         probe(renumber, c.probe(), s, "class " + c.name(), problems),
                         c.problem(),
-                        c.fork()));
+                        c.fork(),
+                        c.own(),
+                        c.methods()));
             }
             r.ranking().forEach(e -> ranking.merge(e.name(), e.retainedBytes(), Math::max));
             inconclusive |= r.verdict().equals(Verdict.INCONCLUSIVE.id());

@@ -67,6 +67,20 @@ public final class ClassMeters {
                     tags,
                     c,
                     Report.ClassEntry::allocatedBytes);
+            bytes(
+                    registry,
+                    "memprobe.class.kept",
+                    "what the class itself left behind in the heap (its own figure)",
+                    tags,
+                    c,
+                    e -> e.own() == null ? -1 : e.own().keptBytes());
+            bytes(
+                    registry,
+                    "memprobe.class.needed",
+                    "the class's own peak demand above the live heap at its start (its own figure)",
+                    tags,
+                    c,
+                    e -> e.own() == null ? -1 : e.own().neededBytes());
             if (c.threadsPeak() >= 0) {
                 Gauge.builder("memprobe.class.threads.peak", c, e -> e.threadsPeak())
                         .description("live threads, at most")

@@ -12,9 +12,10 @@ import java.util.Set;
  * the {@code -Xmx} and {@code forkCount} that fit the measured high-water marks; for the heavy job (the classes in
  * {@code heavy-classes.txt}), a job of their own. Derived from a report whose settings name the runner's memory.
  *
- * <p>The rules, so that a reader can check them: the fast job's max heap is twice the greatest live heap (heap used
- * right after a collection) any of its classes reached, at least 64 MiB, rounded up to 64 MiB: a collector needs room
- * beside the live set. Each fork then takes that heap plus what the forks used outside the heap (their greatest RSS
+ * <p>The rules, so that a reader can check them: the fast job's max heap is twice the greatest live heap any of its
+ * classes would reach without the heavy ones, at least 64 MiB, rounded up to 64 MiB: a collector needs room beside the
+ * live set. That live heap is, from the classes' own figures, what the fast classes before a class kept plus what it
+ * needed (a report without own figures: the fork's live heap while it ran, or its heap peak). Each fork then takes that heap plus what the forks used outside the heap (their greatest RSS
  * beyond their heap peak, at least 128 MiB). Maven keeps a gigabyte; the forks share the rest.
  *
  * @param classes classes of the fast job
@@ -56,12 +57,17 @@ public record ForkPlan(
         long live = 0;
         long offHeap = MIN_OFF_HEAP;
         int fast = 0;
+        long keptBefore = 0;
         for (Report.ClassEntry c : report.classes()) {
             if (heavy.contains(c.name())) {
                 continue;
             }
             fast++;
             long need = c.liveHeapPeakBytes() >= 0 ? c.liveHeapPeakBytes() : c.heapPeakBytes();
+            if (c.own() != null && c.own().neededBytes() >= 0) {
+                need = keptBefore + c.own().neededBytes();
+                keptBefore += Math.max(0, c.own().keptBytes());
+            }
             live = Math.max(live, need);
             if (c.rssPeakBytes() >= 0 && c.heapPeakBytes() >= 0) {
                 offHeap = Math.max(offHeap, c.rssPeakBytes() - Math.min(c.heapPeakBytes(), heapCeiling(report)));

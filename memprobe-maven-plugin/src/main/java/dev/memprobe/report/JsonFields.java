@@ -105,6 +105,11 @@ record JsonFields(Map<String, Object> fields, String path) {
         return result;
     }
 
+    /** Whether the field is present and not null. */
+    boolean has(String key) {
+        return fields.get(key) != null;
+    }
+
     @SuppressWarnings("unchecked")
     JsonFields node(String key) {
         Object v = fields.get(key);

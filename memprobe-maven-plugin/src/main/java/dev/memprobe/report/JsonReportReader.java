@@ -75,6 +75,26 @@ public final class JsonReportReader {
         }
         List<Report.ClassEntry> classes = new ArrayList<>();
         for (JsonFields c : root.nodes("classes")) {
+            Report.Own own = null;
+            if (c.has("own")) {
+                JsonFields o = c.node("own");
+                own = new Report.Own(
+                        o.number("keptBytes"),
+                        o.string("kept"),
+                        o.number("neededBytes"),
+                        o.string("needed"),
+                        o.number("allocatedBytes"),
+                        o.number("threadsGrowth"),
+                        o.number("directGrowthBytes"),
+                        o.number("metaspaceGrowthBytes"),
+                        o.number("classesLoadedGrowth"),
+                        o.string("note"));
+            }
+            List<Report.MethodEntry> methods = new ArrayList<>();
+            for (JsonFields e : c.nodes("methods")) {
+                methods.add(
+                        new Report.MethodEntry(e.required("name"), e.number("allocatedBytes"), e.number("keptBytes")));
+            }
             classes.add(new Report.ClassEntry(
                     c.required("name"),
                     c.string("outcome"),
@@ -96,7 +116,9 @@ public final class JsonReportReader {
                     c.number("gcCount"),
                     c.smallNumber("probe"),
                     c.string("problem"),
-                    c.string("fork")));
+                    c.string("fork"),
+                    own,
+                    methods));
         }
         List<Report.ProbeEntry> probes = new ArrayList<>();
         for (JsonFields p : root.nodes("probes")) {

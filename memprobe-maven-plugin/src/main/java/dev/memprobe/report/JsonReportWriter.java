@@ -81,6 +81,22 @@ public final class JsonReportWriter {
             if (c.fork() != null) {
                 m.put("fork", c.fork());
             }
+            if (c.own() != null) {
+                m.put("own", own(c.own()));
+            }
+            if (!c.methods().isEmpty()) {
+                List<Object> methods = new ArrayList<>();
+                for (Report.MethodEntry e : c.methods()) {
+                    methods.add(map(
+                            "name",
+                            e.name(),
+                            "allocatedBytes",
+                            measured(e.allocatedBytes()),
+                            "keptBytes",
+                            measured(e.keptBytes())));
+                }
+                m.put("methods", methods);
+            }
             classes.add(m);
         }
         root.put("classes", classes);
@@ -164,6 +180,22 @@ public final class JsonReportWriter {
         m.put("heavyClasses", plan.heavyClasses());
         m.put("heavyMaxHeapBytes", measured(plan.heavyMaxHeapBytes()));
         m.put("notes", plan.notes());
+        return m;
+    }
+
+    /** A class's own figures: {@code classes[].own}. */
+    private static Map<String, Object> own(Report.Own o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("keptBytes", measured(o.keptBytes()));
+        m.put("kept", o.keptBasis());
+        m.put("neededBytes", measured(o.neededBytes()));
+        m.put("needed", o.neededBasis());
+        m.put("allocatedBytes", measured(o.allocatedBytes()));
+        m.put("threadsGrowth", measured(o.threadsGrowth()));
+        m.put("directGrowthBytes", measured(o.directGrowthBytes()));
+        m.put("metaspaceGrowthBytes", measured(o.metaspaceGrowthBytes()));
+        m.put("classesLoadedGrowth", measured(o.classesLoadedGrowth()));
+        m.put("note", o.note());
         return m;
     }
 

@@ -4,7 +4,6 @@ import dev.memprobe.units.Durations;
 import dev.memprobe.units.Size;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -12,6 +11,9 @@ import java.util.stream.Collectors;
 public final class MarkdownReport {
 
     static final int CLASS_ROWS = 15;
+
+    /** How many of the heaviest classes have their top methods named. */
+    static final int TOP_CLASSES = 3;
 
     /** What holds the culprit's memory: each class's paths, threads, loaders and buffers, and what the dump cost. */
     private static void retainers(Report.CulpritEntry c, StringBuilder md) {
@@ -75,6 +77,7 @@ public final class MarkdownReport {
             for (String line : c.evidence()) {
                 md.append("  - ").append(text(line)).append('\n');
             }
+            culpritMethods(report, c, md);
             retainers(c, md);
             md.append("- Next steps:\n");
             for (String line : c.advice()) {
@@ -98,36 +101,7 @@ public final class MarkdownReport {
             md.append('\n');
         }
         ForkPlan.of(report).ifPresent(plan -> forkPlan(plan, md));
-        List<Report.ClassEntry> heaviest = report.classes().stream()
-                .sorted(Comparator.comparingLong(Report.ClassEntry::heapPeakBytes)
-                        .reversed())
-                .limit(CLASS_ROWS)
-                .toList();
-        if (!heaviest.isEmpty()) {
-            md.append("#### Classes by heap peak");
-            if (report.classes().size() > CLASS_ROWS) {
-                md.append(" (top ")
-                        .append(CLASS_ROWS)
-                        .append(" of ")
-                        .append(report.classes().size())
-                        .append(')');
-            }
-            md.append("\n\n| Class | Outcome | Time | Heap peak | Live heap peak | RSS peak |\n");
-            md.append("|---|---|---:|---:|---:|---:|\n");
-            for (Report.ClassEntry c : heaviest) {
-                md.append("| ")
-                        .append(cell(c.name()))
-                        .append(" | ")
-                        .append(c.outcome())
-                        .append(" | ");
-                md.append(c.durationMs() < 0 ? "n/a" : Durations.format(c.durationMs()))
-                        .append(" | ");
-                md.append(Size.format(c.heapPeakBytes())).append(" | ");
-                md.append(Size.format(c.liveHeapPeakBytes())).append(" | ");
-                md.append(Size.format(c.rssPeakBytes())).append(" |\n");
-            }
-            md.append('\n');
-        }
+        classes(report, md);
         md.append("<details><summary>").append(report.probes().size()).append(" probes, ");
         md.append(Durations.format(report.totals().forkMs())).append(" in forks</summary>\n\n");
         md.append("| # | Purpose | Classes | Outcome | Time |\n|---:|---|---:|---|---:|\n");
@@ -161,6 +135,98 @@ public final class MarkdownReport {
         md.append(" · memprobe ").append(text(String.valueOf(report.toolVersion())));
         md.append("</sub>\n");
         out.write(md.toString());
+    }
+
+    /** The top methods of each of the culprit's classes, by their own figures. */
+    private static void culpritMethods(Report report, Report.CulpritEntry c, StringBuilder md) {
+        for (String name : c.classes()) {
+            report.classes().stream()
+                    .filter(e -> e.name().equals(name))
+                    .findFirst()
+                    .map(e -> OwnText.methods(e, MarkdownReport::code, MarkdownReport::text))
+                    .ifPresent(line -> md.append("- Top methods of ")
+                            .append(code(ReportText.simple(name)))
+                            .append(": ")
+                            .append(line)
+                            .append('\n'));
+        }
+    }
+
+    /**
+     * The classes by their own figures (what each kept and needed, apart from what the classes before it left
+     * behind), with the fork's levels beside them, labelled as the fork's.
+     */
+    private static void classes(Report report, StringBuilder md) {
+        List<Report.ClassEntry> heaviest = OwnText.heaviestFirst(report.classes()).stream()
+                .limit(CLASS_ROWS)
+                .toList();
+        if (heaviest.isEmpty()) {
+            return;
+        }
+        md.append("#### Classes by their own heap");
+        if (report.classes().size() > CLASS_ROWS) {
+            md.append(" (top ")
+                    .append(CLASS_ROWS)
+                    .append(" of ")
+                    .append(report.classes().size())
+                    .append(')');
+        }
+        md.append("\n\n| Class | Outcome | Time | Kept | Needed | Allocated | Fork's live heap | Fork's RSS peak |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
+        for (Report.ClassEntry c : heaviest) {
+            md.append("| ")
+                    .append(cell(c.name()))
+                    .append(" | ")
+                    .append(c.outcome())
+                    .append(" | ");
+            md.append(c.durationMs() < 0 ? "n/a" : Durations.format(c.durationMs()))
+                    .append(" | ");
+            md.append(OwnText.kept(c.own())).append(" | ");
+            md.append(OwnText.needed(c.own())).append(" | ");
+            long allocated = c.own() != null ? c.own().allocatedBytes() : c.allocatedBytes();
+            md.append(Size.format(allocated)).append(" | ");
+            md.append(Size.format(c.liveHeapPeakBytes())).append(" | ");
+            md.append(Size.format(c.rssPeakBytes())).append(" |\n");
+        }
+        md.append('\n');
+        md.append("<sub>Kept: what the class left behind (the live heap after it less the live heap before it);"
+                + " needed: its own peak above the live heap at its start; allocated: by its test thread."
+                + " *(est.)*: estimated from the garbage collections that happened to run, an upper bound where"
+                + " they were young collections that left older garbage in place"
+                + " (`-Dmemprobe.exactRetained` measures it exactly); *at most*: no collection ran while it ran, an"
+                + " upper bound. The fork's columns are levels while the class ran, with what earlier classes left"
+                + " behind; the fork's live heap is n/a when no collection ran while the class ran, and its RSS"
+                + " counts only the pages the JVM touched, which can be less than the heap in use.</sub>\n\n");
+        boolean any = false;
+        for (Report.ClassEntry c : heaviest.stream().limit(TOP_CLASSES).toList()) {
+            String line = OwnText.methods(c, MarkdownReport::code, MarkdownReport::text);
+            if (line != null) {
+                if (!any) {
+                    md.append("Top methods:\n\n");
+                    any = true;
+                }
+                md.append("- ")
+                        .append(code(ReportText.simple(c.name())))
+                        .append(": ")
+                        .append(line);
+                md.append('\n');
+            }
+        }
+        for (Report.ClassEntry c : heaviest) {
+            if (c.own() != null
+                    && c.own().note() != null
+                    && (c.own().keptBytes() < 0 || c.own().neededBytes() < 0)) {
+                md.append("- ")
+                        .append(code(ReportText.simple(c.name())))
+                        .append(": ")
+                        .append(text(c.own().note()));
+                md.append('\n');
+                any = true;
+            }
+        }
+        if (any) {
+            md.append('\n');
+        }
     }
 
     private static void forkPlan(ForkPlan plan, StringBuilder md) {

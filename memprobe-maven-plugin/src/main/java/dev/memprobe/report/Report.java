@@ -134,9 +134,13 @@ public record Report(
     }
 
     /**
-     * One class that ran, measured in the first fork it ran in.
+     * One class that ran, measured in the first fork it ran in. The flat figures ({@code heapPeakBytes} to
+     * {@code gcCount}) are the fork's levels while the class ran, what earlier classes left behind included; the
+     * class's own figures are in {@code own}.
      *
      * @param fork in a recording, Surefire's number of the fork that ran it ({@code "1"}); null in a bisect
+     * @param own the class's own figures, or null in a report of an earlier version
+     * @param methods what each test method allocated and left behind, in the order they ended; empty when not measured
      */
     public record ClassEntry(
             String name,
@@ -159,7 +163,95 @@ public record Report(
             long gcCount,
             int probe,
             String problem,
-            String fork) {
+            String fork,
+            Own own,
+            List<MethodEntry> methods) {
+
+        public ClassEntry {
+            methods = methods == null ? List.of() : List.copyOf(methods);
+        }
+
+        /** An entry without the class's own figures, as earlier versions wrote it. */
+        public ClassEntry(
+                String name,
+                String outcome,
+                int tests,
+                int failures,
+                int errors,
+                int skipped,
+                long durationMs,
+                long heapPeakBytes,
+                long liveHeapPeakBytes,
+                long liveHeapMinBytes,
+                long retainedBytes,
+                long heapEndBytes,
+                long rssPeakBytes,
+                long directPeakBytes,
+                long metaspacePeakBytes,
+                long threadsPeak,
+                long allocatedBytes,
+                long gcCount,
+                int probe,
+                String problem,
+                String fork) {
+            this(
+                    name,
+                    outcome,
+                    tests,
+                    failures,
+                    errors,
+                    skipped,
+                    durationMs,
+                    heapPeakBytes,
+                    liveHeapPeakBytes,
+                    liveHeapMinBytes,
+                    retainedBytes,
+                    heapEndBytes,
+                    rssPeakBytes,
+                    directPeakBytes,
+                    metaspacePeakBytes,
+                    threadsPeak,
+                    allocatedBytes,
+                    gcCount,
+                    probe,
+                    problem,
+                    fork,
+                    null,
+                    List.of());
+        }
+
+        /** This entry with the class's own figures and its methods'. */
+        public ClassEntry withOwn(Own figures, List<MethodEntry> byMethod) {
+            return new ClassEntry(
+                    name,
+                    outcome,
+                    tests,
+                    failures,
+                    errors,
+                    skipped,
+                    durationMs,
+                    heapPeakBytes,
+                    liveHeapPeakBytes,
+                    liveHeapMinBytes,
+                    retainedBytes,
+                    heapEndBytes,
+                    rssPeakBytes,
+                    directPeakBytes,
+                    metaspacePeakBytes,
+                    threadsPeak,
+                    allocatedBytes,
+                    gcCount,
+                    probe,
+                    problem,
+                    fork,
+                    figures,
+                    byMethod);
+        }
+
+        /** The class's own heap: the larger of what it kept and what it needed, -1 when neither was measured. */
+        public long ownHeapBytes() {
+            return own == null ? -1 : Math.max(own.keptBytes(), own.neededBytes());
+        }
 
         /** An entry of a bisect, which runs its forks itself. */
         public ClassEntry(
@@ -230,9 +322,57 @@ public record Report(
                     gcCount,
                     probe,
                     problem,
-                    number);
+                    number,
+                    own,
+                    methods);
         }
     }
+
+    /**
+     * A class's own figures: what it did, apart from what the classes before it in the fork left behind. Sizes in
+     * bytes, -1 where not measured.
+     *
+     * @param keptBytes what it left behind: the live heap after it less the live heap before it
+     * @param keptBasis how {@code keptBytes} was had: {@link #EXACT} (a forced collection at each class end,
+     *     {@code exactRetained}), {@link #ESTIMATED} (from the collections that happened to run, see
+     *     {@code Growth}), {@link #AT_MOST} (no collection ran during it or after it: an upper bound), null when
+     *     not measured
+     * @param neededBytes its own peak demand: the most live heap it reached above the live heap at its start
+     * @param neededBasis {@link #MEASURED} (collections ran during it) or {@link #AT_MOST} (none did: the heap's rise
+     *     while it ran, garbage included, or what it allocated if less), null when not measured
+     * @param allocatedBytes bytes its test thread allocated
+     * @param threadsGrowth threads it left running: live threads at its end less at its start (0 when fewer)
+     * @param directGrowthBytes direct buffer memory it added (0 when it freed some)
+     * @param metaspaceGrowthBytes metaspace it added
+     * @param classesLoadedGrowth classes loaded while it ran, less those unloaded
+     * @param note why a figure is an estimate or missing, in a sentence; null when all are measured
+     */
+    public record Own(
+            long keptBytes,
+            String keptBasis,
+            long neededBytes,
+            String neededBasis,
+            long allocatedBytes,
+            long threadsGrowth,
+            long directGrowthBytes,
+            long metaspaceGrowthBytes,
+            long classesLoadedGrowth,
+            String note) {
+
+        public static final String EXACT = "exact";
+        public static final String ESTIMATED = "estimated";
+        public static final String AT_MOST = "at-most";
+        public static final String MEASURED = "measured";
+    }
+
+    /**
+     * One test method's own figures.
+     *
+     * @param allocatedBytes bytes the test thread allocated during it, -1 when not measured
+     * @param keptBytes what it left behind: exact with {@code exactRetained}, else the live heap after its last
+     *     collection less the live heap at its start; -1 when no collection ran during it
+     */
+    public record MethodEntry(String name, long allocatedBytes, long keptBytes) {}
 
     /**
      * One fork memprobe ran.

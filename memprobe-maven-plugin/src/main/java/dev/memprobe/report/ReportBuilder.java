@@ -71,8 +71,14 @@ public final class ReportBuilder {
         List<Report.ProbeEntry> probes = new ArrayList<>();
         for (ForkResult probe : result.probes()) {
             forkMs += probe.wallMs();
-            for (ClassRun run : probe.classes()) {
-                classes.putIfAbsent(run.name(), classEntry(run, probe.probe().id()));
+            List<Report.Own> own = OwnFigures.of(probe.classes());
+            for (int i = 0; i < probe.classes().size(); i++) {
+                ClassRun run = probe.classes().get(i);
+                if (!classes.containsKey(run.name())) {
+                    classes.put(
+                            run.name(),
+                            classEntry(run, probe.probe().id()).withOwn(own.get(i), OwnFigures.methods(run.measure())));
+                }
             }
             probes.add(probeEntry(probe));
         }
@@ -105,9 +111,14 @@ public final class ReportBuilder {
                 new Report.Totals(classesInSet, classesRun, probes.size(), forkMs, wallMs));
     }
 
+    /**
+     * A class's entry with the fork's levels while it ran. The heap peak is the sum of the pools' peaks, which can
+     * pass the max heap (each pool peaked at another time): it is capped there, since no heap ever held more.
+     */
     static Report.ClassEntry classEntry(ClassRun run, int probe) {
         Measure m = run.measure();
         long retained = m.retained() >= 0 ? m.retained() : -1;
+        long heapPeak = m.heapPeak() >= 0 && m.heapMax() > 0 ? Math.min(m.heapPeak(), m.heapMax()) : m.heapPeak();
         return new Report.ClassEntry(
                 run.name(),
                 run.outcome().id(),
@@ -116,7 +127,7 @@ public final class ReportBuilder {
                 run.errors(),
                 run.skipped(),
                 m.durationMs(),
-                m.heapPeak(),
+                heapPeak,
                 m.liveMax(),
                 m.liveMin(),
                 retained,

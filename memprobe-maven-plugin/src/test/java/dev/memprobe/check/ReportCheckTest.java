@@ -16,6 +16,9 @@ class ReportCheckTest {
 
     private static final long MIB = 1L << 20;
     private static final GrowthLimit GROWTH = new GrowthLimit(25, 32 * MIB);
+    /** What the check says of a report of an earlier version, whose classes have no own figures. */
+    private static final String FORK_LEVELS = "the report has no figures of each class's own (an earlier version):"
+            + " budgets read the fork's levels (liveHeap as forkLiveHeap)";
 
     @Test
     void listsEveryClassOverItsBudgetWithItsNumbersAndWhereTheBudgetCameFrom() {
@@ -51,7 +54,7 @@ class ReportCheckTest {
                 ReportCheck.run(new CheckRequest(report, null, new Budgets(List.of(), 512 * MIB), GROWTH, true));
 
         assertThat(result.passed()).isTrue();
-        assertThat(result.notes()).isEmpty();
+        assertThat(result.notes()).isEmpty(); // the fork's levels were read, but nothing was found by them
     }
 
     @Test
@@ -66,9 +69,11 @@ class ReportCheckTest {
 
         assertThat(result.passed()).isTrue();
         assertThat(result.notes())
-                .containsExactly("not checked, not measured: com.acme.AllocatesLotsTest (liveHeap: no garbage"
-                        + " collection ran while it ran, and its heap peak, an upper bound, of 600 MiB is over the"
-                        + " budget of 512 MiB)");
+                .containsExactly(
+                        FORK_LEVELS,
+                        "not checked, not measured: com.acme.AllocatesLotsTest (forkLiveHeap: no garbage"
+                                + " collection ran while it ran, and its heap peak, an upper bound, of 600 MiB is over the"
+                                + " budget of 512 MiB)");
     }
 
     @Test
@@ -176,8 +181,76 @@ class ReportCheckTest {
 
         assertThat(result.offences()).extracting(Offence::className).containsExactly("com.acme.ATest");
         assertThat(result.notes())
-                .containsExactly("the report is inconclusive (Inconclusive: the probe budget ran out.); its classes"
-                        + " are checked all the same");
+                .containsExactly(
+                        "the report is inconclusive (Inconclusive: the probe budget ran out.); its classes"
+                                + " are checked all the same",
+                        FORK_LEVELS);
+    }
+
+    @Test
+    void appliesBudgetsToEachClasssOwnFiguresSoThatOnlyTheLeakFailsWhileTheForksLevelStaysByName() {
+        // the leak keeps 100 MiB; every class after it runs in a fork holding it
+        Report report = report().classes(
+                        own(live("com.acme.ALeakTest", 104), 100, 102),
+                        own(live("com.acme.BPlainTest", 106), 1, 4),
+                        own(live("com.acme.CPlainTest", 108), 2, 4))
+                .build();
+
+        CheckResult ownFigures =
+                ReportCheck.run(new CheckRequest(report, null, new Budgets(List.of(), 48 * MIB), GROWTH, true));
+        CheckResult forkLevel = ReportCheck.run(new CheckRequest(
+                report,
+                null,
+                new Budgets(List.of(rule(1, "**", Map.of(Metric.FORK_LIVE_HEAP, "48m"))), -1),
+                GROWTH,
+                true));
+        CheckResult kept = ReportCheck.run(new CheckRequest(
+                report, null, new Budgets(List.of(rule(1, "**", Map.of(Metric.KEPT, "64m"))), -1), GROWTH, true));
+
+        assertThat(ownFigures.offences())
+                .extracting(Offence::message)
+                .containsExactly("com.acme.ALeakTest needed 102 MiB of heap on top of what it found (budget 48 MiB,"
+                        + " memprobe.budget)");
+        assertThat(ownFigures.notes()).isEmpty();
+        assertThat(forkLevel.offences())
+                .extracting(Offence::className)
+                .containsExactly("com.acme.ALeakTest", "com.acme.BPlainTest", "com.acme.CPlainTest");
+        assertThat(kept.offences())
+                .extracting(Offence::message)
+                .containsExactly("com.acme.ALeakTest left 100 MiB behind in the heap (budget 64 MiB, <budget> **)");
+    }
+
+    @Test
+    void doesNotFailAClassOnAnUpperBoundButSaysItWasNotMeasured() {
+        Report.ClassEntry quick = live("com.acme.QuickTest", -1)
+                .withOwn(
+                        new Report.Own(-1, null, 80 * MIB, Report.Own.AT_MOST, 80 * MIB, 0, 0, 0, 0, "no collection"),
+                        List.of());
+        Report report = report().classes(quick).build();
+
+        CheckResult result =
+                ReportCheck.run(new CheckRequest(report, null, new Budgets(List.of(), 48 * MIB), GROWTH, true));
+
+        assertThat(result.passed()).isTrue();
+        assertThat(result.notes())
+                .containsExactly("not checked, not measured: com.acme.QuickTest (liveHeap: no garbage collection ran"
+                        + " while it ran, and 80 MiB, an upper bound garbage included, is over the budget of 48 MiB)");
+    }
+
+    private static Report.ClassEntry own(Report.ClassEntry entry, long keptMiB, long neededMiB) {
+        return entry.withOwn(
+                new Report.Own(
+                        keptMiB * MIB,
+                        Report.Own.ESTIMATED,
+                        neededMiB * MIB,
+                        Report.Own.MEASURED,
+                        300 * MIB,
+                        0,
+                        0,
+                        0,
+                        0,
+                        null),
+                List.of());
     }
 
     private static BudgetRule rule(int number, String classes, Map<Metric, String> limits) {

@@ -9,14 +9,16 @@ import org.junit.jupiter.api.Test;
 class HeavyClassesTest {
 
     @Test
-    void listsEveryCulpritsClassesOnceAsSurefirePatterns() throws IOException {
+    void listsEveryCulpritsClassesOnceAsSurefirePatternsHeaviestFirstByTheirOwnFigures() throws IOException {
         assertThat(text(SampleReports.full()))
                 .isEqualTo("# Test classes memprobe found to kill a fork (culprits-found).\n"
                         + "# Use as Surefire's <excludesFile> in the fast job and <includesFile> in a job of its"
                         + " own.\n"
-                        + "com/example/shop/CatalogImportTest.java\n"
+                        + "# ÜberCacheTest: kept 254 MiB (est.), needed 265 MiB, allocated 1.2 GiB\n"
                         + "com/example/shop/ÜberCacheTest.java\n"
+                        + "# Inventory`Tick`Test: kept at most 1 MiB, needed at most 2 MiB, allocated n/a\n"
                         + "com/example/shop/Inventory`Tick`Test.java\n"
+                        + "com/example/shop/CatalogImportTest.java\n"
                         + "com/example/shop/SearchIndexTest.java\n"
                         + "com/example/shop/Shipping Quote Test.java\n");
     }

@@ -76,6 +76,10 @@ public final class Journal {
     static final String MILLIS = "ms";
     static final String THROWABLE = "throwable";
     static final String MESSAGE = "message";
+    /** Bytes the test thread allocated during the method. */
+    static final String ALLOCATED = "allocated";
+    /** What the method left behind in the heap. */
+    static final String KEPT = "kept";
 
     // fields of "class-end" besides the measurements of MeasureField
     static final String TESTS = "tests";

@@ -55,7 +55,9 @@ final class JournalDecoder {
                         string(Journal.METHOD),
                         TestStatus.named(string(Journal.STATUS)),
                         millis instanceof Number ? Integer.valueOf(((Number) millis).intValue()) : null,
-                        problem());
+                        problem(),
+                        number(Journal.ALLOCATED, -1),
+                        number(Journal.KEPT, -1));
             case CLASS_END:
                 return new ClassEndEvent(
                         time,

@@ -68,6 +68,8 @@ final class JournalEncoder implements JournalVisitor {
         put(Journal.STATUS, e.status() == null ? null : e.status().journalName());
         put(Journal.MILLIS, e.millis());
         problem(e.problem());
+        put(Journal.ALLOCATED, e.allocated() < 0 ? null : e.allocated());
+        put(Journal.KEPT, e.kept() < 0 ? null : e.kept());
     }
 
     @Override

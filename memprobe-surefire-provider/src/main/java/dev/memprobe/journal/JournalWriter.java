@@ -85,6 +85,23 @@ public final class JournalWriter implements Closeable {
         write(new TestEndEvent(now(), className, method, status, millis, problem));
     }
 
+    /**
+     * A test method ended, with what it allocated and left behind.
+     *
+     * @param allocated bytes the test thread allocated during the method, or -1
+     * @param kept what the method left behind in the heap (see {@link TestEndEvent#kept()}), or -1
+     */
+    public void testEnd(
+            String className,
+            String method,
+            TestStatus status,
+            Integer millis,
+            Problem problem,
+            long allocated,
+            long kept) {
+        write(new TestEndEvent(now(), className, method, status, millis, problem, allocated, kept));
+    }
+
     /** @param histogram the object types the class left behind, or null when no histogram was taken */
     public void classEnd(
             String className, int seq, TestCounts counts, Measures measures, List<HistogramRow> histogram) {

@@ -52,7 +52,15 @@ public enum MeasureField {
     /** Live threads at the class's end. */
     THREADS_END("threadsEnd"),
     /** Bytes the test thread allocated during the class. */
-    ALLOCATED("allocated");
+    ALLOCATED("allocated"),
+    /** Heap used when the class started, garbage included: the base of its heap peak. */
+    HEAP_START("heapStart"),
+    /** Direct buffer memory when the class started: the base of its own growth. */
+    DIRECT_START("directStart"),
+    /** Metaspace used when the class started. */
+    METASPACE_START("metaspaceStart"),
+    /** Classes loaded in the JVM when the class started. */
+    CLASSES_START("classesStart");
 
     private final String key;
 

@@ -1,6 +1,9 @@
 package dev.memprobe.journal;
 
-/** {@code test-end}: a test method ended, with its status and, when it did not pass, its problem. */
+/**
+ * {@code test-end}: a test method ended, with its status and, when it did not pass, its problem; and what the method
+ * allocated on the test thread and left behind in the heap, when the provider measured it.
+ */
 public final class TestEndEvent extends JournalEvent {
 
     private final String className;
@@ -8,9 +11,25 @@ public final class TestEndEvent extends JournalEvent {
     private final TestStatus status;
     private final Integer millis;
     private final Problem problem;
+    private final long allocated;
+    private final long kept;
 
     TestEndEvent(long time, String className, String method, TestStatus status, Integer millis, Problem problem) {
+        this(time, className, method, status, millis, problem, -1, -1);
+    }
+
+    TestEndEvent(
+            long time,
+            String className,
+            String method,
+            TestStatus status,
+            Integer millis,
+            Problem problem,
+            long allocated,
+            long kept) {
         super(time);
+        this.allocated = allocated < 0 ? -1 : allocated;
+        this.kept = kept < 0 ? -1 : kept;
         this.className = className;
         this.method = method;
         this.status = status;
@@ -39,6 +58,20 @@ public final class TestEndEvent extends JournalEvent {
     /** What the test threw, or null. */
     public Problem problem() {
         return problem;
+    }
+
+    /** Bytes the test thread allocated during the method, or -1 when not measured. */
+    public long allocated() {
+        return allocated;
+    }
+
+    /**
+     * What the method left behind in the heap: the heap after a forced collection at its end less the one before it
+     * with {@code exactRetained}, else the live heap after the last collection in it less the live heap at its start
+     * (an estimate); -1 when no collection ran during the method, or when not measured.
+     */
+    public long kept() {
+        return kept;
     }
 
     /** Which memory ran out when the test failed of an {@code OutOfMemoryError}, else null. */

@@ -2,13 +2,16 @@ package dev.memprobe.measure;
 
 import static dev.memprobe.journal.MeasureField.ALLOCATED;
 import static dev.memprobe.journal.MeasureField.CLASSES_LOADED;
+import static dev.memprobe.journal.MeasureField.CLASSES_START;
 import static dev.memprobe.journal.MeasureField.DIRECT_END;
 import static dev.memprobe.journal.MeasureField.DIRECT_PEAK;
+import static dev.memprobe.journal.MeasureField.DIRECT_START;
 import static dev.memprobe.journal.MeasureField.GC_COUNT;
 import static dev.memprobe.journal.MeasureField.GC_MILLIS;
 import static dev.memprobe.journal.MeasureField.HEAP_END;
 import static dev.memprobe.journal.MeasureField.HEAP_MAX;
 import static dev.memprobe.journal.MeasureField.HEAP_PEAK;
+import static dev.memprobe.journal.MeasureField.HEAP_START;
 import static dev.memprobe.journal.MeasureField.LIVE_BEFORE;
 import static dev.memprobe.journal.MeasureField.LIVE_LAST;
 import static dev.memprobe.journal.MeasureField.LIVE_MAX;
@@ -16,6 +19,7 @@ import static dev.memprobe.journal.MeasureField.LIVE_MIN;
 import static dev.memprobe.journal.MeasureField.MAPPED_END;
 import static dev.memprobe.journal.MeasureField.METASPACE_END;
 import static dev.memprobe.journal.MeasureField.METASPACE_PEAK;
+import static dev.memprobe.journal.MeasureField.METASPACE_START;
 import static dev.memprobe.journal.MeasureField.MILLIS;
 import static dev.memprobe.journal.MeasureField.RETAINED;
 import static dev.memprobe.journal.MeasureField.RSS_END;
@@ -120,6 +124,7 @@ public class ClassMeter {
         Window w = new Window();
         if (exactRetained) {
             w.liveBefore = retainedByPrevious >= 0 ? retainedByPrevious : collectAndMeasureHeap();
+            w.exactLive = w.liveBefore;
             retainedByPrevious = -1;
         } else {
             w.liveBefore = gc.last();
@@ -132,9 +137,13 @@ public class ClassMeter {
         }
         threads.resetPeakThreadCount();
         w.threadsStart = threads.getThreadCount();
+        w.heapStart = heapUsed();
+        w.metaspaceStart = metaspace == null ? -1 : metaspace.getUsage().getUsed();
+        w.classesStart = classLoading.getLoadedClassCount();
         w.rssResettable = proc.resetPeak();
         w.rssSampledPeak = w.rssResettable ? -1 : proc.rss();
         w.directPeak = directUsed();
+        w.directStart = w.directPeak;
         Map<String, Long> counts = new HashMap<>();
         for (GarbageCollectorMXBean collector : collectors) {
             long count = collector.getCollectionCount();
@@ -206,12 +215,51 @@ public class ClassMeter {
         m.set(THREADS_END, threads.getThreadCount());
         long allocated = Thread.currentThread().getId() == w.thread ? allocatedBy(w.thread) : -1;
         m.set(ALLOCATED, allocated >= 0 && w.allocatedAtStart >= 0 ? allocated - w.allocatedAtStart : -1);
+        m.set(HEAP_START, w.heapStart);
+        m.set(DIRECT_START, w.directStart);
+        m.set(METASPACE_START, w.metaspaceStart);
+        m.set(CLASSES_START, w.classesStart);
         if (exactRetained && collect) {
             long retained = collectAndMeasureHeap();
             m.set(RETAINED, retained);
             retainedByPrevious = retained;
         }
         return m.build();
+    }
+
+    /**
+     * Starts measuring one test method of the class in {@code w}: the test thread's allocation so far and the live
+     * heap it starts from. Cheap: no collection is forced here.
+     */
+    public MethodWindow beginMethod(Window w) {
+        MethodWindow m = new MethodWindow();
+        m.thread = Thread.currentThread().getId();
+        m.allocatedAtStart = allocatedBy(m.thread);
+        m.collectionsAtStart = gc.seen();
+        m.liveAtStart = exactRetained && w != null && w.exactLive >= 0 ? w.exactLive : gc.last();
+        return m;
+    }
+
+    /**
+     * Ends a test method: what it allocated on the test thread, and what it left behind in the heap. With
+     * {@code exactRetained} (and {@code collect}) a forced collection measures it exactly; otherwise it is the live
+     * heap after the method's last collection less the live heap at its start, and unknown when no collection ran
+     * during the method.
+     */
+    public MethodFigures endMethod(Window w, MethodWindow m, boolean collect) {
+        long allocated = Thread.currentThread().getId() == m.thread ? allocatedBy(m.thread) : -1;
+        long allocatedBytes = allocated >= 0 && m.allocatedAtStart >= 0 ? allocated - m.allocatedAtStart : -1;
+        long kept = -1;
+        if (exactRetained && collect) {
+            long live = collectAndMeasureHeap();
+            kept = m.liveAtStart >= 0 ? Math.max(0, live - m.liveAtStart) : -1;
+            if (w != null) {
+                w.exactLive = live;
+            }
+        } else if (gc.seen() != m.collectionsAtStart && m.liveAtStart >= 0) {
+            kept = Math.max(0, gc.last() - m.liveAtStart);
+        }
+        return new MethodFigures(allocatedBytes, kept);
     }
 
     private long directUsed() {
@@ -235,10 +283,25 @@ public class ClassMeter {
         return -1;
     }
 
+    /** Baselines of one test method in measurement. */
+    public static final class MethodWindow {
+        long thread;
+        long allocatedAtStart = -1;
+        long liveAtStart = -1;
+        long collectionsAtStart;
+    }
+
     /** Baselines of one class in measurement. */
     public static final class Window {
         long startNanos;
         long liveBefore = -1;
+        /** With {@code exactRetained}: the heap after the latest forced collection in the class. */
+        long exactLive = -1;
+
+        long heapStart = -1;
+        long directStart = -1;
+        long metaspaceStart = -1;
+        long classesStart = -1;
         long threadsStart;
         boolean rssResettable;
         long rssSampledPeak = -1;

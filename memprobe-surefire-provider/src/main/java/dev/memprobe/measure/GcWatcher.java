@@ -40,6 +40,8 @@ public final class GcWatcher implements NotificationListener {
     private long windowMin = -1;
     private long windowMax = -1;
     private long windowLast = -1;
+    /** Collections seen since the watcher started, in or out of a window. */
+    private long seen;
     /** Each collector's count of collections when the window opened: those up to it are not the window's. */
     private Map<String, Long> countsAtOpen = new HashMap<>();
 
@@ -124,6 +126,7 @@ public final class GcWatcher implements NotificationListener {
 
     synchronized void observe(long live) {
         notifyAll();
+        seen++;
         last = live;
         windowLast = live;
         windowMin = windowMin < 0 ? live : Math.min(windowMin, live);
@@ -138,9 +141,15 @@ public final class GcWatcher implements NotificationListener {
         Long atOpen = countsAtOpen.get(collector);
         if (atOpen != null && id <= atOpen) {
             last = live; // ran before the window opened
+            seen++;
             return;
         }
         observe(live);
+    }
+
+    /** How many collections this watcher was told of: a change says a collection ran in between. */
+    public synchronized long seen() {
+        return seen;
     }
 
     /** Heap used after the latest collection, or -1 before the first. */

@@ -9,6 +9,7 @@ import dev.memprobe.journal.TestCounts;
 import dev.memprobe.journal.TestStatus;
 import dev.memprobe.measure.ClassMeter;
 import dev.memprobe.measure.GcOverhead;
+import dev.memprobe.measure.MethodFigures;
 import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -53,6 +54,9 @@ final class RunRecorder {
     private volatile String currentClass;
     private volatile String currentMethod;
     private volatile ClassMeter.Window window;
+    /** The test method in measurement, or null between tests. */
+    private ClassMeter.MethodWindow methodWindow;
+
     private volatile boolean terminal;
     private volatile boolean nearLimitReported;
     private boolean continueAfterMemoryError;
@@ -172,6 +176,7 @@ final class RunRecorder {
         try {
             if (w != null) {
                 meter.sample(w);
+                methodWindow = meter.beginMethod(w);
             }
             journal.testStart(className, method);
         } catch (OutOfMemoryError e) {
@@ -211,10 +216,23 @@ final class RunRecorder {
         }
         try {
             ClassMeter.Window w = window;
+            ClassMeter.MethodWindow mw = methodWindow;
+            methodWindow = null;
+            MethodFigures figures = null;
             if (w != null) {
                 meter.sample(w);
+                if (mw != null) {
+                    figures = meter.endMethod(w, mw, !memory);
+                }
             }
-            journal.testEnd(className, method, status, millis, problem == null ? null : Problem.of(problem));
+            journal.testEnd(
+                    className,
+                    method,
+                    status,
+                    millis,
+                    problem == null ? null : Problem.of(problem),
+                    figures == null ? -1 : figures.allocated(),
+                    figures == null ? -1 : figures.kept());
         } catch (OutOfMemoryError e) {
             outOfMemory();
         } catch (RuntimeException e) {

@@ -102,6 +102,18 @@ class JournalFormatTest {
                             assertThat(end.millis()).isEqualTo(12);
                             assertThat(end.problem()).isNull();
                             assertThat(end.memoryKind()).isNull();
+                            assertThat(end.allocated()).isEqualTo(-1); // not measured: absent from the line
+                            assertThat(end.kept()).isEqualTo(-1);
+                        }),
+                event(
+                        "test-end with what the method allocated and kept",
+                        "{\"event\":\"test-end\",\"time\":T,\"class\":\"a.One\",\"method\":\"works\",\"status\":\"passed\","
+                                + "\"ms\":12,\"allocated\":1048576,\"kept\":4096}",
+                        w -> w.testEnd("a.One", "works", TestStatus.PASSED, 12, null, 1_048_576, 4_096),
+                        e -> {
+                            TestEndEvent end = (TestEndEvent) e;
+                            assertThat(end.allocated()).isEqualTo(1_048_576);
+                            assertThat(end.kept()).isEqualTo(4_096);
                         }),
                 event(
                         "test-end of an OutOfMemoryError, no duration",

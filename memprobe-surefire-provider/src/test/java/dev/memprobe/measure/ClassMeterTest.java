@@ -50,6 +50,48 @@ class ClassMeterTest {
     }
 
     @Test
+    void exactRetainedMeasuresWhatEachTestMethodAllocatedAndKept() {
+        ClassMeter meter = new ClassMeter(new ProcStatus(), new GcWatcher(), true);
+        ClassMeter.Window w = meter.begin();
+
+        ClassMeter.MethodWindow keeps = meter.beginMethod(w);
+        for (int i = 0; i < 128; i++) { // 8 MiB kept
+            kept.add(new byte[64 * 1024]);
+        }
+        MethodFigures first = meter.endMethod(w, keeps, true);
+        ClassMeter.MethodWindow churns = meter.beginMethod(w);
+        List<byte[]> garbage = new ArrayList<>();
+        for (int i = 0; i < 256; i++) { // 16 MiB allocated, none kept
+            garbage.add(new byte[64 * 1024]);
+        }
+        garbage.clear();
+        MethodFigures second = meter.endMethod(w, churns, true);
+        meter.end(w, true);
+
+        assertThat(first.allocated()).isGreaterThanOrEqualTo(8 * MIB);
+        assertThat(first.kept()).isBetween(7 * MIB, 10 * MIB);
+        assertThat(second.allocated()).isGreaterThanOrEqualTo(16 * MIB);
+        assertThat(second.kept()).isLessThan(MIB);
+    }
+
+    @Test
+    void withoutExactRetainedAMethodWithoutACollectionHasAnAllocationButNoKept() {
+        GcWatcher gc = new GcWatcher();
+        ClassMeter meter = new ClassMeter(new ProcStatus(), gc, false);
+        ClassMeter.Window w = meter.begin();
+        long collections = collections();
+
+        ClassMeter.MethodWindow m = meter.beginMethod(w);
+        byte[] small = new byte[1024];
+        MethodFigures figures = meter.endMethod(w, m, true);
+
+        assertThat(small).hasSize(1024);
+        assertThat(figures.allocated()).isGreaterThanOrEqualTo(1024);
+        assertThat(figures.kept()).isEqualTo(-1); // the watcher is not installed: it saw no collection
+        assertThat(collections() - collections).isLessThan(2);
+    }
+
+    @Test
     void withoutExactRetainedNothingIsCollected() {
         ClassMeter meter = new ClassMeter(new ProcStatus(), new GcWatcher(), false);
         long collections = collections();

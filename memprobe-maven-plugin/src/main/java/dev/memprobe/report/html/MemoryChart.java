@@ -1,5 +1,6 @@
 package dev.memprobe.report.html;
 
+import dev.memprobe.report.OwnText;
 import dev.memprobe.report.Report;
 import dev.memprobe.report.ReportText;
 import dev.memprobe.units.Durations;
@@ -12,12 +13,13 @@ import java.util.Map;
 import java.util.stream.LongStream;
 
 /**
- * The per-class chart of {@code report.html}: every class's heap peak, live heap peak and RSS peak against the heap
- * and memory limits. One row per class, in run order: its name as text of the page, then three thin bars in an SVG
- * whose coordinates are percentages of its width, so that the bars scale with the page while every label stays at the
- * page's own font size (12 px and up, from 420 px wide to wide screens). The culprits' rows are highlighted; each row
- * has a tooltip with its numbers. The rows scroll past {@value #BODY_HEIGHT} px; when they do, a {@link MemoryOverview}
- * of the whole run comes first.
+ * The per-class chart of {@code report.html}: every class's own figures (what it needed on top of the live heap it
+ * found, what it kept) and the fork's RSS peak while it ran, against the heap and memory limits; a report without own
+ * figures (an earlier version) charts the fork's heap peak and live heap peak instead. One row per class, in run
+ * order: its name as text of the page, then three thin bars in an SVG whose coordinates are percentages of its width,
+ * so that the bars scale with the page while every label stays at the page's own font size (12 px and up, from 420 px
+ * wide to wide screens). The culprits' rows are highlighted; each row has a tooltip with its numbers. The rows scroll
+ * past {@value #BODY_HEIGHT} px; when they do, a {@link MemoryOverview} of the whole run comes first.
  */
 final class MemoryChart {
 
@@ -40,8 +42,7 @@ final class MemoryChart {
         this.limits = limits(report);
         long max = LongStream.concat(
                         report.classes().stream()
-                                .flatMapToLong(
-                                        c -> LongStream.of(c.heapPeakBytes(), c.liveHeapPeakBytes(), c.rssPeakBytes())),
+                                .flatMapToLong(c -> LongStream.of(first(c), second(c), c.rssPeakBytes())),
                         limits.stream().mapToLong(Limit::bytes))
                 .max()
                 .orElse(0);
@@ -82,9 +83,14 @@ final class MemoryChart {
 
     private void legend(StringBuilder h) {
         h.append("<div class=\"legend\">");
-        h.append("<span><i class=\"sw h\"></i>heap peak (sum of pool peaks, an upper bound)</span>");
-        h.append("<span><i class=\"sw l\"></i>live heap peak (heap after GC)</span>");
-        h.append("<span><i class=\"sw r\"></i>RSS peak (whole process)</span>");
+        if (ownFigures()) {
+            h.append("<span><i class=\"sw h\"></i>needed: the class's own peak above the live heap it found</span>");
+            h.append("<span><i class=\"sw l\"></i>kept: what the class left behind</span>");
+        } else {
+            h.append("<span><i class=\"sw h\"></i>the fork's heap peak (sum of pool peaks, an upper bound)</span>");
+            h.append("<span><i class=\"sw l\"></i>the fork's live heap peak (heap after GC)</span>");
+        }
+        h.append("<span><i class=\"sw r\"></i>the fork's RSS peak (whole process)</span>");
         for (Limit limit : limits) {
             h.append("<span><i class=\"sw ").append(limit.css()).append("\"></i>");
             h.append(Html.escape(limit.description())).append("</span>");
@@ -126,11 +132,11 @@ final class MemoryChart {
         h.append("<div class=\"crow").append(role == null ? "" : " " + role).append("\" role=\"listitem\" title=\"");
         h.append(tooltip(c, role)).append("\"><span class=\"cname\">").append(Html.wrappable(label(c.name())));
         h.append("</span><svg class=\"bars\">");
-        if (c.heapPeakBytes() <= 0 && c.liveHeapPeakBytes() <= 0 && c.rssPeakBytes() <= 0) {
+        if (first(c) <= 0 && second(c) <= 0 && c.rssPeakBytes() <= 0) {
             h.append(Svg.text("na", "0.5%", "13", "start", "not measured"));
         }
-        bar(h, "h", 2, c.heapPeakBytes());
-        bar(h, "l", 7, c.liveHeapPeakBytes());
+        bar(h, "h", 2, first(c));
+        bar(h, "l", 7, second(c));
         bar(h, "r", 12, c.rssPeakBytes());
         h.append("</svg></div>\n");
     }
@@ -139,7 +145,12 @@ final class MemoryChart {
     private static String tooltip(Report.ClassEntry c, String role) {
         StringBuilder text = new StringBuilder(Html.escape(c.name()));
         text.append(role == null ? "" : " (" + role + ")");
-        text.append("\nheap peak ").append(Size.format(c.heapPeakBytes()));
+        if (c.own() != null) {
+            text.append("\nneeded ").append(Html.escape(OwnText.needed(c.own())));
+            text.append(" · kept ").append(Html.escape(OwnText.kept(c.own())));
+            text.append(" · allocated ").append(Size.format(c.own().allocatedBytes()));
+        }
+        text.append("\nthe fork's: heap peak ").append(Size.format(c.heapPeakBytes()));
         text.append(" · live heap peak ").append(Size.format(c.liveHeapPeakBytes()));
         text.append(" · RSS peak ").append(Size.format(c.rssPeakBytes()));
         text.append('\n').append(Html.escape(c.outcome()));
@@ -150,6 +161,20 @@ final class MemoryChart {
             text.append(", probe ").append(c.probe());
         }
         return text.toString();
+    }
+
+    private boolean ownFigures() {
+        return report.classes().stream().anyMatch(c -> c.own() != null);
+    }
+
+    /** The upper bar: what the class needed, or the fork's heap peak in a report without own figures. */
+    private static long first(Report.ClassEntry c) {
+        return c.own() != null ? c.own().neededBytes() : c.heapPeakBytes();
+    }
+
+    /** The middle bar: what the class kept, or the fork's live heap peak in a report without own figures. */
+    private static long second(Report.ClassEntry c) {
+        return c.own() != null ? c.own().keptBytes() : c.liveHeapPeakBytes();
     }
 
     private void bar(StringBuilder h, String css, int y, long bytes) {

@@ -1,6 +1,7 @@
 package dev.memprobe.report.html;
 
 import dev.memprobe.report.ForkPlan;
+import dev.memprobe.report.OwnText;
 import dev.memprobe.report.Report;
 import dev.memprobe.units.Durations;
 import dev.memprobe.units.Size;
@@ -86,12 +87,19 @@ final class ReportTables {
                     "<span class=\"tag " + Html.token(c.outcome()) + "\">" + outcome + "</span>");
             cell(h, "n", "Tests", c.tests(), tests(c));
             cell(h, "n", "Time", c.durationMs(), c.durationMs() < 0 ? "n/a" : Durations.format(c.durationMs()));
-            cell(h, "n", "Heap peak", c.heapPeakBytes(), Size.format(c.heapPeakBytes()));
-            cell(h, "n", "Live heap peak", c.liveHeapPeakBytes(), Size.format(c.liveHeapPeakBytes()));
-            cell(h, "n", "RSS peak", c.rssPeakBytes(), Size.format(c.rssPeakBytes()));
-            cell(h, "n", "Direct", c.directPeakBytes(), Size.format(c.directPeakBytes()));
-            cell(h, "n", "Metaspace", c.metaspacePeakBytes(), Size.format(c.metaspacePeakBytes()));
-            cell(h, "n", "Threads", c.threadsPeak(), c.threadsPeak() < 0 ? "n/a" : Html.count(c.threadsPeak()));
+            String note = c.own() == null || c.own().note() == null
+                    ? ""
+                    : "<div class=\"sub\">" + Html.escape(c.own().note()) + "</div>";
+            cell(h, "n", "Kept", c.own() == null ? -1 : c.own().keptBytes(), Html.escape(OwnText.kept(c.own())) + note);
+            cell(h, "n", "Needed", c.own() == null ? -1 : c.own().neededBytes(), Html.escape(OwnText.needed(c.own())));
+            long allocated = c.own() == null ? c.allocatedBytes() : c.own().allocatedBytes();
+            cell(h, "n", "Allocated", allocated, Size.format(allocated));
+            cell(h, "n", "Fork's heap peak", c.heapPeakBytes(), Size.format(c.heapPeakBytes()));
+            cell(h, "n", "Fork's live heap", c.liveHeapPeakBytes(), Size.format(c.liveHeapPeakBytes()));
+            cell(h, "n", "Fork's RSS peak", c.rssPeakBytes(), Size.format(c.rssPeakBytes()));
+            cell(h, "n", "Fork's direct", c.directPeakBytes(), Size.format(c.directPeakBytes()));
+            cell(h, "n", "Fork's metaspace", c.metaspacePeakBytes(), Size.format(c.metaspacePeakBytes()));
+            cell(h, "n", "Fork's threads", c.threadsPeak(), c.threadsPeak() < 0 ? "n/a" : Html.count(c.threadsPeak()));
             cell(
                     h,
                     "n",
@@ -110,12 +118,15 @@ final class ReportTables {
         {"Outcome", "text"},
         {"Tests", "num"},
         {"Time", "num"},
-        {"Heap peak", "num"},
-        {"Live heap peak", "num"},
-        {"RSS peak", "num"},
-        {"Direct", "num"},
-        {"Metaspace", "num"},
-        {"Threads", "num"},
+        {"Kept", "num"},
+        {"Needed", "num"},
+        {"Allocated", "num"},
+        {"Fork's heap peak", "num"},
+        {"Fork's live heap", "num"},
+        {"Fork's RSS peak", "num"},
+        {"Fork's direct", "num"},
+        {"Fork's metaspace", "num"},
+        {"Fork's threads", "num"},
         {"Probe", "num"}
     };
 

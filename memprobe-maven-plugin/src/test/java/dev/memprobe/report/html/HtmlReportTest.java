@@ -23,8 +23,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class HtmlReportTest {
 
-    /** The bound for a 2,000-class report: about 1.2 KiB a class, names of 70 characters included. */
-    static final int TWO_THOUSAND_CLASSES_MAX_BYTES = 2_500_000;
+    /**
+     * The bound for a 2,000-class report: about 1.3 KiB a class, names of 70 characters and each class's own figures
+     * (kept, needed, allocated) beside the fork's included.
+     */
+    static final int TWO_THOUSAND_CLASSES_MAX_BYTES = 2_700_000;
 
     private static final Pattern ATTRIBUTE_INJECTED = Pattern.compile("<[a-z]+\\b[^<>]*\\sonmouseover=\"");
 

@@ -67,7 +67,7 @@
       filter.value = '';
       filter.dispatchEvent(new Event('input'));
       var heads = document.querySelectorAll('#classes-table thead th');
-      var heap = Array.prototype.filter.call(heads, function (th) { return th.textContent.indexOf('Heap peak') === 0; })[0];
+      var heap = Array.prototype.filter.call(heads, function (th) { return th.textContent.indexOf('Fork\'s heap peak') === 0; })[0];
       heap.querySelector('button').click();
       heap.querySelector('button').click();
       var column = Array.prototype.indexOf.call(heads, heap);
