@@ -2,6 +2,7 @@
 # memprobe's benchmark: finding the culprits against a plain `mvn test` and the batch and isolated runners.
 #
 #   benchmark/run.sh [full|quick|bisect|strategies|floor|near-limit] [--only n50-hog,n200-hog,...]
+#   benchmark/run.sh record [--pairs 8] [--size 200] [--only j5-fc1,j5-fc2,j4-fc1,j4-fc2,j5-fc1-off]
 #
 # Builds memprobe into a private local repository (benchmark/target/repo, seeded once from ~/.m2/repository: the
 # shared ~/.m2 is never written), writes the suites (benchmark/Generator.java), compiles them, then runs them
@@ -28,6 +29,14 @@ fi
 version="$("$mvn" -q -f "$root/pom.xml" help:evaluate -Dexpression=project.version -DforceStdout -Dmaven.repo.local="$repo")"
 echo "building memprobe $version into $repo"
 "$mvn" -q -f "$root/pom.xml" install -DskipTests -Dinvoker.skip -Dspotless.check.skip -Dmaven.repo.local="$repo"
+
+if [ "$plan" = record ]; then
+  # recording's cost (benchmark/RecordBench.java, which writes its suites with Generator's classes)
+  mkdir -p "$target/record-classes"
+  javac -d "$target/record-classes" "$here/Generator.java" "$here/RecordBench.java"
+  exec java -cp "$target/record-classes" RecordBench --mvn "$mvn" --repo "$repo" --suites "$target/suites" \
+    --out "$target/results" --version "$version" "$@"
+fi
 
 sizes="50 200 800"
 [ "$plan" = quick ] && sizes="50"

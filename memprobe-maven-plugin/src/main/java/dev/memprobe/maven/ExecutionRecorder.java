@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -39,8 +40,15 @@ final class ExecutionRecorder {
     private static final Pattern FAILURE_MESSAGE =
             Pattern.compile("<failureMessage>(.*?)</failureMessage>", Pattern.DOTALL);
 
+    /** Where Linux says which cgroups this process is in: without it there is no cgroup to miss. */
+    private static final Path PROC_CGROUP = Path.of("/proc/self/cgroup");
+
     private final Logger log;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
+    /** A build without a readable memory cgroup is told so once, not at every execution. */
+    private final AtomicBoolean cgroupWarned = new AtomicBoolean();
+    /** The plugin versions the build was warned of, once each. */
+    private final Set<String> versionsWarned = ConcurrentHashMap.newKeySet();
     /** The projects whose record folder this build has emptied: a recording describes one build. */
     private final Set<String> cleared = ConcurrentHashMap.newKeySet();
 
@@ -78,7 +86,17 @@ final class ExecutionRecorder {
             delete(folder);
             Files.createDirectories(folder);
             ProviderGuess provider = mojo.provider();
+            if (!ProviderGuess.known(execution.getVersion())
+                    && versionsWarned.add(execution.getArtifactId() + ":" + execution.getVersion())) {
+                log.warn("memprobe: " + execution.getArtifactId() + " " + execution.getVersion()
+                        + " is not a version memprobe's recording knows (" + ProviderGuess.KNOWN
+                        + "): recording it anyway, the post-mortem may miss what this version does otherwise");
+            }
             Optional<CgroupMemory> cgroup = CgroupMemory.current();
+            if (cgroup.isEmpty() && Files.exists(PROC_CGROUP) && cgroupWarned.compareAndSet(false, true)) {
+                log.warn("memprobe: no memory cgroup could be read (" + PROC_CGROUP + " names none with memory"
+                        + " files): the post-mortem cannot tell the kernel's OOM killer from another SIGKILL");
+            }
             ExecutionRecord record = new ExecutionRecord(
                     project.getGroupId() + ":" + project.getArtifactId(),
                     RecordingOutput.version(),
@@ -132,6 +150,7 @@ final class ExecutionRecorder {
             ended.write(run.folder());
             Path root = run.folder().getParent();
             Recording recording = Recording.read(root, after);
+            recording.notes().forEach(note -> log.warn("memprobe: " + note));
             boolean died = recording.forks().stream()
                     .anyMatch(f -> f.died() && f.execution().label().equals(ended.label()));
             if (died) {

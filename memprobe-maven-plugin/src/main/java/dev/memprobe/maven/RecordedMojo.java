@@ -1,8 +1,11 @@
 package dev.memprobe.maven;
 
+import dev.memprobe.record.ParallelSetting;
 import dev.memprobe.record.ProviderGuess;
 import dev.memprobe.recorder.RecordOptions;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -97,11 +100,31 @@ final class RecordedMojo {
 
     /** Whether the project asks its framework to run tests in parallel. */
     boolean parallel() {
-        String parallel = value("parallel");
-        String parameters = value("configurationParameters");
-        return (set(parallel) && !"none".equals(parallel))
-                || (parameters != null
-                        && parameters.replace(" ", "").contains("junit.jupiter.execution.parallel.enabled=true"));
+        return ParallelSetting.of(
+                value("parallel"),
+                nested("properties", "configurationParameters"),
+                nested("systemPropertyVariables", ParallelSetting.JUPITER),
+                platformProperties());
+    }
+
+    /** The evaluated value of {@code <outer><name>} in the goal's configuration, or null. */
+    private String nested(String outer, String name) {
+        Xpp3Dom configuration = execution.getConfiguration();
+        Xpp3Dom parent = configuration == null ? null : configuration.getChild(outer);
+        Xpp3Dom node = parent == null ? null : parent.getChild(name);
+        return node == null || node.getValue() == null ? null : evaluated(node.getValue());
+    }
+
+    /** The test classes' {@code junit-platform.properties} (copied there from the test resources), or null. */
+    private String platformProperties() {
+        String dir = value("testClassesDirectory");
+        Path file = Path.of(dir != null ? dir : project.getBuild().getTestOutputDirectory())
+                .resolve("junit-platform.properties");
+        try {
+            return Files.isRegularFile(file) ? Files.readString(file) : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     boolean reuseForks() {

@@ -113,6 +113,9 @@ final class RecordingOutput {
                         settle(folder),
                         relative(folder.resolve(ReportFormat.HTML.fileName()))));
                 failed |= analysis.failed();
+                if (analysis.listenerOff()) {
+                    log.warn("memprobe: " + PostMortem.listenerOff(analysis));
+                }
             }
         }
         if (!lines.isEmpty()) {

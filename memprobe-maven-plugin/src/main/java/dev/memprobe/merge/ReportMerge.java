@@ -178,7 +178,8 @@ public final class ReportMerge {
                 s.argLine(),
                 s.runOrder(),
                 s.runnerMemoryBytes(),
-                s.exactRetained());
+                s.exactRetained(),
+                s.stopOnGcOverhead());
         List<Report.RankEntry> ranked = ranking.entrySet().stream()
                 .map(e -> new Report.RankEntry(e.getKey(), e.getValue()))
                 .sorted(Comparator.comparingLong(Report.RankEntry::retainedBytes)

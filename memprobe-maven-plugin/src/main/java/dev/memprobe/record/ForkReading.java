@@ -10,7 +10,9 @@ import dev.memprobe.fork.ForkEnd;
 import dev.memprobe.fork.JournalInterpreter;
 import dev.memprobe.journal.ClassEndEvent;
 import dev.memprobe.journal.ClassStartEvent;
+import dev.memprobe.journal.ErrorEvent;
 import dev.memprobe.journal.ForkEvent;
+import dev.memprobe.journal.GcOverheadEvent;
 import dev.memprobe.journal.JournalContents;
 import dev.memprobe.journal.JournalEvent;
 import dev.memprobe.journal.JournalTail;
@@ -19,6 +21,9 @@ import dev.memprobe.journal.NearLimitEvent;
 import dev.memprobe.journal.PlanEvent;
 import dev.memprobe.journal.ShutdownEvent;
 import dev.memprobe.recorder.JournalName;
+import dev.memprobe.units.Durations;
+import dev.memprobe.units.Numbers;
+import dev.memprobe.units.Size;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,10 +53,23 @@ final class ForkReading {
         static final Evidence NONE = new Evidence(null, null, null, null, -1, -1, null, null);
     }
 
+    /** What Surefire says when its {@code forkedProcessTimeoutInSeconds} ends the forks. */
+    static final String SUREFIRE_TIMEOUT = "There was a timeout in the fork";
+
     private ForkReading() {}
 
     static RecordedFork read(int id, ExecutionRecord execution, Path journal, JournalName name, Evidence evidence) {
-        JournalContents contents = JournalTail.read(journal);
+        return read(id, execution, journal, name, evidence, JournalTail.read(journal));
+    }
+
+    /** @param contents the journal, already read */
+    static RecordedFork read(
+            int id,
+            ExecutionRecord execution,
+            Path journal,
+            JournalName name,
+            Evidence evidence,
+            JournalContents contents) {
         Events events = Events.of(contents.events());
         Probe probe = new Probe(
                 id,
@@ -70,9 +88,14 @@ final class ForkReading {
                 -1);
         ForkResult result = JournalInterpreter.interpret(probe, contents, end);
         if (result.death() != null) {
-            result = withDeath(result, refine(result.death(), events.shutdown, events.nearLimit, evidence));
+            Death death = events.error == null ? timedOut(result.death(), events.nearLimit, evidence) : null;
+            result = withDeath(
+                    result,
+                    crawled(
+                            death != null ? death : refine(result.death(), events.shutdown, events.nearLimit, evidence),
+                            events.gcOverhead));
         }
-        return new RecordedFork(execution, name, journal, result, events.overlapped);
+        return new RecordedFork(execution, name, journal, result, events.overlapped, pastSaving(events.gcOverhead));
     }
 
     /** The death as the project's run explains it better than the journal alone. */
@@ -126,6 +149,74 @@ final class ForkReading {
                             + (evidence.dumpFile() == null ? "" : " (Surefire's " + evidence.dumpFile() + ")"));
         }
         return death;
+    }
+
+    /**
+     * The death of a fork that Surefire's {@code forkedProcessTimeoutInSeconds} ended ("There was a timeout in the
+     * fork"), or null when Surefire did not say so: its journal, which has no error line, just stops, and a full heap
+     * in its last class is then how it spent its time, not what ended it.
+     */
+    static Death timedOut(Death death, List<NearLimitEvent> nearLimit, Evidence evidence) {
+        String message = evidence.surefireMessage();
+        if (message == null || !message.contains(SUREFIRE_TIMEOUT)) {
+            return null;
+        }
+        NearLimitEvent full = nearLimit.stream()
+                .filter(e ->
+                        death.inFlightClass() != null && death.inFlightClass().equals(e.className()))
+                .findFirst()
+                .orElse(null);
+        return new Death(
+                Cause.TIMEOUT,
+                evidence.exitCode(),
+                death.inFlightClass(),
+                death.inFlightMethod(),
+                "Surefire ended the fork when its forkedProcessTimeoutInSeconds ran out (\"" + SUREFIRE_TIMEOUT + "\")"
+                        + (full == null
+                                ? ""
+                                : ", the heap nearly full (" + full.pool() + " held "
+                                        + Size.format(full.used()) + " of " + Size.format(full.max())
+                                        + " after a collection)"));
+    }
+
+    /**
+     * The death of a fork that was past saving before it died, timed out or was killed: its evidence says so, since
+     * the crawl in collections is what the fork's last minutes were (a recording only reports it; bisect's probes stop
+     * there).
+     */
+    static Death crawled(Death death, GcOverheadEvent crawl) {
+        if (crawl == null || death.cause() == Cause.GC_OVERHEAD) {
+            return death;
+        }
+        return new Death(
+                death.cause(),
+                death.exitCode(),
+                death.inFlightClass(),
+                death.inFlightMethod(),
+                (death.evidence() == null ? "" : death.evidence() + "; ") + "before that, it was " + pastSaving(crawl)
+                        + " (memprobe only reports this in a recording; bisect's probes stop there,"
+                        + " memprobe.stopOnGcOverhead)",
+                death.outOfNativeMemory());
+    }
+
+    /**
+     * "past saving while a.CacheTest#fills ran: 94% of the last 10 s in GC (1,024 collections), at least 60 MiB of 64
+     * MiB live after each", or null without a gc-overhead line.
+     */
+    static String pastSaving(GcOverheadEvent crawl) {
+        if (crawl == null) {
+            return null;
+        }
+        long window = crawl.windowMillis();
+        String where = crawl.className() == null
+                ? "outside any test class"
+                : "while " + crawl.className() + (crawl.method() == null ? "" : "#" + crawl.method()) + " ran";
+        String share = window > 0 ? Math.round(crawl.gcMillis() * 100.0 / window) + "%" : "most";
+        String last = window > 0 && window % 1000 == 0 ? (window / 1000) + " s" : Durations.format(window);
+        return "past saving " + where + ": " + share + " of the last " + last + " in GC"
+                + (crawl.collections() > 0 ? " (" + Numbers.grouped(crawl.collections()) + " collections)" : "")
+                + ", at least " + Size.format(crawl.leastLive()) + " of " + Size.format(crawl.maxHeap())
+                + " live after each";
     }
 
     /** Whether the kernel's OOM killer sent the SIGKILL, as far as the container's counters say. */
@@ -201,6 +292,10 @@ final class ForkReading {
         final Set<String> started = new LinkedHashSet<>();
         final Set<String> open = new HashSet<>();
         ShutdownEvent shutdown;
+        ErrorEvent error;
+        /** The first line that the fork is past saving, or null. */
+        GcOverheadEvent gcOverhead;
+
         final List<NearLimitEvent> nearLimit = new ArrayList<>();
         ForkEvent fork;
         boolean overlapped;
@@ -256,6 +351,18 @@ final class ForkReading {
         @Override
         public void nearLimit(NearLimitEvent event) {
             nearLimit.add(event);
+        }
+
+        @Override
+        public void error(ErrorEvent event) {
+            error = event;
+        }
+
+        @Override
+        public void gcOverhead(GcOverheadEvent event) {
+            if (gcOverhead == null) {
+                gcOverhead = event;
+            }
         }
     }
 }

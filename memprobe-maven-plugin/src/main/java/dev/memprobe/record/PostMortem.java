@@ -36,7 +36,17 @@ public final class PostMortem {
         if (!analysis.failed()) {
             lines.add("memprobe: recorded " + execution.label() + ": " + count(forks, "fork") + ", "
                     + count(analysis.classesRun().size(), "class") + ", no fork died and no class failed of memory;"
+                    + (analysis.approximate()
+                            ? " per-class numbers are approximate (the project runs its tests in parallel);"
+                            : "")
                     + " report " + report);
+            for (RecordedFork fork : analysis.forks()) {
+                if (fork.pastSaving() != null) {
+                    lines.add("memprobe: fork " + fork.name().fork() + " (pid "
+                            + fork.name().pid() + ") was " + fork.pastSaving()
+                            + ", and went on (a recording only reports it)");
+                }
+            }
             return lines;
         }
         lines.add("memprobe post-mortem of " + execution.label() + " (" + count(forks, "fork") + " recorded"
@@ -59,6 +69,13 @@ public final class PostMortem {
         }
         if (!analysis.suspects().isEmpty()) {
             lines.add("  " + suspects(analysis));
+        }
+        for (RecordedFork fork : analysis.forks()) {
+            if (!fork.died() && fork.pastSaving() != null) {
+                lines.add(
+                        "  fork " + fork.name().fork() + " (pid " + fork.name().pid() + ") was " + fork.pastSaving()
+                                + ", and went on (a recording only reports it)");
+            }
         }
         for (ClassRun run : analysis.memoryErrors()) {
             lines.add("  failed of memory without killing its fork: " + run.name()
@@ -87,6 +104,18 @@ public final class PostMortem {
         return "died: " + death.cause().description() + ", " + where
                 + (death.exitCode() == null ? "" : ", exit code " + death.exitCode())
                 + (death.evidence() == null ? "" : "; " + death.evidence());
+    }
+
+    /**
+     * The one-line warning of an execution whose forks ran without memprobe's JUnit Platform listener: the journals
+     * are empty, and the project's {@code junit.platform.execution.listeners.deactivate} is the likely reason.
+     */
+    public static String listenerOff(RecordingAnalysis analysis) {
+        return analysis.execution().label() + " recorded no test class in its "
+                + count(analysis.forks().size(), "fork") + ": the JUnit Platform ran them without memprobe's listener;"
+                + " if the project sets " + RecordingAnalysis.DEACTIVATE
+                + " (in junit-platform.properties or as a system property of the forks), leave "
+                + "dev.memprobe.recorder.PlatformListener out of its pattern";
     }
 
     /** "suspects in fork 1, before HogTest: LeakTest left 60 MiB, CacheTest left 12 MiB". */

@@ -75,6 +75,17 @@ public enum ProviderGuess {
         return atLeast(junit, 4, 0) ? JUNIT4 : NONE;
     }
 
+    /** The Surefire and Failsafe versions whose recording is built and tested, in words. */
+    public static final String KNOWN = "3.0.0 to 3.6.x";
+
+    /**
+     * Whether {@code version} of maven-surefire-plugin or maven-failsafe-plugin is one the recording is built for
+     * ({@link #KNOWN}); another one is recorded all the same, with a warning.
+     */
+    public static boolean known(String version) {
+        return atLeast(version, 3, 0) && !atLeast(version, 3, 7);
+    }
+
     /** Whether the recorder's JUnit 4 listener must be named in the provider's {@code listener} property. */
     public boolean needsListener() {
         return this == JUNIT4 || this == JUNIT47;

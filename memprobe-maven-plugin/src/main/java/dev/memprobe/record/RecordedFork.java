@@ -14,9 +14,16 @@ import java.nio.file.Path;
  *     {@code Purpose.Recorded}
  * @param overlapped whether classes ran at the same time in it (the framework's parallel execution): their numbers
  *     are approximate
+ * @param pastSaving where and how the fork was past saving (its {@code gc-overhead} line: most of the last seconds in
+ *     collections, the heap nearly full after each), or null when it never was; a recording only reports it
  */
 public record RecordedFork(
-        ExecutionRecord execution, JournalName name, Path journal, ForkResult result, boolean overlapped) {
+        ExecutionRecord execution,
+        JournalName name,
+        Path journal,
+        ForkResult result,
+        boolean overlapped,
+        String pastSaving) {
 
     public boolean died() {
         return result.death() != null;

@@ -1,6 +1,8 @@
 package dev.memprobe.record;
 
 import dev.memprobe.fork.JournalInterpreter;
+import dev.memprobe.journal.JournalContents;
+import dev.memprobe.journal.JournalTail;
 import dev.memprobe.recorder.JournalName;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,7 +61,7 @@ public record Recording(Path folder, List<ExecutionRecord> executions, List<Reco
                 continue;
             }
             executions.add(execution);
-            forks.addAll(readForks(dir, execution, now, forks.size() + 1));
+            forks.addAll(readForks(dir, execution, now, forks.size() + 1, notes));
         }
         return new Recording(folder, executions, forks, notes);
     }
@@ -92,7 +94,7 @@ public record Recording(Path folder, List<ExecutionRecord> executions, List<Reco
     }
 
     private static List<RecordedFork> readForks(
-            Path dir, ExecutionRecord execution, Optional<CgroupMemory> now, int firstId) {
+            Path dir, ExecutionRecord execution, Optional<CgroupMemory> now, int firstId, List<String> notes) {
         List<JournalName> names = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "fork*" + JournalName.SUFFIX)) {
             for (Path file : files) {
@@ -102,6 +104,7 @@ public record Recording(Path folder, List<ExecutionRecord> executions, List<Reco
                 }
             }
         } catch (IOException e) {
+            notes.add("cannot list the journals in " + dir + ": " + e.getMessage());
             return List.of();
         }
         names.sort(Comparator.comparingLong(JournalName::start).thenComparingLong(JournalName::pid));
@@ -124,7 +127,10 @@ public record Recording(Path folder, List<ExecutionRecord> executions, List<Reco
                     after,
                     cgroup,
                     crashLog(execution, name.pid()));
-            forks.add(ForkReading.read(id++, execution, dir.resolve(name.fileName()), name, evidence));
+            Path journal = dir.resolve(name.fileName());
+            JournalContents contents = JournalTail.read(journal);
+            unreadable(journal, contents).ifPresent(notes::add);
+            forks.add(ForkReading.read(id++, execution, journal, name, evidence, contents));
         }
         return withSurefiresMessage(forks, execution);
     }
@@ -176,6 +182,20 @@ public record Recording(Path folder, List<ExecutionRecord> executions, List<Reco
             told.add(fork);
         }
         return told;
+    }
+
+    /** What could not be read of a journal, in one line, or empty when all of it was. */
+    static Optional<String> unreadable(Path journal, JournalContents contents) {
+        if (!contents.present()) {
+            return Optional.of("cannot read the journal " + journal + ": " + contents.absence());
+        }
+        if (contents.problems().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("the journal " + journal + " has "
+                + contents.problems().size()
+                + (contents.problems().size() == 1 ? " line" : " lines") + " that could not be read, left out (first: "
+                + contents.problems().get(0) + ")");
     }
 
     /** Surefire's dump file of fork {@code number} written during the execution ({@code *-jvmRun2.dump}), or null. */

@@ -20,6 +20,9 @@ import java.util.Set;
  * @param memoryErrors the classes that failed of memory while their fork went on
  * @param approximate whether classes ran at the same time (the project's parallel execution)
  * @param together when the container's limit was reached by the forks and Maven together: the numbers, else null
+ * @param listenerOff whether the JUnit Platform ran the execution's forks without memprobe's listener: every fork
+ *     opened its journal and ended normally, and none journaled a test plan or a class
+ *     ({@code junit.platform.execution.listeners.deactivate} with a pattern that matches it)
  */
 public record RecordingAnalysis(
         ExecutionRecord execution,
@@ -29,13 +32,20 @@ public record RecordingAnalysis(
         List<Growth.Score> suspects,
         List<ClassRun> memoryErrors,
         boolean approximate,
-        Together together) {
+        Together together,
+        boolean listenerOff) {
 
     /** Suspects named: the few that left the most. */
     static final int SUSPECTS = 3;
 
     /** Share of the container's limit that counts as reached. */
     static final double REACHED = 0.9;
+
+    /** The JUnit Platform's configuration parameter that switches service-loaded listeners off by pattern. */
+    public static final String DEACTIVATE = "junit.platform.execution.listeners.deactivate";
+
+    /** The provider, as {@link ExecutionRecord#provider()} names it, whose listener that parameter can switch off. */
+    private static final String PLATFORM = "junit-platform";
 
     public RecordingAnalysis {
         forks = List.copyOf(forks);
@@ -101,7 +111,24 @@ public record RecordingAnalysis(
                 suspects,
                 memoryErrors,
                 approximate,
-                together(execution, forks.size()));
+                together(execution, forks.size()),
+                listenerOff(execution, forks));
+    }
+
+    /**
+     * Whether the platform's forks ran without memprobe's listener: each wrote its fork line (the recorder was on,
+     * opened by the launcher session's listener, which the parameter does not switch off) and ended normally, and none
+     * heard a test plan or a class. A fork the framework ran a class in, or that died, says nothing of the kind.
+     */
+    static boolean listenerOff(ExecutionRecord execution, List<RecordedFork> forks) {
+        if (!PLATFORM.equals(execution.provider()) || forks.isEmpty()) {
+            return false;
+        }
+        return forks.stream()
+                .allMatch(f -> f.result().fork() != null
+                        && !f.died()
+                        && f.result().classes().isEmpty()
+                        && f.result().probe().classes().isEmpty());
     }
 
     private static Together together(ExecutionRecord execution, int forks) {

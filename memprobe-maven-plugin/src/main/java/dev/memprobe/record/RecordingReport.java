@@ -92,7 +92,8 @@ public final class RecordingReport {
                 null,
                 null,
                 runnerMemory > 0 ? runnerMemory : limit,
-                false);
+                false,
+                false); // a recording only reports a fork past saving: memprobe stops none of the project's forks
         Report built = ReportBuilder.build(
                 result, project, toolVersion, generatedAt, settings, environment, inSet.size(), wallMs);
         List<Report.ClassEntry> classes = new ArrayList<>();
@@ -149,6 +150,9 @@ public final class RecordingReport {
                     PostMortem.together(analysis.together())
                             + ForkPlan.of(report).map(p -> "; " + p.summary()).orElse(""),
                     List.of()));
+        }
+        if (analysis.listenerOff()) {
+            findings.add(new Report.FindingEntry("listener-off", PostMortem.listenerOff(analysis), List.of()));
         }
         if (analysis.approximate()) {
             findings.add(new Report.FindingEntry(

@@ -158,7 +158,8 @@ public final class JsonReportReader {
                 s.string("argLine"),
                 s.string("runOrder"),
                 s.number("runnerMemoryBytes"),
-                s.flag("exactRetained"));
+                s.flag("exactRetained"),
+                s.flag("stopOnGcOverhead"));
         JsonFields e = root.node("environment");
         Report.EnvironmentInfo environment = new Report.EnvironmentInfo(
                 e.string("mavenJdk"),

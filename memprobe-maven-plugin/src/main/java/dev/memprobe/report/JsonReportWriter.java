@@ -144,6 +144,7 @@ public final class JsonReportWriter {
         settings.put("runOrder", s.runOrder());
         settings.put("runnerMemoryBytes", measured(s.runnerMemoryBytes()));
         settings.put("exactRetained", s.exactRetained());
+        settings.put("stopOnGcOverhead", s.stopOnGcOverhead());
         root.put("settings", settings);
         root.put("forkPlan", ForkPlan.of(r).map(JsonReportWriter::forkPlan).orElse(null));
         Report.EnvironmentInfo e = r.environment();

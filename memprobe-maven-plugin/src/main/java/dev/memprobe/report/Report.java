@@ -430,6 +430,8 @@ public record Report(
      * The limits and search settings the report was made with.
      *
      * @param runnerMemoryBytes the CI machine's memory, for the fork plan; -1 when not given
+     * @param stopOnGcOverhead {@code memprobe.stopOnGcOverhead}: whether a probe's fork past saving was stopped; false
+     *     in a recording, which only reports it, and in reports of earlier versions
      */
     public record Settings(
             long maxHeapBytes,
@@ -446,7 +448,45 @@ public record Report(
             String argLine,
             String runOrder,
             long runnerMemoryBytes,
-            boolean exactRetained) {}
+            boolean exactRetained,
+            boolean stopOnGcOverhead) {
+
+        /** Settings of a run that never stopped a fork for GC overhead (a recording; a report of before issue 19). */
+        public Settings(
+                long maxHeapBytes,
+                long memoryLimitBytes,
+                long forkTimeoutMs,
+                String strategy,
+                int batchSize,
+                boolean failFast,
+                int confirmRuns,
+                int maxProbes,
+                int parallelProbes,
+                String testFile,
+                String shard,
+                String argLine,
+                String runOrder,
+                long runnerMemoryBytes,
+                boolean exactRetained) {
+            this(
+                    maxHeapBytes,
+                    memoryLimitBytes,
+                    forkTimeoutMs,
+                    strategy,
+                    batchSize,
+                    failFast,
+                    confirmRuns,
+                    maxProbes,
+                    parallelProbes,
+                    testFile,
+                    shard,
+                    argLine,
+                    runOrder,
+                    runnerMemoryBytes,
+                    exactRetained,
+                    false);
+        }
+    }
 
     /** The machine, JDKs and Surefire that ran the forks. */
     public record EnvironmentInfo(

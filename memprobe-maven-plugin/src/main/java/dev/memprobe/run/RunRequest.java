@@ -123,7 +123,8 @@ public record RunRequest(
                 project.argLine(),
                 project.runOrder(),
                 options.runnerMemory(),
-                options.exactRetained());
+                options.exactRetained(),
+                options.stopOnGcOverhead());
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.memprobe.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -53,5 +54,11 @@ class ProviderGuessTest {
         assertThat(ProviderGuess.of("3.5.4", Set.of(), Map.of(), false)).isEqualTo(ProviderGuess.NONE);
         assertThat(ProviderGuess.of("3.5.4", Set.of(), Map.of("junit:junit", "3.8.2"), false))
                 .isEqualTo(ProviderGuess.NONE);
+    }
+
+    @Test
+    void theRecordingKnowsSurefire30To36AndWarnsOfTheOthers() {
+        assertThat(List.of("3.0.0", "3.0.0-M9", "3.2.5", "3.5.4", "3.6.1")).allMatch(ProviderGuess::known);
+        assertThat(List.of("2.22.2", "3.7.0", "4.0.0-beta-1", "unknown")).noneMatch(ProviderGuess::known);
     }
 }

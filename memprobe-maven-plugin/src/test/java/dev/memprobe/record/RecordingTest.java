@@ -169,6 +169,21 @@ class RecordingTest {
     }
 
     @Test
+    void aJournalLineThatCannotBeReadIsOneNoteAndTheRestIsRead() throws IOException {
+        Path journal = record.resolve("surefire-default-test").resolve("fork2-pid12-101.jsonl");
+        java.nio.file.Files.writeString(journal, "{not a journal line\n", java.nio.file.StandardOpenOption.APPEND);
+
+        Recording recording = Recording.read(record, Optional.empty());
+
+        assertThat(recording.notes())
+                .singleElement()
+                .asString()
+                .contains("fork2-pid12-101.jsonl has 1 line that could not be read")
+                .doesNotContain("\n");
+        assertThat(recording.forks().get(1).result().classes()).hasSize(2);
+    }
+
+    @Test
     void anExecutionRecordReadsBackAsWritten() throws IOException {
         ExecutionRecord written =
                 Recording.read(record, Optional.empty()).executions().get(0);

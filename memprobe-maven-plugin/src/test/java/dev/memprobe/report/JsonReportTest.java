@@ -41,6 +41,49 @@ class JsonReportTest {
     }
 
     @Test
+    void whetherForksWereStoppedOnGcOverheadReadsBackAndIsFalseInAReportWrittenBeforeIt() throws IOException {
+        Report full = SampleReports.full();
+        Report.Settings s = full.settings();
+        Report stopping = new Report(
+                full.schemaVersion(),
+                full.toolVersion(),
+                full.generatedAt(),
+                full.project(),
+                full.verdict(),
+                full.summary(),
+                full.culprits(),
+                full.findings(),
+                full.classes(),
+                full.probes(),
+                full.ranking(),
+                new Report.Settings(
+                        s.maxHeapBytes(),
+                        s.memoryLimitBytes(),
+                        s.forkTimeoutMs(),
+                        s.strategy(),
+                        s.batchSize(),
+                        s.failFast(),
+                        s.confirmRuns(),
+                        s.maxProbes(),
+                        s.parallelProbes(),
+                        s.testFile(),
+                        s.shard(),
+                        s.argLine(),
+                        s.runOrder(),
+                        s.runnerMemoryBytes(),
+                        s.exactRetained(),
+                        true),
+                full.environment(),
+                full.totals());
+        String text = json(stopping);
+        assertThat(text).contains("\"stopOnGcOverhead\": true");
+
+        assertThat(JsonReportReader.read(text).settings().stopOnGcOverhead()).isTrue();
+        Report older = JsonReportReader.read(text.replaceAll(",\\s*\"stopOnGcOverhead\": true", ""));
+        assertThat(older.settings().stopOnGcOverhead()).isFalse();
+    }
+
+    @Test
     void namesComeOutAsValidJsonThatKeepsEveryCharacter() throws IOException {
         String text = json(SampleReports.full());
 

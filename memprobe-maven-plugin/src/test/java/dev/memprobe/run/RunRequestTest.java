@@ -52,6 +52,7 @@ class RunRequestTest {
                         "-ea",
                         "filesystem",
                         7L << 30,
+                        true,
                         true));
     }
 

@@ -4,6 +4,7 @@ import dev.memprobe.journal.TestStatus;
 import dev.memprobe.recorder.Recorder.Source;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,7 +21,8 @@ import org.junit.runner.notification.RunListener;
  *
  * <p>A class is the outermost suite of a real class on its thread (JUnit 4.13's suite events): a suite's members and
  * a parameterized class's parameter sets are part of it, and with {@code parallel} each worker thread has its own.
- * JUnit 4.12 has no suite events: a test of another class then ends the class before it, and the run's end the last.
+ * JUnit 4.12 has no suite events, nor has {@code parallel=methods}: a test of another class then ends the thread's
+ * class before it, a class held by several threads ends when the last one leaves it, and the run's end ends the rest.
  */
 public final class JUnit4Listener extends RunListener {
 
@@ -32,7 +34,12 @@ public final class JUnit4Listener extends RunListener {
     /** The problem of the thread's test in flight, reported before the test finishes. */
     private final ThreadLocal<Throwable> problem = new ThreadLocal<>();
 
-    private final Set<String> implicitOpen = java.util.Collections.synchronizedSet(new LinkedHashSet<String>());
+    /**
+     * The classes started without a suite event, once per thread that holds one: under {@code parallel=methods}
+     * (surefire-junit47) a class's tests run on several threads at once and none of them has a suite event, so the
+     * class ends when the last thread leaves it, or at the run's end.
+     */
+    private final List<String> implicitOpen = Collections.synchronizedList(new ArrayList<String>());
 
     /** Made by Surefire's JUnit 4 provider from the {@code listener} property. Never throws. */
     public JUnit4Listener() {
@@ -70,8 +77,11 @@ public final class JUnit4Listener extends RunListener {
             return;
         }
         try {
-            List<String> left = new ArrayList<>(implicitOpen);
-            implicitOpen.clear();
+            List<String> left;
+            synchronized (implicitOpen) {
+                left = new ArrayList<>(implicitOpen);
+                implicitOpen.clear();
+            }
             for (String name : left) {
                 recorder.classFinished(Source.JUNIT4, name);
             }

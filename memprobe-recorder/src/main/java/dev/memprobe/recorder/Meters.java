@@ -3,10 +3,12 @@ package dev.memprobe.recorder;
 import dev.memprobe.journal.ForkOptions;
 import dev.memprobe.journal.JournalWriter;
 import dev.memprobe.measure.ClassMeter;
+import dev.memprobe.measure.GcOverhead;
 import dev.memprobe.measure.GcWatcher;
 import dev.memprobe.measure.HeapWatchdog;
 import dev.memprobe.measure.ProcStatus;
 import dev.memprobe.provider.ThisJvm;
+import java.io.File;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -17,7 +19,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The provider's meters for a recorded fork, started on a daemon thread of their own as soon as the recorder exists
  * (the JVM's management beans cost tens of milliseconds on their first use, which then pass beside the framework's
- * discovery): a {@link ClassMeter} without forced collections, the {@link GcWatcher} and the {@link HeapWatchdog}.
+ * discovery): a {@link ClassMeter} without forced collections, the {@link GcWatcher} feeding a {@link GcOverhead}
+ * (which in a recording only reports: the run is the project's, memprobe stops none of its forks) and the
+ * {@link HeapWatchdog}.
  * The fork line is written once they run, before any other line, which waits for it.
  */
 final class Meters {
@@ -34,14 +38,22 @@ final class Meters {
         started.countDown();
     }
 
-    /** Starts the meters on their own thread; then writes the fork line. Lines that need them wait. */
-    void start(JournalWriter journal, HeapWatchdog.Listener nearLimit) {
+    /**
+     * Starts the meters on their own thread; then writes the fork line and prepares the lines of a death
+     * ({@link LastWords#prepare}, in {@code folder}). Lines that need them wait.
+     */
+    void start(JournalWriter journal, HeapWatchdog.Listener nearLimit, GcOverhead.Listener pastSaving, File folder) {
         Thread thread = new Thread(
                 () -> {
                     boolean forkLine = false;
                     try {
                         ProcStatus proc = new ProcStatus();
-                        GcWatcher gc = new GcWatcher();
+                        GcWatcher gc = new GcWatcher(new GcOverhead(
+                                ManagementFactory.getMemoryMXBean()
+                                        .getHeapMemoryUsage()
+                                        .getMax(),
+                                ManagementFactory.getRuntimeMXBean().getUptime(),
+                                pastSaving));
                         gc.install();
                         ClassMeter made = new ClassMeter(proc, gc, false);
                         journal.fork(
@@ -72,6 +84,7 @@ final class Meters {
                                     ThisJvm.startTime(),
                                     false);
                         }
+                        LastWords.prepare(folder);
                         started.countDown();
                     }
                 },

@@ -5,8 +5,9 @@ import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * Opens the fork's {@link Recorder} as soon as the JUnit Platform opens its launcher session (Platform 1.8 and later),
- * before the tests are discovered: the meters then start beside the discovery rather than before the first class.
- * Older launchers never load this service; the recorder then opens with the first event.
+ * before the tests are discovered: the meters then start beside the discovery rather than before the first class, and
+ * the platform is the framework that speaks for the fork (see {@link Recorder#platformSession()}). Older launchers
+ * never load this service; the recorder then opens with the first event.
  */
 public final class PlatformSessionListener implements LauncherSessionListener {
 
@@ -15,6 +16,10 @@ public final class PlatformSessionListener implements LauncherSessionListener {
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
-        Recorder.get();
+        try {
+            Recorder.get().platformSession();
+        } catch (Throwable t) {
+            // recording is best effort
+        }
     }
 }

@@ -8,6 +8,7 @@ import dev.memprobe.journal.ShutdownTrigger;
 import dev.memprobe.journal.TestCounts;
 import dev.memprobe.journal.TestStatus;
 import dev.memprobe.measure.ClassMeter;
+import dev.memprobe.measure.GcOverhead;
 import dev.memprobe.provider.ExitTrigger;
 import dev.memprobe.provider.MemoryReserve;
 import dev.memprobe.provider.ThisJvm;
@@ -62,6 +63,9 @@ public final class Recorder {
     private volatile String current;
 
     private volatile String currentMethod;
+    /** The thread the framework ran the last class on: its uncaught end is the run's. */
+    private volatile Thread runner;
+
     private volatile String nearLimitReported;
 
     private int seq;
@@ -87,9 +91,11 @@ public final class Recorder {
                 return OFF;
             }
             String fork = RecordOptions.forkNumber(System.getProperty(RecordOptions.FORK));
-            Recorder recorder = open(new File(dir), fork, new Meters());
-            recorder.meters.start(recorder.journal, recorder::nearLimit);
+            File folder = new File(dir);
+            Recorder recorder = open(folder, fork, new Meters());
+            recorder.meters.start(recorder.journal, recorder::nearLimit, recorder::gcOverhead, folder);
             Runtime.getRuntime().addShutdownHook(new Thread(recorder::shutdown, "memprobe-record"));
+            LastWords.install(recorder);
             return recorder;
         } catch (Throwable t) {
             return OFF; // no journal: the run goes on unrecorded, and the plugin says that no journal came
@@ -118,10 +124,23 @@ public final class Recorder {
         return owner == source && !terminal;
     }
 
+    /**
+     * The JUnit Platform opened its launcher session: the platform runs this fork, and speaks for it. An engine that
+     * runs another framework inside it (the TestNG engine under Surefire 3.6, which also lets TestNG load its own
+     * listeners) is heard through the platform's events only, even where that framework speaks first (the TestNG
+     * engine runs TestNG once, dry, to discover the tests).
+     */
+    public synchronized void platformSession() {
+        if (on() && owner == null) {
+            owner = Source.PLATFORM;
+        }
+    }
+
     /** The framework's run begins (a test plan, JUnit 4's run, TestNG's execution). */
     public synchronized void runStarted(Source source) {
         if (on() && speaks(source)) {
             running = true;
+            runner = Thread.currentThread();
         }
     }
 
@@ -151,6 +170,7 @@ public final class Recorder {
             return;
         }
         running = true;
+        runner = Thread.currentThread();
         Open known = open.get(className);
         if (known != null) {
             known.depth++;
@@ -264,6 +284,65 @@ public final class Recorder {
             journal.nearLimit(className, currentMethod, pool, used, max);
         } catch (Throwable t) {
             lowOnMemory(t);
+        }
+    }
+
+    /**
+     * The fork is past saving ({@link GcOverhead}: most of the last seconds in collections, the heap nearly full after
+     * each): journaled once with the class and test in flight, so that the post-mortem of a fork that crawls until it
+     * dies or times out can say so. Only a report: the run is the project's, and goes on. Called on the JVM's
+     * notification thread, without the lock, as {@link #nearLimit} is.
+     *
+     * @return whether the line was taken care of; false when memory was too short even with the reserve freed, to be
+     *     tried again at the next collection
+     */
+    boolean gcOverhead(GcOverhead.Reading reading) {
+        if (!on() || terminal) {
+            return true;
+        }
+        reserve.release();
+        try {
+            journal.gcOverhead(
+                    current,
+                    currentMethod,
+                    reading.windowMillis(),
+                    reading.gcMillis(),
+                    reading.collections(),
+                    reading.leastLive(),
+                    reading.maxHeap(),
+                    null);
+            return true;
+        } catch (OutOfMemoryError e) {
+            return false;
+        } catch (RuntimeException e) {
+            return true; // best effort: a line that cannot be made is not tried again
+        } finally {
+            reserve.restore();
+        }
+    }
+
+    /**
+     * {@code thread} ended with {@code problem} uncaught ({@link LastWords}). When that is the framework's thread
+     * ending of memory, the run is over and nothing else will say so: the JUnit Platform rethrows an
+     * {@code OutOfMemoryError} without ending the class, and the heap stays full for Surefire's booter and the JVM's
+     * shutdown. The reserve is freed here, for this line and for the shutdown that follows, and the {@code error} line
+     * names the class and test in flight; the shutdown hook then has nothing to add.
+     */
+    synchronized void uncaught(Thread thread, Throwable problem) {
+        if (!on() || terminal || thread != runner || problem == null) {
+            return;
+        }
+        reserve.release();
+        try {
+            Problem memory = OutOfMemory.find(problem);
+            if (memory == null) {
+                reserve.restore();
+                return;
+            }
+            journal.error(current, currentMethod, memory, null);
+            terminal = true;
+        } catch (Throwable t) {
+            // no room even now: the shutdown hook tries again
         }
     }
 

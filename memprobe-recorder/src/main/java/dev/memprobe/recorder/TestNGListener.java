@@ -19,11 +19,14 @@ import org.testng.ITestResult;
 /**
  * TestNG's events for the {@link Recorder}: loaded by TestNG itself from this jar's service file, under Surefire's
  * TestNG provider and under the JUnit Platform's TestNG engine alike (where the platform's listener speaks first and
- * this one stays silent). A class runs from {@code onBeforeClass} (before its {@code @BeforeClass} methods) to
+ * this one stays silent, as it does through the engine's dry run of TestNG that discovers the tests). A class runs from {@code onBeforeClass} (before its {@code @BeforeClass} methods) to
  * {@code onAfterClass}. TestNG instantiates every test class before the first class event: a death in a static
  * initializer leaves no class in flight.
  */
 public final class TestNGListener implements IExecutionListener, ISuiteListener, IClassListener, ITestListener {
+
+    /** TestNG's switch for a run that reports its tests without running them. */
+    static final String DRY_RUN = "testng.mode.dryrun";
 
     private final Recorder recorder;
 
@@ -38,17 +41,21 @@ public final class TestNGListener implements IExecutionListener, ISuiteListener,
 
     @Override
     public void onExecutionStart() {
-        recorder.runStarted(Source.TESTNG);
+        if (heard()) {
+            recorder.runStarted(Source.TESTNG);
+        }
     }
 
     @Override
     public void onExecutionFinish() {
-        recorder.runFinished(Source.TESTNG);
+        if (heard()) {
+            recorder.runFinished(Source.TESTNG);
+        }
     }
 
     @Override
     public void onStart(ISuite suite) {
-        if (!recorder.on()) {
+        if (!heard()) {
             return;
         }
         try {
@@ -68,7 +75,7 @@ public final class TestNGListener implements IExecutionListener, ISuiteListener,
 
     @Override
     public void onBeforeClass(ITestClass testClass) {
-        if (!recorder.on()) {
+        if (!heard()) {
             return;
         }
         try {
@@ -80,7 +87,7 @@ public final class TestNGListener implements IExecutionListener, ISuiteListener,
 
     @Override
     public void onAfterClass(ITestClass testClass) {
-        if (!recorder.on()) {
+        if (!heard()) {
             return;
         }
         try {
@@ -102,7 +109,7 @@ public final class TestNGListener implements IExecutionListener, ISuiteListener,
 
     @Override
     public void onTestStart(ITestResult result) {
-        if (!recorder.on()) {
+        if (!heard()) {
             return;
         }
         try {
@@ -140,7 +147,7 @@ public final class TestNGListener implements IExecutionListener, ISuiteListener,
     public void onFinish(ITestContext context) {}
 
     private void finished(ITestResult result, TestStatus status) {
-        if (!recorder.on()) {
+        if (!heard()) {
             return;
         }
         try {
@@ -152,6 +159,23 @@ public final class TestNGListener implements IExecutionListener, ISuiteListener,
             recorder.testFinished(Source.TESTNG, name, method, status, result.getThrowable());
         } catch (Throwable t) {
             // recording is best effort
+        }
+    }
+
+    /**
+     * Whether TestNG's events are journaled: recording is on and TestNG really runs the tests. The JUnit Platform's
+     * TestNG engine (Surefire 3.6) discovers them by running TestNG once in its dry-run mode, whose events describe
+     * tests that do not run.
+     */
+    private boolean heard() {
+        return recorder.on() && !dryRun();
+    }
+
+    private static boolean dryRun() {
+        try {
+            return Boolean.parseBoolean(System.getProperty(DRY_RUN));
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

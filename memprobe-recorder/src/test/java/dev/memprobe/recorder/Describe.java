@@ -2,7 +2,9 @@ package dev.memprobe.recorder;
 
 import dev.memprobe.journal.ClassEndEvent;
 import dev.memprobe.journal.ClassStartEvent;
+import dev.memprobe.journal.ErrorEvent;
 import dev.memprobe.journal.ForkEvent;
+import dev.memprobe.journal.GcOverheadEvent;
 import dev.memprobe.journal.JournalEvent;
 import dev.memprobe.journal.JournalVisitor;
 import dev.memprobe.journal.NearLimitEvent;
@@ -63,6 +65,17 @@ final class Describe implements JournalVisitor {
     public void shutdown(ShutdownEvent e) {
         text = "shutdown " + e.trigger() + " " + (e.className() == null ? null : simple(e.className())) + "#"
                 + e.method();
+    }
+
+    @Override
+    public void gcOverhead(GcOverheadEvent e) {
+        text = "gc-overhead " + (e.className() == null ? null : simple(e.className())) + "#" + e.method();
+    }
+
+    @Override
+    public void error(ErrorEvent e) {
+        text = "error " + (e.className() == null ? null : simple(e.className())) + "#" + e.method() + " "
+                + (e.problem() == null ? null : e.problem().throwable());
     }
 
     @Override

@@ -8,12 +8,16 @@ import dev.memprobe.recorder.samples.SampleJupiter;
 import dev.memprobe.recorder.samples.SampleTestNG;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.runner.Description;
 import org.junit.runner.JUnitCore;
+import org.junit.runner.Result;
 import org.testng.TestNG;
 
 /** Each framework's listener, on a real run of a sample class. */
@@ -84,5 +88,66 @@ class ListenersTest {
                 .filteredOn(l -> l.startsWith("class-"))
                 .containsExactly("class-start SampleTestNG", "class-end SampleTestNG 2 tests");
         assertThat(lines).contains("test-end SampleTestNG#fails FAILED java.lang.AssertionError");
+    }
+
+    @Test
+    void theTestNGEnginesDryRunOfTestNGIsNotJournaled() throws Exception {
+        Recorder recorder = Journals.recorder(folder);
+        TestNG testng = new TestNG(false);
+        testng.setUseDefaultListeners(false);
+        testng.setTestClasses(new Class<?>[] {SampleTestNG.class});
+        testng.addListener(new TestNGListener(recorder));
+
+        String before = System.getProperty(TestNGListener.DRY_RUN);
+        System.setProperty(TestNGListener.DRY_RUN, "true");
+        try {
+            testng.run();
+        } finally {
+            if (before == null) {
+                System.clearProperty(TestNGListener.DRY_RUN);
+            } else {
+                System.setProperty(TestNGListener.DRY_RUN, before);
+            }
+        }
+
+        assertThat(Journals.lines(folder)).isEmpty();
+        assertThat(recorder.classesInFlight()).isEmpty();
+    }
+
+    /**
+     * Surefire's junit47 provider with {@code parallel=methods} sends no suite events, and a class's tests run on
+     * several threads at once: the class starts once and ends once, when the last thread leaves it.
+     */
+    @Test
+    void junit4TestsOfOneClassOnTwoThreadsWithoutSuiteEventsStartAndEndTheClassOnce() throws Exception {
+        Recorder recorder = Journals.recorder(folder);
+        JUnit4Listener listener = new JUnit4Listener(recorder);
+        ExecutorService one = Executors.newSingleThreadExecutor();
+        ExecutorService two = Executors.newSingleThreadExecutor();
+        Description alphaA = Description.createTestDescription("p.AlphaTest", "a");
+        Description alphaB = Description.createTestDescription("p.AlphaTest", "b");
+        Description betaA = Description.createTestDescription("p.BetaTest", "a");
+        try {
+            one.submit(() -> listener.testStarted(alphaA)).get();
+            two.submit(() -> listener.testStarted(alphaB)).get();
+            one.submit(() -> listener.testFinished(alphaA)).get();
+            one.submit(() -> listener.testStarted(betaA)).get();
+            assertThat(recorder.classesInFlight()).containsExactly("p.AlphaTest", "p.BetaTest");
+            two.submit(() -> listener.testFinished(alphaB)).get();
+            one.submit(() -> listener.testFinished(betaA)).get();
+        } finally {
+            one.shutdown();
+            two.shutdown();
+        }
+        listener.testRunFinished(new Result());
+
+        assertThat(Journals.lines(folder))
+                .filteredOn(l -> l.startsWith("class-"))
+                .containsExactly(
+                        "class-start AlphaTest",
+                        "class-start BetaTest",
+                        "class-end AlphaTest 2 tests",
+                        "class-end BetaTest 1 tests");
+        assertThat(recorder.classesInFlight()).isEmpty();
     }
 }

@@ -3,9 +3,11 @@ package dev.memprobe.recorder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.memprobe.journal.ClassEndEvent;
+import dev.memprobe.journal.GcOverheadEvent;
 import dev.memprobe.journal.JournalEvent;
 import dev.memprobe.journal.MeasureField;
 import dev.memprobe.journal.TestStatus;
+import dev.memprobe.measure.GcOverhead;
 import dev.memprobe.recorder.Recorder.Source;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,6 +47,31 @@ class RecorderTest {
     }
 
     @Test
+    void aForkPastSavingIsJournaledWithTheClassInFlightAndGoesOn() throws Exception {
+        Recorder recorder = Journals.recorder(folder);
+        recorder.classStarted(Source.PLATFORM, "a.CrawlTest");
+        recorder.testStarted(Source.PLATFORM, "a.CrawlTest", "fills");
+
+        boolean written = recorder.gcOverhead(new GcOverhead.Reading(10_000, 9_400, 1_024, 60L << 20, 64L << 20));
+        recorder.testFinished(Source.PLATFORM, "a.CrawlTest", "fills", TestStatus.PASSED, null);
+        recorder.classFinished(Source.PLATFORM, "a.CrawlTest");
+
+        assertThat(written).isTrue();
+        assertThat(Journals.lines(folder))
+                .containsExactly(
+                        "class-start CrawlTest",
+                        "test-start CrawlTest#fills",
+                        "gc-overhead CrawlTest#fills",
+                        "test-end CrawlTest#fills PASSED",
+                        "class-end CrawlTest 1 tests");
+        GcOverheadEvent crawl = (GcOverheadEvent) Journals.events(folder).get(2);
+        assertThat(crawl.gcMillis()).isEqualTo(9_400);
+        assertThat(crawl.windowMillis()).isEqualTo(10_000);
+        assertThat(crawl.leastLive()).isEqualTo(60L << 20);
+        assertThat(crawl.maxHeap()).isEqualTo(64L << 20);
+    }
+
+    @Test
     void aClassStartedAgainInsideItselfIsPartOfTheClassInFlight() throws Exception {
         Recorder recorder = Journals.recorder(folder);
 
@@ -68,6 +95,20 @@ class RecorderTest {
         recorder.classFinished(Source.TESTNG, "a.ATest");
 
         assertThat(Journals.lines(folder)).containsExactly("class-start ATest");
+    }
+
+    @Test
+    void theJUnitPlatformsSessionSpeaksForTheForkBeforeAnyFrameworkIsHeard() throws Exception {
+        Recorder recorder = Journals.recorder(folder);
+
+        recorder.platformSession();
+        recorder.runStarted(Source.TESTNG);
+        recorder.classStarted(Source.TESTNG, "a.ATest");
+        recorder.classStarted(Source.PLATFORM, "a.ATest");
+        recorder.classFinished(Source.TESTNG, "a.ATest");
+        recorder.classFinished(Source.PLATFORM, "a.ATest");
+
+        assertThat(Journals.lines(folder)).containsExactly("class-start ATest", "class-end ATest 0 tests");
     }
 
     @Test

@@ -11,8 +11,10 @@ class HogTest {
     void loadsEverything() throws InterruptedException {
         while (true) {
             HELD.add(new byte[1 << 20]);
-            if (HELD.size() % 8 == 0) {
-                Thread.sleep(20); // a hog that fills the heap over a moment, as real ones do
+            if (HELD.size() % 4 == 0) {
+                // a hog that fills the heap over a moment, as real ones do: the heap watchdog's notification
+                // thread gets to say which class it was on a busy machine too
+                Thread.sleep(50);
             }
         }
     }

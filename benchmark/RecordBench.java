@@ -1,0 +1,418 @@
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The cost of recording (issue 14: at most 2 % of the plain run's wall time and at most 2 MiB of heap per fork): the
+ * same {@code mvn test} of a suite that {@code Generator.java} writes, in pairs, once without memprobe and once with the
+ * extension and {@code -Dmemprobe.record}, the order of each pair alternating; the median of the pairs' ratios and
+ * their spread. Cells: a JUnit 5 suite (Surefire {@code Generator.SUREFIRE}, the JUnit Platform) and the same suite in
+ * JUnit 4 on Surefire 3.5.4's own JUnit 4 provider, each with {@code forkCount} 1 and 2; and a fifth, the noise floor and
+ * the inert extension: the extension declared, recording off, against the same plain run.
+ *
+ * <p>The heap per fork: the suite's last class ({@code ZzHeapReportTest}, run last as {@code runOrder} is alphabetical)
+ * collects three times and writes the heap in use and the bytes of {@code dev.memprobe.*} objects; the difference of
+ * the medians with and without recording. With two forks, the fork that runs that class last writes it.
+ *
+ * <p>Compiled with {@code Generator.java} (it uses its suites' classes) and started by {@code benchmark/run.sh record}:
+ *
+ * <pre>
+ * java -cp CLASSES RecordBench --mvn ./mvnw --repo REPO --suites DIR --out DIR --version V [--pairs 8] [--size 200] [--only j5-fc1,...]
+ * </pre>
+ */
+public final class RecordBench {
+
+    /** Most a cell's median ratio may be (issue 14). */
+    static final double WALL_TARGET = 1.02;
+
+    /** Most a fork's heap may grow, bytes (issue 14). */
+    static final long HEAP_TARGET = 2L << 20;
+
+    /** A cell: a suite, a fork count, and what its pairs compare. */
+    record Cell(String name, String framework, int forkCount, boolean recordOn) {
+        String suite(int size) {
+            return "rec-" + framework + "-n" + size;
+        }
+
+        String variant() {
+            return recordOn ? "record" : "extension-off";
+        }
+    }
+
+    /** One timed {@code mvn test}. */
+    record Run(
+            int seq,
+            String cell,
+            int pair,
+            String variant,
+            long wallMs,
+            double classSeconds,
+            int exit,
+            boolean right,
+            long heapUsed,
+            long memprobeBytes,
+            double load) {}
+
+    static final List<Cell> CELLS = List.of(
+            new Cell("j5-fc1", "j5", 1, true),
+            new Cell("j5-fc2", "j5", 2, true),
+            new Cell("j4-fc1", "j4", 1, true),
+            new Cell("j4-fc2", "j4", 2, true),
+            new Cell("j5-fc1-off", "j5", 1, false));
+
+    private static final Pattern CLASS_TIME = Pattern.compile("Tests run: \\d+.*Time elapsed: ([0-9.]+) s");
+    private static final Pattern HEAP_LINE =
+            Pattern.compile("(plain|memprobe) heapUsedAfterGc=(\\d+) memprobeObjectBytes=(\\d+)");
+
+    private final Path mvn;
+    private final Path repo;
+    private final Path out;
+    private final List<Run> runs = new ArrayList<>();
+    private int seq;
+
+    RecordBench(Path mvn, Path repo, Path out) {
+        this.mvn = mvn;
+        this.repo = repo;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        int pairs = Integer.parseInt(options.getOrDefault("pairs", "8"));
+        int size = Integer.parseInt(options.getOrDefault("size", "200"));
+        Path suites = Path.of(options.getOrDefault("suites", "benchmark/target/suites")).toAbsolutePath();
+        Path out = Path.of(options.getOrDefault("out", "benchmark/target/results")).toAbsolutePath();
+        String version = options.get("version");
+        List<Cell> cells = CELLS;
+        if (options.containsKey("only")) {
+            Set<String> only = Set.of(options.get("only").split(","));
+            cells = CELLS.stream().filter(c -> only.contains(c.name())).toList();
+        }
+        RecordBench bench = new RecordBench(
+                Path.of(options.getOrDefault("mvn", "./mvnw")).toAbsolutePath(),
+                Path.of(options.get("repo")).toAbsolutePath(),
+                out);
+        Files.createDirectories(out);
+        for (String framework : cells.stream().map(Cell::framework).distinct().toList()) {
+            Path dir = suites.resolve("rec-" + framework + "-n" + size);
+            write(dir, size, framework, version);
+            bench.prepare(dir);
+        }
+        String started = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
+        long t0 = System.nanoTime();
+        for (int pair = 1; pair <= pairs; pair++) {
+            for (Cell cell : cells) {
+                bench.pair(suites.resolve(cell.suite(size)), cell, pair);
+                bench.writeCsv();
+            }
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
+        String text = "## Recording's cost\n\n- started: " + started + "; took " + took.toMinutes() + " min "
+                + took.toSecondsPart() + " s; " + pairs + " pairs per cell, " + size + " classes\n"
+                + "- load average before: " + loadBefore + "; after: " + loadAfter + "\n\n" + bench.table(cells);
+        Files.writeString(out.resolve("record.md"), text);
+        System.out.println(text);
+    }
+
+    // ---------------------------------------------------------------- the suites
+
+    /**
+     * Writes the suite: Generator's ordinary classes (no culprit) and its heap report class, in JUnit 5 or JUnit 4;
+     * {@code pom.xml} with memprobe as a build extension, {@code plain.xml} the same project without memprobe.
+     */
+    static void write(Path dir, int size, String framework, String version) throws IOException {
+        Generator.deleteSources(dir); // Work.java comes with the suites named n...: this one is written below
+        Path src = dir.resolve("src/test/java/bench");
+        Files.createDirectories(src);
+        boolean junit4 = framework.equals("j4");
+        Generator.write(src.resolve("Work.java"), Generator.work());
+        for (int i = 0; i < size; i++) {
+            String name = Generator.className(i);
+            String body = Generator.ordinary(name, i);
+            Generator.write(src.resolve(name + ".java"), junit4 ? junit4(body) : body);
+        }
+        String heap = Generator.heapReport("bench");
+        Generator.write(src.resolve("ZzHeapReportTest.java"), junit4 ? junit4(heap) : heap);
+        Generator.write(dir.resolve("pom.xml"), pom(dir.getFileName().toString(), framework, version, true));
+        Generator.write(dir.resolve("plain.xml"), pom(dir.getFileName().toString(), framework, version, false));
+    }
+
+    /** A Jupiter class of Generator's as the same class in JUnit 4. */
+    static String junit4(String jupiter) {
+        return jupiter.replace("import static org.junit.jupiter.api.Assertions.", "import static org.junit.Assert.")
+                .replace("import org.junit.jupiter.api.Test;", "import org.junit.Test;")
+                .replace("\nclass ", "\npublic class ")
+                .replace("\n    void ", "\n    public void ");
+    }
+
+    static String pom(String artifactId, String framework, String version, boolean memprobe) {
+        boolean junit4 = framework.equals("j4");
+        String dependency = junit4
+                ? "<dependency><groupId>junit</groupId><artifactId>junit</artifactId><version>4.13.2</version>"
+                        + "<scope>test</scope></dependency>"
+                : "<dependency><groupId>org.junit.jupiter</groupId><artifactId>junit-jupiter</artifactId><version>"
+                        + Generator.JUNIT + "</version><scope>test</scope></dependency>";
+        String extension = memprobe
+                ? """
+                      <plugin>
+                        <groupId>dev.memprobe</groupId>
+                        <artifactId>memprobe-maven-plugin</artifactId>
+                        <version>%s</version>
+                        <extensions>true</extensions>
+                      </plugin>
+                """.formatted(version)
+                : "";
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <!-- Written by memprobe's benchmark/RecordBench.java: do not edit. -->
+                <project xmlns="http://maven.apache.org/POM/4.0.0"
+                         xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                         xsi:schemaLocation="http://maven.apache.org/POM/4.0.0 https://maven.apache.org/xsd/maven-4.0.0.xsd">
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>dev.memprobe.benchmark</groupId>
+                  <artifactId>%s</artifactId>
+                  <version>1.0-SNAPSHOT</version>
+                  <properties>
+                    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+                    <maven.compiler.release>17</maven.compiler.release>
+                  </properties>
+                  <dependencies>
+                    %s
+                  </dependencies>
+                  <build>
+                    <plugins>
+                      <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-resources-plugin</artifactId><version>%s</version></plugin>
+                      <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-compiler-plugin</artifactId><version>%s</version></plugin>
+                      <plugin>
+                        <groupId>org.apache.maven.plugins</groupId>
+                        <artifactId>maven-surefire-plugin</artifactId>
+                        <version>%s</version>
+                        <configuration>
+                          <runOrder>alphabetical</runOrder>
+                          <argLine>-Xmx256m</argLine>
+                        </configuration>
+                      </plugin>
+                %s    </plugins>
+                  </build>
+                </project>
+                """
+                .formatted(
+                        artifactId,
+                        dependency,
+                        Generator.RESOURCES,
+                        Generator.COMPILER,
+                        junit4 ? "3.5.4" : Generator.SUREFIRE,
+                        extension);
+    }
+
+    // ---------------------------------------------------------------- running
+
+    /** Compiles the suite and runs it once each way, online: Surefire resolves its providers when it first runs. */
+    void prepare(Path dir) throws IOException, InterruptedException {
+        for (List<String> args : List.of(
+                List.of("-f", "plain.xml", "test"), List.of("test", "-Dmemprobe.record"))) {
+            List<String> command = new ArrayList<>(List.of(mvn.toString(), "-B", "-Dmaven.repo.local=" + repo));
+            command.addAll(args);
+            Path log = dir.resolve("prepare.log");
+            int exit = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start()
+                    .waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("preparing " + dir.getFileName() + " failed: see " + log);
+            }
+        }
+    }
+
+    /** One pair: the plain run and the memprobe run, in an order that alternates from pair to pair. */
+    void pair(Path dir, Cell cell, int pair) throws IOException, InterruptedException {
+        boolean plainFirst = pair % 2 == 1;
+        if (plainFirst) {
+            run(dir, cell, pair, "plain");
+            run(dir, cell, pair, cell.variant());
+        } else {
+            run(dir, cell, pair, cell.variant());
+            run(dir, cell, pair, "plain");
+        }
+    }
+
+    void run(Path dir, Cell cell, int pair, String variant) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                mvn.toString(), "-o", "-B", "-Dstyle.color=never", "-Dmaven.repo.local=" + repo));
+        if (variant.equals("plain")) {
+            command.addAll(List.of("-f", "plain.xml"));
+        }
+        command.add("test");
+        command.add("-DforkCount=" + cell.forkCount());
+        if (variant.equals("record")) {
+            command.add("-Dmemprobe.record");
+        }
+        Path heap = dir.resolve("target/bench-heap.txt");
+        Files.deleteIfExists(heap);
+        int id = ++seq;
+        Path log = out.resolve("logs/record/" + id + "-" + cell.name() + "-" + variant + ".log");
+        Files.createDirectories(log.getParent());
+        double load = Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        long start = System.nanoTime();
+        int exit = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start()
+                .waitFor();
+        long wall = (System.nanoTime() - start) / 1_000_000L;
+        String text = Files.readString(log);
+        double classSeconds = 0;
+        Matcher m = CLASS_TIME.matcher(text);
+        while (m.find()) {
+            classSeconds += Double.parseDouble(m.group(1));
+        }
+        boolean recorded = text.contains("memprobe: recorded surefire:test (default-test)");
+        boolean right = exit == 0
+                && text.contains("BUILD SUCCESS")
+                && recorded == variant.equals("record")
+                && !text.contains("[WARNING] memprobe: not recording")
+                && !text.contains("[WARNING] memprobe: no post-mortem");
+        long heapUsed = -1;
+        long memprobeBytes = -1;
+        if (Files.exists(heap)) {
+            Matcher h = HEAP_LINE.matcher(Files.readString(heap));
+            if (h.find()) {
+                heapUsed = Long.parseLong(h.group(2));
+                memprobeBytes = Long.parseLong(h.group(3));
+                right &= h.group(1).equals(variant.equals("record") ? "memprobe" : "plain");
+            }
+        }
+        Run run = new Run(id, cell.name(), pair, variant, wall, classSeconds, exit, right, heapUsed, memprobeBytes, load);
+        runs.add(run);
+        System.out.printf(
+                Locale.ROOT,
+                "%4d %-11s pair %d %-13s %7.1f s  classes %6.1f s  exit %d  heap %s  %s  load %.1f%n",
+                id, cell.name(), pair, variant, wall / 1000.0, classSeconds, exit, mib(heapUsed),
+                right ? "right" : "WRONG", load);
+    }
+
+    // ---------------------------------------------------------------- results
+
+    String table(List<Cell> cells) {
+        StringBuilder s = new StringBuilder();
+        s.append("| cell | pairs | wall on/off, median (all) | target | class time on/off | heap after GC, plain"
+                + " → memprobe (median) | memprobe's objects | runs right |\n");
+        s.append("|---|---|---|---|---|---|---|---|\n");
+        for (Cell cell : cells) {
+            List<Run> mine = runs.stream().filter(r -> r.cell().equals(cell.name())).toList();
+            List<Double> wall = new ArrayList<>();
+            List<Double> classes = new ArrayList<>();
+            for (int pair : mine.stream().mapToInt(Run::pair).distinct().toArray()) {
+                Run off = find(mine, pair, "plain");
+                Run on = find(mine, pair, cell.variant());
+                if (off != null && on != null && off.right() && on.right()) {
+                    wall.add((double) on.wallMs() / off.wallMs());
+                    if (off.classSeconds() > 0) {
+                        classes.add(on.classSeconds() / off.classSeconds());
+                    }
+                }
+            }
+            double plainHeap = median(mine.stream()
+                    .filter(r -> r.variant().equals("plain") && r.heapUsed() > 0)
+                    .mapToDouble(Run::heapUsed)
+                    .toArray());
+            double onHeap = median(mine.stream()
+                    .filter(r -> r.variant().equals(cell.variant()) && r.heapUsed() > 0)
+                    .mapToDouble(Run::heapUsed)
+                    .toArray());
+            double objects = median(mine.stream()
+                    .filter(r -> r.variant().equals(cell.variant()) && r.memprobeBytes() >= 0)
+                    .mapToDouble(Run::memprobeBytes)
+                    .toArray());
+            double ratio = median(wall.stream().mapToDouble(Double::doubleValue).toArray());
+            boolean wallMet = !Double.isNaN(ratio) && ratio <= WALL_TARGET;
+            boolean heapMet = !Double.isNaN(onHeap) && onHeap - plainHeap <= HEAP_TARGET;
+            s.append("| ").append(cell.name()).append(" (").append(cell.variant()).append(") | ").append(wall.size());
+            s.append(" | ").append(fmt(ratio, "%.3f")).append("x (")
+                    .append(wall.stream().map(x -> fmt(x, "%.2f")).collect(Collectors.joining(" "))).append(")");
+            s.append(" | ").append(wall.isEmpty() ? "–" : wallMet ? "met" : "NOT met");
+            s.append(" | ").append(fmt(median(classes.stream().mapToDouble(Double::doubleValue).toArray()), "%.3f"))
+                    .append("x");
+            s.append(" | ").append(mib((long) plainHeap)).append(" → ").append(mib((long) onHeap)).append(" (")
+                    .append(Double.isNaN(onHeap) || Double.isNaN(plainHeap)
+                            ? "–"
+                            : fmt((onHeap - plainHeap) / (1 << 20), "%+.2f") + " MiB, " + (heapMet ? "met" : "NOT met"))
+                    .append(")");
+            s.append(" | ").append(Double.isNaN(objects) ? "–" : fmt(objects / 1024, "%.0f") + " KiB");
+            s.append(" | ").append(mine.stream().filter(Run::right).count()).append("/").append(mine.size());
+            s.append(" |\n");
+        }
+        s.append("\nwall: the whole `mvn -o test`, each memprobe run over the plain run of its pair (the order alternates);"
+                + " class time: the sum of Surefire's per-class `Time elapsed`; heap: `ZzHeapReportTest` after three"
+                + " collections, the last class of its fork.\n");
+        return s.toString();
+    }
+
+    static Run find(List<Run> runs, int pair, String variant) {
+        return runs.stream()
+                .filter(r -> r.pair() == pair && r.variant().equals(variant))
+                .findFirst()
+                .orElse(null);
+    }
+
+    void writeCsv() throws IOException {
+        StringBuilder csv = new StringBuilder(
+                "seq,cell,pair,variant,wallMs,classSeconds,exit,right,heapUsedAfterGc,memprobeObjectBytes,load1\n");
+        for (Run r : runs) {
+            csv.append(String.join(
+                            ",",
+                            String.valueOf(r.seq()),
+                            r.cell(),
+                            String.valueOf(r.pair()),
+                            r.variant(),
+                            String.valueOf(r.wallMs()),
+                            fmt(r.classSeconds(), "%.3f"),
+                            String.valueOf(r.exit()),
+                            String.valueOf(r.right()),
+                            String.valueOf(r.heapUsed()),
+                            String.valueOf(r.memprobeBytes()),
+                            fmt(r.load(), "%.2f")))
+                    .append('\n');
+        }
+        Files.writeString(out.resolve("record-runs.csv"), csv, StandardCharsets.UTF_8);
+    }
+
+    static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    static String mib(long bytes) {
+        return bytes < 0 ? "–" : fmt(bytes / (double) (1 << 20), "%.1f") + " MiB";
+    }
+
+    static String fmt(double value, String format) {
+        return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, format, value);
+    }
+}

@@ -1,0 +1,12 @@
+package it.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class AlphaTest {
+    @Test
+    void adds() {
+        assertEquals(4, 2 + 2);
+    }
+}
