@@ -4,7 +4,7 @@ assert log.contains('[ERROR] Failed to execute goal dev.memprobe:memprobe-maven-
 assert log.contains('memprobe:check found 5 problems in reports/current/report.json:')
 // the culprit first, then every class over a budget, each with its numbers and the budget that applied
 def expected = [
-    '[ERROR]   culprit it.budget.ThumbnailHogTest (single, heap-oom): dies alone: heap OutOfMemoryError in ThumbnailHogTest#rendersEveryThumbnail (java.lang.OutOfMemoryError: Java heap space) (heap peak 2.1 GiB of 2 GiB max)',
+    '[ERROR]   culprit it.budget.ThumbnailHogTest#rendersEveryThumbnail: heap OutOfMemoryError even when it runs alone (a memory hog); why: dies alone: heap OutOfMemoryError in ThumbnailHogTest#rendersEveryThumbnail (java.lang.OutOfMemoryError: Java heap space) (heap peak 2.1 GiB of 2 GiB max)',
     '[ERROR]   it.budget.CatalogImportTest held 1.2 GiB after GC (budget 1 GiB, <budget> it.budget.*ImportTest)',
     '[ERROR]   it.budget.PriceImportTest reached 1.7 GiB of resident memory (budget 1.5 GiB, <budget> it.budget.*ImportTest)',
     '[ERROR]   it.budget.SearchIndexTest held 612 MiB after GC (budget 512 MiB, memprobe.budget)',

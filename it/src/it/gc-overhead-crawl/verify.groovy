@@ -47,6 +47,6 @@ assert report1.outcome == 'passed'
 assert report.probes.size() == 3
 
 def log = new File(basedir, 'build.log').text
-assert log.contains('died: gc-overhead in C1CacheTest#warmsTheCache (exit 137)')
-assert log.contains('SINGLE  it.crawl.C1CacheTest')
+assert log.contains('C1CacheTest#warmsTheCache: GC overhead limit exceeded (exit 137), the fork died')
+assert log.contains('culprit: it.crawl.C1CacheTest#warmsTheCache: GC overhead limit exceeded even when it runs alone (a memory hog)')
 return true

@@ -51,7 +51,15 @@ assert runs.size() == 3
 // GitHub Actions: report.md appended to the step summary, the culprit as an error annotation at a line's start
 def summary = new File(basedir, 'step-summary.md')
 assert summary.text.startsWith('## memprobe: 1 culprit')
-assert runs[0].readLines().any { it.startsWith('::error title=memprobe') && it.contains('it.hog.HogTest') }
+// at the test method's line of its source (relative to the repository's root: the .git folder above, on CI the workspace)
+def annotation = runs[0].readLines().find { it.startsWith('::error ') && it.contains('it.hog.HogTest') }
+assert annotation =~ /^::error file=(\S+\/)?src\/test\/java\/it\/hog\/HogTest\.java,line=13,title=memprobe%3A HogTest kills/ : annotation
+// the culprit as a failed test in Surefire's schema, for CI's test pages, with a frame that names the line
+def results = new groovy.xml.XmlSlurper().parse(new File(basedir, 'target/memprobe/TEST-memprobe.xml'))
+assert results.@tests == '1' && results.@failures == '1'
+assert results.testcase.@classname == 'it.hog.HogTest' && results.testcase.@name == 'loadsEverythingAtOnce'
+assert results.testcase.failure.@type == 'heap-oom'
+assert results.testcase.failure.text().contains('\tat it.hog.HogTest.loadsEverythingAtOnce(HogTest.java:13)')
 
 // heavy-classes.txt works as Surefire's excludesFile (the fast job passes under 128 MiB) ...
 assert runs[1].contains('BUILD SUCCESS') && !runs[1].contains('Running it.hog.HogTest')
@@ -60,7 +68,10 @@ assert runs[1].contains('Running it.hog.AlphaTest')
 assert runs[2].contains('BUILD SUCCESS') && runs[2].contains('Running it.hog.HogTest')
 assert !runs[2].contains('Running it.hog.AlphaTest')
 log = runs[0]
-assert log.contains('probe 1/')
-assert log.contains('SINGLE  it.hog.HogTest')
+assert log.contains('[INFO] probe 1: the whole suite, 6 classes in Surefire\'s run order  -> HogTest#loadsEverythingAtOnce: heap OutOfMemoryError  [')
+assert log.contains('[INFO] probe 2: does HogTest die alone?  -> HogTest#loadsEverythingAtOnce: heap OutOfMemoryError, the fork died  [')
+assert log.contains('[WARNING]   culprit: it.hog.HogTest#loadsEverythingAtOnce: heap OutOfMemoryError even when it runs alone (a memory hog)')
+assert log.contains('[WARNING]       why: dies alone: heap OutOfMemoryError in HogTest#loadsEverythingAtOnce ("Java heap space"); ')
+assert log.contains('[INFO] memprobe: the build goes on: a culprit fails it only with -Dmemprobe.failOnCulprit=true')
 assert !log.contains('Tests run:') : 'Surefire console output should be quiet'
 return true

@@ -31,7 +31,13 @@ assert runs.size() == 2 : "two invocations, found ${runs.size()}"
 
     // lib and the root have no tests: skipped with one line, no report, no failure
     assert !new File(basedir, "lib/target/${folder}").exists()
-    assert !new File(basedir, "target/${folder}").exists()
+    // the root has no report of its own, but the page that links every module's
+    assert !new File(basedir, "target/${folder}/report.json").exists()
+    def overview = new File(basedir, "target/${folder}/index.html").getText('UTF-8').replace('<wbr>', '')
+    assert overview.contains("<a href=\"../../service/target/${folder}/report.html\">it.multi:service</a>")
+    assert overview.contains("<a href=\"../../web/target/${folder}/report.html\">it.multi:web</a>")
+    assert overview.contains('1 culprit in 2 modules searched')
+    assert new File(basedir, "target/${folder}/report.css").isFile()
     def run = runs[i]
     assert run.contains('BUILD SUCCESS')
     assert run.contains('memprobe: skipped, it.multi:lib has no tests (no test sources in [lib/src/test/java], no compiled test classes)')
@@ -48,9 +54,10 @@ assert runs.size() == 2 : "two invocations, found ${runs.size()}"
 // -T 2: the same verdict, and every memprobe line names its module (they interleave)
 def sequential = runs[0].readLines()
 def parallel = runs[1].readLines()
-assert sequential.any { it.startsWith('[INFO] probe 1/50  whole suite, 3 classes') } : 'no label without -T'
-assert parallel.any { it.startsWith('[INFO] [service] probe 1/50  whole suite, 3 classes in CI order  -> failed: heap-oom in CatalogImportTest#importsTheWholeCatalog, went on') }
-assert parallel.any { it.startsWith('[INFO] [web] probe 1/50  whole suite, 2 classes in CI order  -> passed') }
-assert parallel.any { it.startsWith('[WARNING] [service]   SINGLE  it.multi.service.CatalogImportTest') }
+assert sequential.any { it.startsWith('[INFO] probe 1: the whole suite, 3 classes') } : 'no label without -T'
+assert sequential.any { it.startsWith('[INFO] memprobe: every module\'s report, linked from one page: target/memprobe/index.html') }
+assert parallel.any { it.startsWith('[INFO] [service] probe 1: the whole suite, 3 classes in Surefire\'s run order  -> CatalogImportTest#importsTheWholeCatalog: heap OutOfMemoryError; the fork went on with the classes after it') }
+assert parallel.any { it.startsWith('[INFO] [web] probe 1: the whole suite, 2 classes in Surefire\'s run order  -> no memory failure') }
+assert parallel.any { it.startsWith('[WARNING] [service]   culprit: it.multi.service.CatalogImportTest#importsTheWholeCatalog') }
 assert !parallel.any { it =~ /^\[(INFO|WARNING)\] (probe |memprobe:)/ } : 'an unlabelled memprobe line in the -T build'
 return true

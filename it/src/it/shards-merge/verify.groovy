@@ -36,4 +36,10 @@ assert new File(basedir, 'target/memprobe/heavy-classes.txt').text.contains('it/
 def log = new File(basedir, 'build.log').text
 assert log.contains('memprobe: merged 3 shard reports (merged 3 shards) into target/memprobe/report.json')
 assert log.contains('memprobe: shard 2/3: ') && log.contains(' of 7 test classes (placed by class-name hash)')
+// the step summary: each shard's report.md, then the merged one, which the merge job appended itself
+def summary = new File(basedir, 'step-summary.md').getText('UTF-8')
+def sections = summary.split(/(?m)^(?=## memprobe: )/).findAll { it.trim() }
+assert sections.size() == 4 : sections*.readLines()*.first()
+assert sections[3].startsWith('## memprobe: 1 culprit') && sections[3].contains('merged 3 shards')
+assert new File(basedir, 'build.log').text.contains('memprobe: added the merged report to the step summary step-summary.md')
 return true

@@ -58,6 +58,7 @@ class ArchitectureTest {
             "dev/memprobe/check",
             "dev/memprobe/metrics",
             "dev/memprobe/run",
+            "dev/memprobe/results",
             "dev/memprobe/retain",
             "dev/memprobe/record");
 
@@ -130,8 +131,9 @@ class ArchitectureTest {
             "merge", "report bisect shard units names",
             "check", "report units names",
             "metrics", "report report.files units",
+            "results", "report journal",
             "record", "bisect fork report journal recorder units names",
-            "run", "bisect env record report report.files shard units names journal retain",
+            "run", "bisect env record report report.files results shard units names journal retain",
             "maven", "*",
             "memprobe_maven_plugin", ""); // the help goal maven-plugin-plugin generates
 

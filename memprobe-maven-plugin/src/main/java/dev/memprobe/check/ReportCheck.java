@@ -1,7 +1,7 @@
 package dev.memprobe.check;
 
+import dev.memprobe.report.ConsoleSummary;
 import dev.memprobe.report.Report;
-import dev.memprobe.report.ReportBuilder;
 import dev.memprobe.units.Size;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,10 +26,11 @@ public final class ReportCheck {
         List<String> notes = new ArrayList<>();
         if (request.failOnCulprit() && report.verdict().equals("culprits-found")) {
             for (Report.CulpritEntry c : report.culprits()) {
+                // the words of bisect's summary: what the culprit does, then why memprobe says so
                 String evidence =
-                        c.evidence().isEmpty() ? "" : ": " + c.evidence().get(0);
+                        c.evidence().isEmpty() ? "" : "; why: " + c.evidence().get(0);
                 offences.add(new Offence(
-                        Offence.Kind.CULPRIT, c.victim(), "culprit " + ReportBuilder.describe(c) + evidence));
+                        Offence.Kind.CULPRIT, c.victim(), "culprit " + ConsoleSummary.culprit(c) + evidence));
             }
         }
         if (report.verdict().equals("inconclusive")) {

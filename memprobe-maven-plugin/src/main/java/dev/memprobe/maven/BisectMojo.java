@@ -18,6 +18,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -31,10 +32,15 @@ import org.codehaus.plexus.component.configurator.ComponentConfigurator;
  * <p>Reads the project's {@code maven-surefire-plugin} configuration and applies it, so forks see the same argLine,
  * system properties, environment, classpath and includes as {@code mvn test}. Run it after the test classes are
  * compiled, in the same build as plugins that set argLine properties: {@code mvn test-compile memprobe:bisect}.
+ * Bound to the {@code test} phase by default, where it takes the place of Surefire's run in a profile.
  *
  * @since 0.1.0
  */
-@Mojo(name = "bisect", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
+@Mojo(
+        name = "bisect",
+        defaultPhase = LifecyclePhase.TEST,
+        requiresDependencyResolution = ResolutionScope.TEST,
+        threadSafe = true)
 public class BisectMojo extends SurefireMojoSupport {
 
     /**
@@ -162,15 +168,6 @@ public class BisectMojo extends SurefireMojoSupport {
     private File outputDirectory;
 
     /**
-     * Skips the goal ({@code memprobe.skip}). The goal also skips when tests are skipped ({@code skipTests},
-     * {@code maven.test.skip}).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "memprobe.skip", defaultValue = "false")
-    private boolean skipMemprobe;
-
-    /**
      * Search only shard {@code i} of {@code n} ({@code 2/3}, counted from 1) of the test set, after
      * {@code memprobe.testFile}: n CI jobs, one per shard, search every class exactly once; {@code memprobe:merge}
      * makes one report of theirs. The cut is deterministic: balanced by {@code memprobe.shardBalance} when given,
@@ -284,11 +281,11 @@ public class BisectMojo extends SurefireMojoSupport {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skipMemprobe) {
+        if (memprobeSkipped()) {
             getLog().info("memprobe: skipped (memprobe.skip=true)");
             return;
         }
-        if (isSkip() || isSkipTests() || isSkipExec()) {
+        if (testsSkipped()) {
             getLog().info("memprobe: skipped because tests are skipped (skipTests or maven.test.skip)");
             return;
         }
@@ -304,6 +301,7 @@ public class BisectMojo extends SurefireMojoSupport {
         }
         SurefireConfiguration surefire = SurefireConfiguration.of(getProject(), mojoExecution.getExecutionId());
         List<String> notForwarded = build.dependenciesNotForwarded();
+        BuildContext.SurefireTests surefireTests = build.surefireTests(surefire);
         prepareForProbes(surefire);
         ForkProvider forkProvider = forkProvider(surefire);
         List<String> testSet =
@@ -315,20 +313,24 @@ public class BisectMojo extends SurefireMojoSupport {
         RunRequest request = new RunRequest(
                 testSet,
                 options,
-                build.project(surefire, notForwarded),
+                build.project(surefire, notForwarded, surefireTests),
                 build.versions(forkProvider),
                 environment,
                 outputDirectory.toPath(),
                 testFile == null ? null : testFile.getPath(),
                 started);
-        ProgressListener progress = new ConsoleProgress(getLog(), options.maxProbes());
+        ProgressListener progress = new ConsoleProgress(getLog());
         BisectRun run = new BisectRun(
                 forks(surefire, forkProvider),
                 build.reports(request.output()),
                 progress,
                 getLog()::info,
                 build::relative);
-        finish(run.run(request));
+        RunOutcome outcome = run.run(request);
+        if (outcome.report() != null) {
+            new ModulesOverview(getSession(), getLog()).write(getProject(), outputDirectory.toPath(), build::relative);
+        }
+        finish(outcome);
     }
 
     /** Surefire's forks: this instance of the goal, and more of it prepared alike for forks at the same time. */

@@ -1,6 +1,7 @@
 package dev.memprobe.maven;
 
 import dev.memprobe.report.Report;
+import dev.memprobe.results.TestSources;
 import dev.memprobe.run.BisectOptions;
 import dev.memprobe.run.BisectRun;
 import dev.memprobe.run.RunRequest;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
@@ -66,14 +68,39 @@ final class BuildContext {
         return "true".equals(surefire.value("failIfNoTests")) || "true".equals(property("failIfNoTests"));
     }
 
-    /** The project as the request names it: read after its Surefire configuration was applied to the goal. */
-    RunRequest.Project project(SurefireConfiguration surefire, List<String> notForwarded) {
+    /**
+     * The project as the request names it: read after its Surefire configuration was applied to the goal.
+     *
+     * @param tests where the project's Surefire reports go and whether its failing tests fail the build
+     */
+    RunRequest.Project project(SurefireConfiguration surefire, List<String> notForwarded, SurefireTests tests) {
         return new RunRequest.Project(
                 project.getGroupId() + ":" + project.getArtifactId(),
                 mojo.getArgLine(),
                 mojo.getRunOrder(),
                 surefireTimeout(surefire),
-                notForwarded);
+                notForwarded,
+                tests.reportsDirectory(),
+                tests.failureIgnore());
+    }
+
+    /** Where the project's Surefire reports go, and whether failing tests fail its build (testFailureIgnore). */
+    record SurefireTests(Path reportsDirectory, boolean failureIgnore) {}
+
+    /**
+     * What {@code mvn test} would do with the test results: read before memprobe shapes its forks (which report into
+     * the probes' folders and ignore failures, to go on). The project's {@code maven-surefire-plugin} configuration,
+     * else the goal's own parameters ({@code maven.test.failure.ignore}, {@code target/surefire-reports}).
+     */
+    SurefireTests surefireTests(SurefireConfiguration surefire) throws org.apache.maven.plugin.MojoExecutionException {
+        Object ignore = surefire.evaluated("testFailureIgnore", session, execution);
+        Object reports = surefire.evaluated("reportsDirectory", session, execution);
+        Path folder = reports == null
+                ? mojo.getReportsDirectory().toPath()
+                : project.getBasedir().toPath().resolve(String.valueOf(reports));
+        boolean ignored =
+                mojo.isTestFailureIgnore() || (ignore != null && Boolean.parseBoolean(String.valueOf(ignore)));
+        return new SurefireTests(folder, ignored);
     }
 
     RunRequest.Versions versions(ForkProvider provider) {
@@ -90,7 +117,9 @@ final class BuildContext {
 
     /** The report files, the metrics, the console and GitHub, through {@link ReportOutput}. */
     BisectRun.Reports reports(Path output) {
-        ReportOutput out = new ReportOutput(mojo.getLog(), output, this::relative);
+        Map<String, String> env = System.getenv();
+        TestSources tests = new TestSources(testSourceRoots(), repositoryRoot(env), output);
+        ReportOutput out = new ReportOutput(mojo.getLog(), output, this::relative, r -> tests.find(r, webBase(env)));
         return new BisectRun.Reports() {
             @Override
             public void write(Report report) throws IOException {
@@ -101,14 +130,61 @@ final class BuildContext {
             public void announce(Report report, long defaultMaxHeap) throws IOException {
                 out.announce(report, System.getenv(), System.out, defaultMaxHeap);
             }
+
+            @Override
+            public void testFailures(List<String> lines, boolean failBuild) {
+                out.testFailures(lines, failBuild);
+            }
         };
     }
 
+    private List<Path> testSourceRoots() {
+        return project.getTestCompileSourceRoots().stream().map(Path::of).toList();
+    }
+
     /**
-     * A path as the user finds it from where Maven was started: {@code target/memprobe} in a single project,
-     * {@code service/target/memprobe} for a module of a reactor built from its root.
+     * The root of the repository the project is in, which annotations name files from: the GitHub Actions workspace
+     * when the project is in it, else the nearest folder up that holds {@code .git}, else where Maven was started.
+     */
+    Path repositoryRoot(Map<String, String> env) {
+        Path basedir = project.getBasedir().toPath().toAbsolutePath().normalize();
+        String workspace = env.get("GITHUB_WORKSPACE");
+        if (workspace != null
+                && !workspace.isBlank()
+                && basedir.startsWith(Path.of(workspace).toAbsolutePath())) {
+            return Path.of(workspace).toAbsolutePath();
+        }
+        for (Path p = basedir; p != null; p = p.getParent()) {
+            if (java.nio.file.Files.exists(p.resolve(".git"))) {
+                return p;
+            }
+        }
+        String root = session.getExecutionRootDirectory();
+        return root != null ? Path.of(root) : basedir;
+    }
+
+    /** The tested commit's files on GitHub ({@code https://github.com/o/r/blob/<sha>/}), on GitHub Actions. */
+    static String webBase(Map<String, String> env) {
+        String server = env.get("GITHUB_SERVER_URL");
+        String repository = env.get("GITHUB_REPOSITORY");
+        String sha = env.get("GITHUB_SHA");
+        if (server == null || repository == null || sha == null || server.isBlank() || repository.isBlank()) {
+            return null;
+        }
+        return server + "/" + repository + "/blob/" + sha + "/";
+    }
+
+    /**
+     * A path as the user finds it from where Maven was started (the current folder): {@code target/memprobe} in a
+     * single project, {@code service/target/memprobe} for a module of a reactor built from its root,
+     * {@code demo/target/memprobe} for {@code mvn -f demo/pom.xml}.
      */
     String relative(Path path) {
+        // the folder the user typed mvn in (user.dir): with -f demo/pom.xml that is above the project
+        String cwd = System.getProperty("user.dir");
+        if (cwd != null && path.toAbsolutePath().startsWith(Path.of(cwd).toAbsolutePath())) {
+            return RelativePath.from(Path.of(cwd), path);
+        }
         String root = session.getExecutionRootDirectory();
         return RelativePath.from(
                 root != null ? Path.of(root) : project.getBasedir().toPath(), path);

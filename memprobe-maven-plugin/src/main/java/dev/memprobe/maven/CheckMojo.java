@@ -102,29 +102,9 @@ public class CheckMojo extends ReportGoal {
     @Parameter(property = "memprobe.failOnCulprit", defaultValue = "true")
     private boolean failOnCulprit;
 
-    /**
-     * Skips the goal when tests are skipped ({@code -DskipTests}), as {@code bisect} then writes no report.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "skipTests", defaultValue = "false")
-    private boolean skipTests;
-
-    /**
-     * Skips the goal when tests are skipped ({@code -Dmaven.test.skip}), as {@code bisect} then writes no report.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "maven.test.skip", defaultValue = "false")
-    private boolean skipTestsAndCompilation;
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skipped("check")) {
-            return;
-        }
-        if (skipTests || skipTestsAndCompilation) {
-            getLog().info("memprobe: check skipped because tests are skipped (skipTests or maven.test.skip)");
             return;
         }
         Path reportFile = outputDirectory.toPath().resolve(ReportFormat.JSON.fileName());

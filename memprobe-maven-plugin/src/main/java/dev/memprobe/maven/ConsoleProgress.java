@@ -7,18 +7,21 @@ import dev.memprobe.bisect.Probe;
 import dev.memprobe.report.ConsoleLine;
 import dev.memprobe.report.PurposeText;
 import dev.memprobe.units.Durations;
+import java.util.List;
 import org.apache.maven.plugin.logging.Log;
 
-/** One console line per probe: what ran, how it ended, how long it took; line breaks in test names escaped. */
+/**
+ * One console line per probe: what it asked, how it ended (which class and test, of what), how long it took; line
+ * breaks in test names escaped. {@code probe 2: does CatalogImportTest die alone?  -> CatalogImportTest#imports: heap
+ * OutOfMemoryError, the fork died  [1.9 s]}.
+ */
 final class ConsoleProgress implements dev.memprobe.bisect.ProgressListener {
 
     private final Log log;
-    private final int maxProbes;
     private boolean parallelNoted;
 
-    ConsoleProgress(Log log, int maxProbes) {
+    ConsoleProgress(Log log) {
         this.log = log;
-        this.maxProbes = maxProbes;
     }
 
     @Override
@@ -31,35 +34,37 @@ final class ConsoleProgress implements dev.memprobe.bisect.ProgressListener {
     @Override
     public void probeFinished(ForkResult result) {
         Probe probe = result.probe();
-        StringBuilder line =
-                new StringBuilder("probe ").append(probe.id()).append('/').append(maxProbes);
-        line.append("  ").append(PurposeText.of(probe.purpose())).append("  -> ");
+        StringBuilder line = new StringBuilder("probe ").append(probe.id()).append(": ");
+        line.append(PurposeText.of(probe.purpose())).append("  -> ");
         var failures = result.failures();
         if (failures.isEmpty()) {
-            line.append("passed");
-            long failed = result.classes().stream()
+            List<String> failed = result.classes().stream()
                     .filter(c -> c.failures() + c.errors() > 0)
-                    .count();
-            if (failed > 0) {
-                line.append(" (").append(failed).append(failed == 1 ? " class" : " classes");
-                line.append(" with failing tests, not memory)");
+                    .map(c -> simple(c.name()))
+                    .toList();
+            line.append("no memory failure");
+            if (!failed.isEmpty()) {
+                line.append(" (tests failed in ")
+                        .append(failed.size() <= 3 ? String.join(", ", failed) : failed.size() + " classes")
+                        .append(", not of memory: see the end)");
             }
         } else {
             for (int i = 0; i < failures.size(); i++) {
                 var f = failures.get(i);
                 boolean death = result.death() != null && i == failures.size() - 1;
-                line.append(i == 0 ? "" : ", then ")
-                        .append(death ? "died: " : "failed: ")
-                        .append(f.cause().id());
+                line.append(i == 0 ? "" : "; then ");
                 if (f.victim() != null) {
-                    line.append(" in ").append(simple(f.victim()));
+                    line.append(simple(f.victim()));
                     if (f.method() != null) {
                         line.append('#').append(f.method());
                     }
+                    line.append(": ");
                 }
-                if (f.exitCode() != null) {
+                line.append(f.cause().description());
+                if (f.exitCode() != null && !f.cause().description().contains("exit " + f.exitCode())) {
                     line.append(" (exit ").append(f.exitCode()).append(')');
                 }
+                line.append(death ? ", the fork died" : "");
             }
             String last = failures.get(failures.size() - 1).victim();
             var ran = result.classes();
@@ -67,7 +72,7 @@ final class ConsoleProgress implements dev.memprobe.bisect.ProgressListener {
                     && last != null
                     && !ran.isEmpty()
                     && !ran.get(ran.size() - 1).name().equals(last)) {
-                line.append(", went on"); // classes ran after the last failure, in the same fork
+                line.append("; the fork went on with the classes after it");
             }
         }
         line.append("  [").append(Durations.format(result.wallMs())).append(']');

@@ -2,6 +2,7 @@ package dev.memprobe.maven;
 
 import dev.memprobe.merge.ReportMerge;
 import dev.memprobe.report.ConsoleSummary;
+import dev.memprobe.report.GitHubActions;
 import dev.memprobe.report.files.ReportFiles;
 import dev.memprobe.report.files.ReportFormat;
 import java.io.File;
@@ -82,6 +83,14 @@ public class MergeMojo extends ReportGoal {
         }
         for (String line : ConsoleSummary.lines(merged.report(), relative(output))) {
             getLog().info(line);
+        }
+        // on GitHub Actions the merged verdict goes to the run's summary, as bisect's does: no step needs to cat it
+        try {
+            GitHubActions.appendStepSummary(System.getenv(), merged.report())
+                    .ifPresent(summary ->
+                            getLog().info("memprobe: added the merged report to the step summary " + summary));
+        } catch (IOException e) {
+            throw new MojoExecutionException("memprobe cannot append to $GITHUB_STEP_SUMMARY: " + e.getMessage(), e);
         }
     }
 

@@ -10,6 +10,7 @@ import dev.memprobe.record.RecordingAnalysis;
 import dev.memprobe.record.RecordingReport;
 import dev.memprobe.report.GitHubActions;
 import dev.memprobe.report.Report;
+import dev.memprobe.report.Sources;
 import dev.memprobe.report.files.ReportFormat;
 import dev.memprobe.units.Size;
 import java.io.IOException;
@@ -97,7 +98,9 @@ final class RecordingOutput {
                 runnerMemory(),
                 wall);
         Path folder = recording.folder();
-        new ReportOutput(log, folder, this::relative).write(report, getClass().getClassLoader(), properties);
+        // a recording's culprits are not looked up in the test sources (no annotation line, no source link)
+        new ReportOutput(log, folder, this::relative, r -> Sources.NONE)
+                .write(report, getClass().getClassLoader(), properties);
         GitHubActions.appendStepSummary(System.getenv(), report)
                 .ifPresent(summary -> log.info("memprobe: added the recording to the step summary " + summary));
         List<String> lines = new ArrayList<>();

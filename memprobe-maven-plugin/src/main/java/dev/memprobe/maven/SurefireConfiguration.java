@@ -134,6 +134,23 @@ final class SurefireConfiguration {
         return child == null ? null : child.getValue();
     }
 
+    /**
+     * A top-level Surefire parameter with its expressions evaluated as Maven does ({@code ${project.build.directory}}),
+     * or null when the project does not set it.
+     */
+    Object evaluated(String name, MavenSession session, MojoExecution execution) throws MojoExecutionException {
+        String raw = value(name);
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return new PluginParameterExpressionEvaluator(session, execution).evaluate(raw.trim());
+        } catch (org.codehaus.plexus.component.configurator.expression.ExpressionEvaluationException e) {
+            throw new MojoExecutionException(
+                    "memprobe cannot read maven-surefire-plugin's " + name + " (" + raw + "): " + e.getMessage(), e);
+        }
+    }
+
     /** Whether memprobe's own configuration sets this parameter. */
     boolean setByMemprobe(String name) {
         return ownExplicit.contains(name);

@@ -35,15 +35,40 @@ public abstract class SurefireMojoSupport extends AbstractSurefireMojo implement
     /** Coordinates of the provider jar that goes onto each fork's classpath beside Surefire's provider. */
     static final String PROVIDER_KEY = "dev.memprobe:memprobe-surefire-provider";
 
+    /**
+     * Skips the goal ({@code memprobe.skip}), as it skips every memprobe goal. The goal also skips when tests are
+     * skipped ({@code skipTests}, {@code maven.test.skip}), as Surefire's run does. (Surefire's own {@code skip}
+     * parameter, {@code maven.test.skip}, is this one's in memprobe.)
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "memprobe.skip", defaultValue = "false")
+    private boolean skip;
+
+    /** Surefire's {@code maven.test.skip}: tests are neither compiled nor run. */
+    @Parameter(defaultValue = "${maven.test.skip}", readonly = true)
+    private boolean skipTestsAndCompilation;
+
     @Parameter(defaultValue = "${project.build.outputDirectory}")
     private File classesDirectory;
 
+    /**
+     * Surefire's {@code testFailureIgnore} ({@code maven.test.failure.ignore}), as for {@code mvn test}: tests that
+     * fail, not of memory, do not fail the build; their lines are warnings. Also read from the project's Surefire
+     * configuration.
+     */
     @Parameter(property = "maven.test.failure.ignore", defaultValue = "false")
     private boolean testFailureIgnore;
 
+    /**
+     * Surefire's {@code reportsDirectory}: where each class's Surefire report is copied, from the probe that measured
+     * it, as {@code mvn test} writes them (also read from the project's Surefire configuration). Each probe's own
+     * reports are in its folder under {@code memprobe.outputDirectory}.
+     */
     @Parameter(defaultValue = "${project.build.directory}/surefire-reports")
     private File reportsDirectory;
 
+    /** Surefire's {@code test} ({@code -Dtest=Import*}): narrows the test set, as for {@code mvn test}. */
     @Parameter(property = "test")
     private String test;
 
@@ -62,6 +87,10 @@ public abstract class SurefireMojoSupport extends AbstractSurefireMojo implement
     @Parameter(property = "maven.surefire.debug")
     private String debugForkedProcess;
 
+    /**
+     * Surefire's {@code forkedProcessTimeoutInSeconds} ({@code surefire.timeout}): memprobe's
+     * {@code memprobe.forkTimeout} when that is unset; memprobe enforces it itself (SIGTERM, then SIGKILL).
+     */
     @Parameter(property = "surefire.timeout")
     private int forkedProcessTimeoutInSeconds;
 
@@ -95,6 +124,10 @@ public abstract class SurefireMojoSupport extends AbstractSurefireMojo implement
     @Parameter(property = "surefire.failOnFlakeCount", defaultValue = "0")
     private int failOnFlakeCount;
 
+    /**
+     * Surefire's {@code runOrder}: the order of the first probe, the whole suite, as on this machine under
+     * {@code mvn test} (also read from the project's Surefire configuration).
+     */
     @Parameter(property = "surefire.runOrder", defaultValue = "filesystem")
     private String runOrder;
 
@@ -149,6 +182,16 @@ public abstract class SurefireMojoSupport extends AbstractSurefireMojo implement
     record SurefireRun(RunResult summary, Exception forkException) {}
 
     // ---------------------------------------------------------------- memprobe's reach into Surefire
+
+    /** Whether {@code memprobe.skip} is set. */
+    final boolean memprobeSkipped() {
+        return skip;
+    }
+
+    /** Whether tests are skipped, as Surefire would skip them: {@code skipTests}, {@code maven.test.skip}. */
+    final boolean testsSkipped() {
+        return skipTestsAndCompilation || skipTests || skipExec;
+    }
 
     /** Runs Surefire's whole fork machinery once, as {@code mvn test} would, and returns how it ended. */
     final SurefireRun runSurefire() throws MojoExecutionException, MojoFailureException {

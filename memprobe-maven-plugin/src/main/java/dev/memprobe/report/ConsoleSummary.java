@@ -17,30 +17,14 @@ public final class ConsoleSummary {
         List<String> lines = new ArrayList<>();
         lines.add("memprobe: " + Headline.of(report).text() + " ("
                 + report.totals().classesRun() + " of "
-                + report.totals().classesInSet() + " classes run, "
+                + report.totals().classesInSet() + " classes run, in "
                 + report.totals().probes() + (report.totals().probes() == 1 ? " probe, " : " probes, ")
                 + Durations.format(report.totals().wallMs()) + ")");
+        int n = 0;
         for (Report.CulpritEntry c : report.culprits()) {
-            StringBuilder line = new StringBuilder("  ").append(c.kind().toUpperCase(java.util.Locale.ROOT));
-            line.append("  ").append(c.victim());
-            if (!c.polluters().isEmpty()) {
-                line.append(" after ")
-                        .append(c.polluters().stream().map(ReportText::simple).collect(Collectors.joining(" + ")));
-            }
-            line.append("  ").append(c.cause());
-            if (c.method() != null) {
-                line.append(" in #").append(c.method());
-            }
-            if (c.kind().equals("intermittent")) {
-                line.append("  (")
-                        .append(c.reproduced())
-                        .append(" of ")
-                        .append(c.attempts())
-                        .append(" runs)");
-            }
-            lines.add(line.toString());
+            lines.add("  " + (report.culprits().size() == 1 ? "culprit" : "culprit " + ++n) + ": " + culprit(c));
             if (!c.evidence().isEmpty()) {
-                lines.add("      " + c.evidence().get(0));
+                lines.add("      why: " + c.evidence().get(0));
             }
             RetainersText.headline(c.retainers()).ifPresent(holds -> lines.add("      " + holds));
         }
@@ -48,7 +32,39 @@ public final class ConsoleSummary {
             lines.add("  " + f.message());
         }
         ForkPlan.of(report).ifPresent(plan -> lines.add("  " + plan.summary()));
-        lines.add("  Reports: " + reportsFolder + "/report.html (also report.md, report.json)");
+        lines.add("  Reports: " + reportsFolder + "/report.html (also report.md, report.json, TEST-memprobe.xml)");
         return lines.stream().map(ConsoleLine::of).toList();
+    }
+
+    /**
+     * What a culprit is, in words: {@code com.acme.ImportTest#imports: heap OutOfMemoryError even when it runs alone
+     * (a memory hog)}.
+     */
+    public static String culprit(Report.CulpritEntry c) {
+        StringBuilder line = new StringBuilder(c.victim());
+        if (c.method() != null) {
+            line.append('#').append(c.method());
+        }
+        String cause = ReportText.cause(c.cause());
+        line.append(": ").append(cause);
+        switch (c.kind()) {
+            case "single" -> line.append(" even when it runs alone (a memory hog)");
+            case "cumulative" ->
+                line.append(", but only after ")
+                        .append(c.polluters().stream().map(ReportText::simple).collect(Collectors.joining(" + ")))
+                        .append(
+                                c.polluters().size() == 1
+                                        ? " ran before it, which leaves"
+                                        : " ran before it, which leave")
+                        .append(" memory behind (cumulative)");
+            case "intermittent" ->
+                line.append(" in ")
+                        .append(c.reproduced())
+                        .append(" of ")
+                        .append(c.attempts())
+                        .append(" runs (intermittent)");
+            default -> line.append(" (").append(c.kind()).append(')');
+        }
+        return line.toString();
     }
 }

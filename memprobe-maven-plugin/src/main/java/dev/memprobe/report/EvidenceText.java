@@ -5,6 +5,7 @@ import static dev.memprobe.report.Phrases.amount;
 import static dev.memprobe.report.Phrases.classes;
 import static dev.memprobe.report.Phrases.failure;
 import static dev.memprobe.report.Phrases.peak;
+import static dev.memprobe.report.Phrases.peakClause;
 
 import dev.memprobe.bisect.Evidence;
 import dev.memprobe.units.Size;
@@ -25,7 +26,7 @@ public final class EvidenceText {
 
     public static String of(Evidence evidence) {
         if (evidence instanceof Evidence.DiesAlone e) {
-            return "dies alone: " + failure(e.failure()) + peak(e.peak());
+            return "dies alone: " + failure(e.failure()) + peakClause(e.peak());
         }
         if (evidence instanceof Evidence.RanInSuite e) {
             return "in probe " + e.probe() + " it was class " + e.position() + " to run"

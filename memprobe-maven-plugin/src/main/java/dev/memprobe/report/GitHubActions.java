@@ -56,27 +56,62 @@ public final class GitHubActions {
     }
 
     /**
-     * One {@code ::error title=...::message} line per culprit and one {@code ::warning} line per finding (memory that
-     * adds up with no small culprit set, a class near the limit, the probe budget spent, a fork stopped from outside),
-     * to print on standard output, when {@code GITHUB_ACTIONS=true}; no line otherwise.
+     * GitHub shows at most this many annotations of one type (error, warning) from one step and drops the rest: past
+     * it, the last one says how many more the report has.
+     */
+    public static final int ANNOTATIONS_PER_TYPE = 10;
+
+    /**
+     * One {@code ::error file=...,line=...,title=...::message} line per culprit and one {@code ::warning} line per
+     * finding (memory that adds up with no small culprit set, a class near the limit, the probe budget spent, a fork
+     * stopped from outside), to print on standard output, when {@code GITHUB_ACTIONS=true}; no line otherwise. A
+     * culprit whose source is known names its file (relative to the workspace) and the line of the test method, so
+     * that the annotation shows on that line in the pull request's diff. At most {@value #ANNOTATIONS_PER_TYPE} of
+     * each type, the last of them saying how many more there are.
      *
      * @param htmlReport where the reader finds the whole report, e.g. {@code target/memprobe/report.html}; named at
      *     the end of each message, left out when {@code null}
      */
     public static List<String> workflowCommands(Map<String, String> env, Report report, String htmlReport) {
+        return workflowCommands(env, report, Sources.NONE, htmlReport);
+    }
+
+    /** As {@link #workflowCommands(Map, Report, String)}, each culprit at its test's line when its source is known. */
+    public static List<String> workflowCommands(
+            Map<String, String> env, Report report, Sources sources, String htmlReport) {
         if (!"true".equals(env.get(ACTIONS))) {
             return List.of();
         }
-        List<String> lines = new ArrayList<>();
+        String see = htmlReport == null ? "" : "\nSee " + htmlReport;
+        List<String> errors = new ArrayList<>();
         for (Report.CulpritEntry c : report.culprits()) {
-            lines.add("::error title=" + escapeProperty(title(c)) + "::" + escapeData(message(c, htmlReport)));
+            String location = sources.of(c)
+                    .map(s -> "file=" + escapeProperty(s.path()) + (s.line() > 0 ? ",line=" + s.line() : "") + ",")
+                    .orElse("");
+            errors.add("::error " + location + "title=" + escapeProperty(title(c)) + "::"
+                    + escapeData(message(c, htmlReport)));
         }
+        List<String> warnings = new ArrayList<>();
         for (Report.FindingEntry f : report.findings()) {
-            String text = f.message() + (htmlReport == null ? "" : "\nSee " + htmlReport);
-            lines.add("::warning title="
-                    + escapeProperty("memprobe: " + f.kind().replace('-', ' ')) + "::" + escapeData(text));
+            warnings.add("::warning title="
+                    + escapeProperty("memprobe: " + f.kind().replace('-', ' ')) + "::" + escapeData(f.message() + see));
         }
+        List<String> lines = new ArrayList<>(limited(errors, "error", "culprits", see));
+        lines.addAll(limited(warnings, "warning", "findings", see));
         return lines;
+    }
+
+    /** The first commands of a type, and one that says how many more there are when GitHub would drop them. */
+    private static List<String> limited(List<String> commands, String type, String what, String see) {
+        if (commands.size() <= ANNOTATIONS_PER_TYPE) {
+            return commands;
+        }
+        List<String> kept = new ArrayList<>(commands.subList(0, ANNOTATIONS_PER_TYPE - 1));
+        int more = commands.size() - kept.size();
+        kept.add("::" + type + " title=" + escapeProperty("memprobe: " + more + " more " + what) + "::"
+                + escapeData("GitHub shows " + ANNOTATIONS_PER_TYPE + " annotations of a kind per step; the report has"
+                        + " all " + commands.size() + " " + what + "." + see));
+        return kept;
     }
 
     /** {@code memprobe: HogTest kills the test JVM (single, heap OutOfMemoryError)}. */

@@ -1,6 +1,5 @@
 package dev.memprobe.report;
 
-import dev.memprobe.journal.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -150,13 +149,13 @@ record JsonFields(Map<String, Object> fields, String path) {
 
     private InvalidReportException wrongType(String key, String expected, Object actual) {
         return new InvalidReportException(
-                "the field " + path + key + " should be " + expected + " but is " + Json.write(actual));
+                "the field " + path + key + " should be " + expected + " but is " + ReportJson.show(actual));
     }
 
     private static long whole(String field, Object v) {
         if (!(v instanceof Long n)) {
             throw new InvalidReportException(
-                    "the field " + field + " should be a whole number but is " + Json.write(v));
+                    "the field " + field + " should be a whole number but is " + ReportJson.show(v));
         }
         return n;
     }

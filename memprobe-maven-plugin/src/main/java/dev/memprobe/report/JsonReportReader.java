@@ -1,6 +1,5 @@
 package dev.memprobe.report;
 
-import dev.memprobe.journal.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +14,7 @@ public final class JsonReportReader {
 
     /** Reads a report; the message of the exception says what is wrong and where. */
     public static Report read(String json) {
-        Object value;
-        try {
-            value = Json.parse(json);
-        } catch (Json.JsonException e) {
-            throw new InvalidReportException("it is not valid JSON: " + e.getMessage());
-        }
+        Object value = ReportJson.parse(json);
         if (!(value instanceof Map<?, ?> map)) {
             throw new InvalidReportException(
                     "it is not a memprobe report: it holds a JSON " + kind(value) + ", not an object");
@@ -33,7 +27,7 @@ public final class JsonReportReader {
         }
         if (!(version instanceof Number)) {
             throw new InvalidReportException(
-                    "its schemaVersion should be a whole number but is " + Json.write(version));
+                    "its schemaVersion should be a whole number but is " + ReportJson.show(version));
         }
         if (!Long.valueOf(Report.SCHEMA_VERSION).equals(version)) {
             throw new InvalidReportException("its schemaVersion is " + version + " but this memprobe reads version "

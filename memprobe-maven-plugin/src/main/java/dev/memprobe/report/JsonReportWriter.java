@@ -1,6 +1,5 @@
 package dev.memprobe.report;
 
-import dev.memprobe.journal.Json;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -9,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes {@code report.json}: a {@link Report} as indented JSON with a stable field order. The field names are the
+ * Writes {@code report.json}: a {@link Report} as indented JSON with a stable field order, through Jackson
+ * ({@link ReportJson}). The field names are the
  * contract documented in {@code docs/report-schema.md}; {@link JsonReportReader} reads them back.
  */
 public final class JsonReportWriter {
@@ -17,10 +17,8 @@ public final class JsonReportWriter {
     private JsonReportWriter() {}
 
     public static void write(Report report, Writer out) throws IOException {
-        StringBuilder text = new StringBuilder();
-        pretty(toTree(report), text, "");
-        text.append('\n');
-        out.write(text.toString());
+        ReportJson.write(toTree(report), out);
+        out.write('\n');
     }
 
     private static Map<String, Object> toTree(Report r) {
@@ -215,43 +213,5 @@ public final class JsonReportWriter {
             m.put((String) pairs[i], pairs[i + 1]);
         }
         return m;
-    }
-
-    private static void pretty(Object value, StringBuilder out, String indent) {
-        if (value instanceof Map<?, ?> map) {
-            if (map.isEmpty()) {
-                out.append("{}");
-                return;
-            }
-            out.append("{\n");
-            int i = 0;
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                out.append(indent).append("  ");
-                Json.quote(String.valueOf(e.getKey()), out);
-                out.append(": ");
-                pretty(e.getValue(), out, indent + "  ");
-                out.append(++i < map.size() ? ",\n" : "\n");
-            }
-            out.append(indent).append('}');
-        } else if (value instanceof List<?> list) {
-            if (list.isEmpty()) {
-                out.append("[]");
-                return;
-            }
-            boolean simple = list.stream().noneMatch(v -> v instanceof Map || v instanceof List);
-            if (simple) {
-                Json.write(list, out);
-                return;
-            }
-            out.append("[\n");
-            for (int i = 0; i < list.size(); i++) {
-                out.append(indent).append("  ");
-                pretty(list.get(i), out, indent + "  ");
-                out.append(i + 1 < list.size() ? ",\n" : "\n");
-            }
-            out.append(indent).append(']');
-        } else {
-            Json.write(value, out);
-        }
     }
 }

@@ -19,10 +19,25 @@ final class Phrases {
         if (failure.method() != null) {
             text.append(" in ").append(simple(failure.victim())).append('#').append(failure.method());
         }
-        if (failure.evidence() != null && !failure.evidence().isBlank()) {
-            text.append(" (").append(failure.evidence()).append(')');
+        String evidence = failure.evidence();
+        if (evidence != null && !evidence.isBlank()) {
+            // "heap OutOfMemoryError" already says which error: of "java.lang.OutOfMemoryError: Java heap space" the
+            // message is what is new
+            String error = "java.lang.OutOfMemoryError: ";
+            text.append(
+                    evidence.startsWith(error)
+                            ? " (\"" + evidence.substring(error.length()) + "\")"
+                            : " (" + evidence + ")");
         }
         return text.toString();
+    }
+
+    /** {@link #peak} as a clause after a sentence that has its own brackets: "; the heap was full: ...", or "". */
+    static String peakClause(Evidence.Peak peak) {
+        String inBrackets = peak(peak);
+        return inBrackets.isEmpty()
+                ? ""
+                : "; " + inBrackets.substring(2, inBrackets.length() - 1).replace("; ", ", ");
     }
 
     /** " (heap peak 250 MiB of 256 MiB max)" and the like for the resource, or "" when not measured. */

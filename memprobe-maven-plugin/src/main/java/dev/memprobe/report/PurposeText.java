@@ -12,7 +12,7 @@ public final class PurposeText {
 
     public static String of(Purpose purpose) {
         if (purpose instanceof Purpose.WholeSuite p) {
-            return "whole suite, " + classes(p.classes()) + " in CI order";
+            return "the whole suite, " + classes(p.classes()) + " in Surefire's run order";
         }
         if (purpose instanceof Purpose.NotYetRun p) {
             return classes(p.classes()) + " not yet run";

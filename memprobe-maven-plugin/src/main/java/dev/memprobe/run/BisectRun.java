@@ -9,6 +9,7 @@ import dev.memprobe.bisect.Verdict;
 import dev.memprobe.report.Report;
 import dev.memprobe.report.ReportBuilder;
 import dev.memprobe.report.files.ReportFormat;
+import dev.memprobe.results.TestResults;
 import dev.memprobe.retain.Retainers;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,6 +44,14 @@ public final class BisectRun {
          * @throws IOException when CI's summary cannot be appended to
          */
         void announce(Report report, long defaultMaxHeap) throws IOException;
+
+        /**
+         * Puts Surefire's lines for the tests that failed, not of memory, on the console, as {@code mvn test} ends
+         * with them.
+         *
+         * @param failBuild whether they fail the build (errors), or not, with testFailureIgnore (warnings)
+         */
+        void testFailures(List<String> lines, boolean failBuild);
     }
 
     private final Forks forks;
@@ -126,12 +135,28 @@ public final class BisectRun {
         } catch (IOException e) {
             return RunOutcome.error("memprobe cannot write its reports to " + output + ": " + e.getMessage(), e);
         }
+        TestResults tests;
+        try {
+            tests = TestResults.collect(report, request.probesFolder());
+            Path surefireReports = request.project().reportsDirectory();
+            if (surefireReports != null) {
+                tests.copyTo(surefireReports);
+            }
+        } catch (IOException e) {
+            return RunOutcome.error(
+                    "memprobe cannot copy the tests' Surefire reports to "
+                            + relative.apply(request.project().reportsDirectory()) + ": " + e.getMessage(),
+                    e);
+        }
         try {
             reports.announce(report, request.defaultMaxHeapWithoutLimit());
         } catch (IOException e) {
             return RunOutcome.error("memprobe cannot append to $GITHUB_STEP_SUMMARY: " + e.getMessage(), e);
         }
-        return outcome(request, result, report);
+        if (tests.hasFailures()) {
+            reports.testFailures(tests.surefireLines(), !request.project().testFailureIgnore());
+        }
+        return outcome(request, result, report, tests);
     }
 
     /** The forks, their first probe answered from a recording when the request starts from one. */
@@ -142,7 +167,7 @@ public final class BisectRun {
     }
 
     /** The one place that decides between success, failure and error once the report is out. */
-    private RunOutcome outcome(RunRequest request, SearchResult result, Report report) {
+    private RunOutcome outcome(RunRequest request, SearchResult result, Report report, TestResults tests) {
         List<ForkResult> probes = result.probes();
         boolean nothingRan = !probes.isEmpty()
                 && probes.get(0).classes().isEmpty()
@@ -161,12 +186,26 @@ public final class BisectRun {
                     report,
                     result.verdict());
         }
-        if (request.options().failOnCulprit() && result.verdict() == Verdict.CULPRITS_FOUND) {
+        boolean culprits = result.verdict() == Verdict.CULPRITS_FOUND;
+        String seeReport = "see " + relative.apply(request.output().resolve(ReportFormat.HTML.fileName()));
+        if (tests.hasFailures() && !request.project().testFailureIgnore()) {
+            String reportsFolder = request.project().reportsDirectory() == null
+                    ? relative.apply(request.probesFolder())
+                    : relative.apply(request.project().reportsDirectory());
             return RunOutcome.failure(
-                    "memprobe found " + report.summary() + "; see "
-                            + relative.apply(request.output().resolve(ReportFormat.HTML.fileName())),
+                    "There are test failures: " + tests.described() + ", not of memory. See " + reportsFolder
+                            + " for the individual test results (-Dmaven.test.failure.ignore=true lets the build go"
+                            + " on)." + (culprits ? " memprobe also found " + report.summary() + "; " + seeReport : ""),
                     report,
                     result.verdict());
+        }
+        if (culprits && request.options().failOnCulprit()) {
+            return RunOutcome.failure(
+                    "memprobe found " + report.summary() + "; " + seeReport, report, result.verdict());
+        }
+        if (culprits) {
+            console.accept("memprobe: the build goes on: a culprit fails it only with -Dmemprobe.failOnCulprit=true"
+                    + " (or in memprobe:check, which fails on culprits by default)");
         }
         return RunOutcome.success(report, result.verdict());
     }

@@ -43,12 +43,28 @@ public record RunRequest(
      * @param runOrder Surefire's {@code runOrder} for the project
      * @param surefireTimeout the project's {@code forkedProcessTimeoutInSeconds}, or null for none
      * @param notForwarded dependencies declared on {@code maven-surefire-plugin} that memprobe's forks do not get
+     * @param reportsDirectory Surefire's {@code reportsDirectory} for the project, where each class's Surefire report
+     *     is copied from the probe that measured it; null to copy none
+     * @param testFailureIgnore Surefire's {@code testFailureIgnore}: tests that fail, not of memory, do not fail the
+     *     build
      */
     public record Project(
-            String id, String argLine, String runOrder, Duration surefireTimeout, List<String> notForwarded) {
+            String id,
+            String argLine,
+            String runOrder,
+            Duration surefireTimeout,
+            List<String> notForwarded,
+            Path reportsDirectory,
+            boolean testFailureIgnore) {
 
         public Project {
             notForwarded = List.copyOf(notForwarded);
+        }
+
+        /** A project whose Surefire reports are not copied and whose failing tests fail the build. */
+        public Project(
+                String id, String argLine, String runOrder, Duration surefireTimeout, List<String> notForwarded) {
+            this(id, argLine, runOrder, surefireTimeout, notForwarded, null, false);
         }
     }
 

@@ -32,6 +32,7 @@ final class StartBanner {
             line.append(", fork timeout ").append(Durations.format(timeout.toMillis()));
         }
         line.append(", strategy ").append(limits.strategy().id());
+        line.append(", at most ").append(limits.maxProbes()).append(" probes (memprobe.maxProbes)");
         line.append(", ").append(limits.parallelProbes()).append(limits.parallelProbes() == 1 ? " fork" : " forks");
         line.append(" at a time");
         String machine = "memprobe: this machine has " + Size.format(environment.machineMemory()) + ", "
@@ -49,7 +50,9 @@ final class StartBanner {
                 + " with the project's Surefire configuration"
                 + (request.versions().forkProviderWhy() == null
                         ? ""
-                        : "; tests run by " + request.versions().forkProviderWhy());
+                        : "; tests run by " + request.versions().forkProviderWhy())
+                + "; the first probe runs the classes in Surefire's run order"
+                + " (runOrder=" + request.project().runOrder() + "), as mvn test does on this machine";
         return List.of(line.toString(), machine, surefire);
     }
 }

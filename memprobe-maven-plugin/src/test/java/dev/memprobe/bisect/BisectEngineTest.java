@@ -254,7 +254,7 @@ class BisectEngineTest {
         assertThat(result.probes())
                 .extracting(r -> PurposeText.of(r.probe().purpose()))
                 .containsExactly(
-                        "whole suite, 7 classes in CI order",
+                        "the whole suite, 7 classes in Surefire's run order",
                         "does Exits die alone? then the 3 classes not yet run, after 3 that ran before Exits",
                         "3 classes not yet run after Exits, after 3 that ran before it");
         // the classes after it run after those CI runs before it, as they would with Exits fixed

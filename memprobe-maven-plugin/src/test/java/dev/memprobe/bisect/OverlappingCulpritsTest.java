@@ -42,7 +42,7 @@ class OverlappingCulpritsTest {
         assertThat(result.probes())
                 .extracting(r -> PurposeText.of(r.probe().purpose()))
                 .containsExactly(
-                        "whole suite, 15 classes in CI order",
+                        "the whole suite, 15 classes in Surefire's run order",
                         // Cache kept heap, not metaspace: no suspect of Loader's, it is carried after Loader
                         "does Loader die alone? then the 7 classes not yet run, after 7 that ran before Loader",
                         // Loader took that fork with it: the rest in a fork of its own, after all CI runs before it

@@ -72,7 +72,7 @@ class ParallelProbesTest {
         assertThat(result.probes())
                 .extracting(r -> PurposeText.of(r.probe().purpose()))
                 .containsExactly(
-                        "whole suite, 20 classes in CI order",
+                        "the whole suite, 20 classes in Surefire's run order",
                         "does Hog die alone?",
                         "10 classes not yet run after Hog, after 9 that ran before it");
         // Cache's memory is carried to the classes after Hog, as CI would hold it with Hog fixed

@@ -85,11 +85,12 @@ class ReportCheckTest {
         CheckResult result = ReportCheck.run(new CheckRequest(report, null, Budgets.NONE, GROWTH, true));
 
         assertThat(result.offences())
-                .containsExactly(new Offence(
-                        Offence.Kind.CULPRIT,
-                        "com.acme.CatalogImportTest",
-                        "culprit com.acme.CatalogImportTest (single, heap-oom): dies alone: heap OutOfMemoryError"
-                                + " (heap peak 267 MiB of 256 MiB max)"));
+                .containsExactly(
+                        new Offence(
+                                Offence.Kind.CULPRIT,
+                                "com.acme.CatalogImportTest",
+                                "culprit com.acme.CatalogImportTest#importsEverything: heap OutOfMemoryError even when it runs"
+                                        + " alone (a memory hog); why: dies alone: heap OutOfMemoryError (heap peak 267 MiB of 256 MiB max)"));
     }
 
     @Test

@@ -38,11 +38,11 @@ class ConsoleProgressTest {
         Lines log = new Lines();
         Probe probe = new Probe(1, List.of("a.One", "a.Two"), new Purpose.WholeSuite(2), true, Set.of(), false);
 
-        new ConsoleProgress(log, 50).probeFinished(fork(probe, null, run("a.One", 0), run("a.Two", 1)));
+        new ConsoleProgress(log).probeFinished(fork(probe, null, run("a.One", 0), run("a.Two", 1)));
 
         assertThat(log.info)
-                .containsExactly("probe 1/50  whole suite, 2 classes in CI order  -> passed (1 class with failing"
-                        + " tests, not memory)  [1.2 s]");
+                .containsExactly("probe 1: the whole suite, 2 classes in Surefire's run order  -> no memory failure"
+                        + " (tests failed in Two, not of memory: see the end)  [1.2 s]");
     }
 
     @Test
@@ -51,11 +51,12 @@ class ConsoleProgressTest {
         Probe probe = new Probe(2, List.of("a.Hog"), new Purpose.Alone("a.Hog"), false, Set.of(), true);
         Death death = new Death(Cause.KILLED, 137, "a.Hog", "loads", "exit code 137");
 
-        new ConsoleProgress(log, 50).probeFinished(fork(probe, death, run("a.Hog", 0)));
+        new ConsoleProgress(log).probeFinished(fork(probe, death, run("a.Hog", 0)));
 
         assertThat(log.info)
                 .containsExactly(
-                        "probe 2/50  does Hog die alone?  -> died: killed in Hog#loads (exit 137)" + "  [1.2 s]");
+                        "probe 2: does Hog die alone?  -> Hog#loads: killed by SIGKILL from outside (exit 137), the fork"
+                                + " died  [1.2 s]");
     }
 
     @Test
@@ -75,11 +76,12 @@ class ConsoleProgressTest {
                 "loads",
                 Cause.HEAP_OOM);
 
-        new ConsoleProgress(log, 9).probeFinished(fork(probe, null, hog, run("a.Two", 0), run("a.Three", 0)));
+        new ConsoleProgress(log).probeFinished(fork(probe, null, hog, run("a.Two", 0), run("a.Three", 0)));
 
         assertThat(log.info)
                 .containsExactly(
-                        "probe 3/9  3 classes not yet run  -> failed: heap-oom in Hog#loads, went on  [1.2 s]");
+                        "probe 3: 3 classes not yet run  -> Hog#loads: heap OutOfMemoryError; the fork went on with the"
+                                + " classes after it  [1.2 s]");
     }
 
     private static ClassRun run(String name, int failures) {

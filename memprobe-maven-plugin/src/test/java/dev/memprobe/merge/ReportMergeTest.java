@@ -25,7 +25,7 @@ class ReportMergeTest {
                 .classes(live("com.acme.ATest", 30), live("com.acme.DTest", 40))
                 .probes(probe(
                         1,
-                        "whole suite, 2 classes in CI order",
+                        "the whole suite, 2 classes in Surefire's run order",
                         List.of("com.acme.ATest", "com.acme.DTest"),
                         "completed"))
                 .wallMs(4_000);
@@ -40,7 +40,7 @@ class ReportMergeTest {
                 .probes(
                         probe(
                                 1,
-                                "whole suite, 2 classes in CI order",
+                                "the whole suite, 2 classes in Surefire's run order",
                                 List.of("com.acme.BTest", "com.acme.HogTest"),
                                 "died"),
                         probe(2, "does HogTest die alone?", List.of("com.acme.HogTest"), "died"),

@@ -70,10 +70,10 @@ class ConsoleLineTest {
         assertThat(lines).noneMatch(line -> line.contains("\n") || line.contains("\r"));
         assertThat(lines)
                 .contains(
-                        "  SINGLE  com.example.shop.CatalogImportTest  heap-oom in"
-                                + " #imports\\n::error title=injected::by a test name",
-                        "      heap OutOfMemoryError in CatalogImportTest#imports\\n::error title=injected::by a test"
-                                + " name");
+                        "  culprit: com.example.shop.CatalogImportTest#imports\\n::error title=injected::by a test"
+                                + " name: heap OutOfMemoryError even when it runs alone (a memory hog)",
+                        "      why: heap OutOfMemoryError in CatalogImportTest#imports\\n::error title=injected::by a"
+                                + " test name");
     }
 
     /** {@code \n}, {@code \r}, {@code \t}, {@code \\} and {@code \}{@code uXXXX} as in Java source. */

@@ -26,8 +26,8 @@ class EvidenceTextTest {
         Map<Evidence, String> samples = new LinkedHashMap<>();
         samples.put(
                 new Evidence.DiesAlone(HEAP, new Evidence.Peak(Resource.HEAP, 250 * MIB, 256 * MIB, 200 * MIB)),
-                "dies alone: heap OutOfMemoryError in ImportTest#loads (java.lang.OutOfMemoryError: Java heap space)"
-                        + " (the heap was full: 256 MiB max; live heap after GC reached 200 MiB)");
+                "dies alone: heap OutOfMemoryError in ImportTest#loads (\"Java heap space\"); the heap was full: 256"
+                        + " MiB max, live heap after GC reached 200 MiB");
         samples.put(new Evidence.RanInSuite(1, 7, true), "in probe 1 it was class 7 to run when the fork died");
         samples.put(
                 new Evidence.SurvivesAlone(
@@ -40,14 +40,13 @@ class EvidenceTextTest {
                                 new Evidence.Polluter("com.acme.MapTest", 26 * MIB + 100 * 1024)),
                         HEAP),
                 "after CacheTest (left 88 MiB behind), MapTest (left 26.1 MiB behind) it dies: heap"
-                        + " OutOfMemoryError in ImportTest#loads (java.lang.OutOfMemoryError: Java heap space)");
+                        + " OutOfMemoryError in ImportTest#loads (\"Java heap space\")");
         samples.put(
                 new Evidence.PollutersFound(2, 3, "com.acme.ImportTest"),
                 "polluters found in 3 probes; removing any one of them lets ImportTest survive");
         samples.put(
                 new Evidence.DiedInFork(HEAP, true),
-                "died first in its fork: heap OutOfMemoryError in"
-                        + " ImportTest#loads (java.lang.OutOfMemoryError: Java heap space)");
+                "died first in its fork: heap OutOfMemoryError in" + " ImportTest#loads (\"Java heap space\")");
         samples.put(new Evidence.NotAgain(5), "did not die alone, nor after the same 5 classes run again");
         samples.put(
                 new Evidence.LeftBehind(

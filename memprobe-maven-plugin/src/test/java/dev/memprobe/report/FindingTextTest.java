@@ -24,7 +24,7 @@ class FindingTextTest {
         samples.put(
                 new Finding.NoSmallSet(HEAP, 9, 8, List.of("a.L01", "a.L02")),
                 "Memory adds up across many classes: ImportTest dies (heap OutOfMemoryError in ImportTest#loads"
-                        + " (java.lang.OutOfMemoryError: Java heap space)) only after at least 9 earlier classes"
+                        + " (\"Java heap space\")) only after at least 9 earlier classes"
                         + " together; no set of at most 8 reproduces it. The classes that left most behind lead the"
                         + " ranking.");
         samples.put(
@@ -43,7 +43,7 @@ class FindingTextTest {
         samples.put(
                 new Finding.BudgetInSearch(5, HEAP, List.of("a.P1", "a.P2", "a.P3")),
                 "memprobe.maxProbes (5) ran out while searching what kills ImportTest (heap OutOfMemoryError in"
-                        + " ImportTest#loads (java.lang.OutOfMemoryError: Java heap space)); the polluters are among"
+                        + " ImportTest#loads (\"Java heap space\")); the polluters are among"
                         + " these 3 classes. Raise memprobe.maxProbes to narrow it down.");
         samples.put(
                 new Finding.Budget(50, Finding.Budget.Stage.SUITE, null),
@@ -51,14 +51,14 @@ class FindingTextTest {
                         + " set with memprobe.testFile.");
         samples.put(
                 new Finding.NeedsBlamedMemory(HEAP, 2, List.of("a.SessionCacheTest"), 7),
-                "ImportTest died (heap OutOfMemoryError in ImportTest#loads (java.lang.OutOfMemoryError: Java heap"
-                        + " space)) in probe 2, after SessionCacheTest had run there, since found to be culprits; in"
+                "ImportTest died (heap OutOfMemoryError in ImportTest#loads (\"Java heap space\"))"
+                        + " in probe 2, after SessionCacheTest had run there, since found to be culprits; in"
                         + " probe 7, after the other classes before it without them, it passed: it died of their"
                         + " memory, not of a culprit of its own. Fixing them should fix ImportTest too.");
         samples.put(
                 new Finding.DiedWhenCarried(HEAP, 9, true),
-                "ImportTest died (heap OutOfMemoryError in ImportTest#loads (java.lang.OutOfMemoryError: Java heap"
-                        + " space)) in probe 9, where it ran only to carry what it keeps to the classes after it; that"
+                "ImportTest died (heap OutOfMemoryError in ImportTest#loads (\"Java heap space\"))"
+                        + " in probe 9, where it ran only to carry what it keeps to the classes after it; that"
                         + " fork left its polluters out, so the memory of other classes before it adds up to kill it as"
                         + " well. memprobe did not search them, and ran the classes after it without it.");
         samples.put(

@@ -83,6 +83,46 @@ class GitHubActionsTest {
     }
 
     @Test
+    void namesTheCulpritsTestFileAndLineSoThatTheAnnotationShowsInTheDiff() {
+        Report report = SampleReports.small();
+        Report.CulpritEntry hog = report.culprits().get(0);
+        Sources sources = new Sources(
+                Map.of(
+                        Sources.key(hog.victim(), hog.method()),
+                        new Sources.Source(
+                                "shop/src/test/java/com/example/shop/CatalogImportTest.java", 42, null, "frame")),
+                null);
+
+        List<String> lines = GitHubActions.workflowCommands(Map.of("GITHUB_ACTIONS", "true"), report, sources, null);
+
+        assertThat(lines.get(0))
+                .startsWith("::error file=shop/src/test/java/com/example/shop/CatalogImportTest.java,line=42,title="
+                        + "memprobe%3A CatalogImportTest kills the test JVM");
+        assertThat(lines.get(1)).startsWith("::error title=");
+    }
+
+    @Test
+    void keepsWithinGitHubsTenAnnotationsOfAKindAndSaysHowManyMoreThereAre() {
+        SampleReport many = SampleReports.shop().summary("s");
+        for (int i = 0; i < 12; i++) {
+            many.culprit(SampleReport.single("com.acme.Hog" + i + "Test", "heap-oom", List.of(1)));
+        }
+        for (int i = 0; i < 10; i++) {
+            many.finding("near-limit", "near " + i, List.of());
+        }
+
+        List<String> lines =
+                GitHubActions.workflowCommands(Map.of("GITHUB_ACTIONS", "true"), many.build(), "report.html");
+
+        assertThat(lines.stream().filter(l -> l.startsWith("::error"))).hasSize(GitHubActions.ANNOTATIONS_PER_TYPE);
+        assertThat(lines.stream().filter(l -> l.startsWith("::warning"))).hasSize(10);
+        assertThat(lines.get(8)).contains("Hog8Test");
+        assertThat(lines.get(9))
+                .isEqualTo("::error title=memprobe%3A 3 more culprits::GitHub shows 10 annotations of a kind per step;"
+                        + " the report has all 12 culprits.%0ASee report.html");
+    }
+
+    @Test
     void writesNoCommandOutsideGitHubActions() {
         Report report = SampleReports.small();
 

@@ -110,8 +110,14 @@ class JsonReportTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "not json     | it is not valid JSON: unexpected text at line 1, column 1",
-                "{\"a\": 1,}  | it is not valid JSON: expected a field name in double quotes at line 1, column 9",
+                "not json     | it is not valid JSON: Unrecognized token 'not': was expecting (JSON String, Number,"
+                        + " Array, Object or token 'null', 'true' or 'false') at line 1, column 1",
+                "{\"a\": 1,}  | it is not valid JSON: Unexpected character ('}' (code 125)): was expecting"
+                        + " double-quote to start field name at line 1, column 9",
+                "{\"a\": 1, \"a\": 2} | it is not valid JSON: Duplicate field 'a' at line 1, column 13",
+                "{\"schemaVersion\": 1} {} | it is not valid JSON: Trailing token (of type START_OBJECT) found after"
+                        + " value (bound as `java.lang.Object`): not allowed as per"
+                        + " `DeserializationFeature.FAIL_ON_TRAILING_TOKENS` at line 1, column 22",
                 "[1, 2]       | it is not a memprobe report: it holds a JSON array, not an object",
                 "{}           | it has no schemaVersion: it is not a memprobe report",
                 "{\"schemaVersion\": 2} | its schemaVersion is 2 but this memprobe reads version 1; make it again with"
@@ -124,6 +130,18 @@ class JsonReportTest {
         assertThatThrownBy(() -> JsonReportReader.read(text))
                 .isInstanceOf(InvalidReportException.class)
                 .hasMessage(message);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aBaselineNestedTwoHundredThousandDeepIsAOneLineErrorNotAStackOverflow() {
+        String deep = "[".repeat(200_000) + "]".repeat(200_000);
+
+        assertThatThrownBy(() -> JsonReportReader.read(deep))
+                .isInstanceOf(InvalidReportException.class)
+                .hasMessage("it nests arrays or objects more than 64 levels deep (a memprobe report nests 4), so it"
+                        + " is not a memprobe report");
+        assertThatThrownBy(() -> JsonReportReader.read("{\"a\":".repeat(100) + "1" + "}".repeat(100)))
+                .hasMessageStartingWith("it nests arrays or objects more than 64 levels deep");
     }
 
     @ParameterizedTest(name = "{0} = {1}")

@@ -14,7 +14,7 @@ class PurposeTextTest {
     /** One sample of each question, and its words. */
     private static Map<Purpose, String> samples() {
         Map<Purpose, String> samples = new LinkedHashMap<>();
-        samples.put(new Purpose.WholeSuite(20), "whole suite, 20 classes in CI order");
+        samples.put(new Purpose.WholeSuite(20), "the whole suite, 20 classes in Surefire's run order");
         samples.put(new Purpose.NotYetRun(1), "1 class not yet run");
         samples.put(new Purpose.Alone("com.acme.HogTest"), "does HogTest die alone?");
         samples.put(
@@ -47,7 +47,8 @@ class PurposeTextTest {
 
     @Test
     void countsClassesInTheirNumber() {
-        assertThat(PurposeText.of(new Purpose.WholeSuite(1))).isEqualTo("whole suite, 1 class in CI order");
+        assertThat(PurposeText.of(new Purpose.WholeSuite(1)))
+                .isEqualTo("the whole suite, 1 class in Surefire's run order");
         assertThat(PurposeText.of(new Purpose.NotYetRun(9))).isEqualTo("9 classes not yet run");
         assertThat(PurposeText.of(new Purpose.Pollutes(List.of("a.P1", "a.P2", "a.P3"), "a.V")))
                 .isEqualTo("do 3 classes pollute V?");

@@ -74,7 +74,7 @@ class ReportBuilderTest {
         });
         assertThat(report.probes())
                 .extracting(Report.ProbeEntry::purpose)
-                .containsExactly("whole suite, 2 classes in CI order", "does V die alone?");
+                .containsExactly("the whole suite, 2 classes in Surefire's run order", "does V die alone?");
         assertThat(report.summary()).startsWith("Inconclusive: memprobe.maxProbes (3) ran out");
     }
 

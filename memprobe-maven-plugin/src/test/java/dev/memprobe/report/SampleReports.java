@@ -491,7 +491,14 @@ public final class SampleReports {
                         List.of(4, 5, 6, 7, 8),
                         List.of("The polluters keep memory after they finish: look for static caches.")));
         List<Report.ProbeEntry> probes = List.of(
-                probe(1, "whole suite, 10 classes in CI order", names(classes), "died", "heap-oom", HOG, 21_400),
+                probe(
+                        1,
+                        "the whole suite, 10 classes in Surefire's run order",
+                        names(classes),
+                        "died",
+                        "heap-oom",
+                        HOG,
+                        21_400),
                 probe(2, "CatalogImportTest alone", List.of(HOG), "died", "heap-oom", HOG, 6_100),
                 probe(3, "confirm CatalogImportTest (1 of 1)", List.of(HOG), "died", "heap-oom", HOG, 5_900),
                 probe(4, "the 6 not yet run", names(classes).subList(4, 10), "died", "memory-limit", HOSTILE, 14_800),

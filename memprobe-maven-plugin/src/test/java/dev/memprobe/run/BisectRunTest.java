@@ -95,7 +95,76 @@ class BisectRunTest {
             }
             announced.add(defaultMaxHeap);
         }
+
+        @Override
+        public void testFailures(List<String> lines, boolean failBuild) {
+            testLines.addAll(lines);
+            failingBuild.add(failBuild);
+        }
     };
+
+    private final List<String> testLines = new ArrayList<>();
+    private final List<Boolean> failingBuild = new ArrayList<>();
+
+    /** Like {@link #suite}, and a class named in {@code failing} fails one assertion, with Surefire's report. */
+    private ForkRunner suite(Set<String> hogs, Set<String> failing) {
+        ForkRunner plain = suite(hogs);
+        return probe -> {
+            ForkResult result = plain.run(probe);
+            List<ClassRun> runs = new ArrayList<>();
+            for (ClassRun run : result.classes()) {
+                if (failing.contains(run.name())) {
+                    run = new ClassRun(run.name(), ClassRun.Outcome.FAILED, 2, 1, 0, 0, Measure.NONE, null, null, null);
+                }
+                runs.add(run);
+                surefireReport(probe.id(), run.name(), failing.contains(run.name()));
+            }
+            return new ForkResult(probe, result.planned(), runs, result.death(), 1_000, JVM, List.of());
+        };
+    }
+
+    private void surefireReport(int probe, String className, boolean failing) {
+        Path folder = output().resolve("probes/probe-" + probe + "/surefire-reports");
+        String simple = className.substring(className.lastIndexOf('.') + 1);
+        String failure = failing
+                ? "<failure message=\"expected: &lt;1&gt; but was: &lt;2&gt;\" type=\"org.opentest4j.AssertionFailedError\">"
+                        + "org.opentest4j.AssertionFailedError: expected: &lt;1&gt; but was: &lt;2&gt;\n\tat "
+                        + "org.junit.jupiter.api.AssertEquals.failNotEqual(AssertEquals.java:197)\n\tat " + className
+                        + ".addsUp(" + simple + ".java:12)\n</failure>"
+                : "";
+        try {
+            Files.createDirectories(folder);
+            Files.writeString(
+                    folder.resolve("TEST-" + className + ".xml"),
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- probe " + probe + " -->\n<testsuite name=\""
+                            + className
+                            + "\" tests=\"2\" errors=\"0\" skipped=\"0\" failures=\"" + (failing ? 1 : 0) + "\">"
+                            + "<testcase name=\"addsUp\" classname=\"" + className + "\" time=\"0.01\">" + failure
+                            + "</testcase><testcase name=\"other\" classname=\"" + className
+                            + "\" time=\"0.01\"/></testsuite>\n");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private RunRequest withSurefire(RunRequest plain, boolean testFailureIgnore) {
+        return new RunRequest(
+                plain.tests(),
+                plain.options(),
+                new RunRequest.Project(
+                        "com.acme:shop",
+                        null,
+                        "filesystem",
+                        null,
+                        List.of(),
+                        root.resolve("target/surefire-reports"),
+                        testFailureIgnore),
+                plain.versions(),
+                plain.machine(),
+                plain.output(),
+                null,
+                plain.started());
+    }
 
     private RunOutcome run(Forks forks, RunRequest request) {
         Clock clock = Clock.fixed(STARTED.plusMillis(42_400), ZoneOffset.UTC);
@@ -164,6 +233,75 @@ class BisectRunTest {
         assertThat(failed.cause()).isNull();
         assertThat(written).containsExactly(reported.report(), failed.report());
         assertThat(announced).hasSize(2);
+    }
+
+    @Test
+    void aCulpritFoundWithoutFailOnCulpritSaysThatTheBuildGoesOnAndHow() {
+        run(forks(suite(Set.of("a.Test2"))), request(classes(3), options(null, null, "bisect", "1"), output()));
+
+        assertThat(console)
+                .last()
+                .isEqualTo("memprobe: the build goes on: a culprit fails it only with -Dmemprobe.failOnCulprit=true"
+                        + " (or in memprobe:check, which fails on culprits by default)");
+    }
+
+    @Test
+    void aTestThatFailsItsAssertionsFailsTheBuildAsSurefireWouldNamingIt() {
+        RunRequest request = withSurefire(request(classes(3), options(null, null, "bisect", "1"), output()), false);
+
+        RunOutcome outcome = run(forks(suite(Set.of(), Set.of("a.Test2"))), request);
+
+        assertThat(outcome.status()).isEqualTo(RunOutcome.Status.FAILURE);
+        assertThat(outcome.verdict()).isEqualTo(Verdict.NO_CULPRIT);
+        assertThat(outcome.message())
+                .isEqualTo("There are test failures: 1 test failed in a.Test2, not of memory. See"
+                        + " target/surefire-reports for the individual test results"
+                        + " (-Dmaven.test.failure.ignore=true lets the build go on).");
+        assertThat(testLines)
+                .containsExactly(
+                        "Failures: ",
+                        "  Test2.addsUp:12 expected: <1> but was: <2>",
+                        "Tests run: 4, Failures: 1, Errors: 0, Skipped: 0");
+        assertThat(failingBuild).containsExactly(true);
+    }
+
+    @Test
+    void everyClassHasItsSurefireReportInTheProjectsReportsFolderFromTheProbeThatMeasuredIt() throws IOException {
+        RunRequest request = withSurefire(request(classes(3), options(null, null, "bisect", "1"), output()), false);
+
+        run(forks(suite(Set.of("a.Test2"), Set.of())), request);
+
+        Path reports = root.resolve("target/surefire-reports");
+        assertThat(reports.resolve("TEST-a.Test1.xml")).exists();
+        assertThat(reports.resolve("TEST-a.Test3.xml")).exists();
+        // a.Test2 died in probe 1 and died again alone in probe 2: probe 1 measured it, its report is the one kept
+        assertThat(output().resolve("probes/probe-2/surefire-reports/TEST-a.Test2.xml"))
+                .exists();
+        assertThat(reports.resolve("TEST-a.Test2.xml")).content().contains("<!-- probe 1 -->");
+    }
+
+    @Test
+    void testFailureIgnoreLetsTheBuildGoOnWithTheFailuresAsWarnings() {
+        RunRequest request = withSurefire(request(classes(3), options(null, null, "bisect", "1"), output()), true);
+
+        RunOutcome outcome = run(forks(suite(Set.of(), Set.of("a.Test2"))), request);
+
+        assertThat(outcome.status()).isEqualTo(RunOutcome.Status.SUCCESS);
+        assertThat(testLines).contains("  Test2.addsUp:12 expected: <1> but was: <2>");
+        assertThat(failingBuild).containsExactly(false);
+    }
+
+    @Test
+    void aFailingTestAndAHogFailTheBuildNamingBoth() {
+        RunRequest request = withSurefire(request(classes(3), options(null, null, "bisect", "1"), output()), false);
+
+        RunOutcome outcome = run(forks(suite(Set.of("a.Test3"), Set.of("a.Test1"))), request);
+
+        assertThat(outcome.status()).isEqualTo(RunOutcome.Status.FAILURE);
+        assertThat(outcome.message())
+                .startsWith("There are test failures: 1 test failed in a.Test1, not of memory.")
+                .endsWith(" memprobe also found 1 culprit: a.Test3 (single, heap-oom); see"
+                        + " target/memprobe/report.html");
     }
 
     @Test

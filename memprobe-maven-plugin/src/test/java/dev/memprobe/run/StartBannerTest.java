@@ -27,11 +27,11 @@ class StartBannerTest {
                         OUTPUT)))
                 .containsExactly(
                         "memprobe: 201 test classes, max heap -Xmx256m, memory limit 1 GiB, fork timeout 10 min 0 s,"
-                                + " strategy bisect, 2 forks at a time",
+                                + " strategy bisect, at most 50 probes (memprobe.maxProbes), 2 forks at a time",
                         "memprobe: this machine has 8 GiB, a container limit of 4 GiB (cgroup v2); a JVM here"
                                 + " takes a default max heap of 1 GiB",
                         "memprobe: forks run by Surefire 3.6.1 (memprobe's own; the project uses 3.2.5 for mvn test)"
-                                + " with the project's Surefire configuration");
+                                + " with the project's Surefire configuration; the first probe runs the classes in Surefire's run order (runOrder=filesystem), as mvn test does on this machine");
     }
 
     @Test
@@ -46,11 +46,11 @@ class StartBannerTest {
                         OUTPUT)))
                 .containsExactly(
                         "memprobe: 1 test class, max heap the project's (JVM default about 4 GiB), memory limit"
-                                + " none, strategy isolated, 1 fork at a time",
+                                + " none, strategy isolated, at most 50 probes (memprobe.maxProbes), 1 fork at a time",
                         "memprobe: this machine has 16 GiB, no container memory limit (cgroup v1); a JVM here"
                                 + " takes a default max heap of 4 GiB",
                         "memprobe: forks run by Surefire 3.6.1 (memprobe's own) with the project's Surefire"
-                                + " configuration");
+                                + " configuration; the first probe runs the classes in Surefire's run order (runOrder=filesystem), as mvn test does on this machine");
     }
 
     @Test
@@ -64,7 +64,8 @@ class StartBannerTest {
                                 "3.6.1",
                                 OUTPUT))
                         .get(2))
-                .isEqualTo("memprobe: forks run by Surefire 3.6.1 (memprobe's own) with the project's Surefire"
-                        + " configuration");
+                .isEqualTo(
+                        "memprobe: forks run by Surefire 3.6.1 (memprobe's own) with the project's Surefire"
+                                + " configuration; the first probe runs the classes in Surefire's run order (runOrder=filesystem), as mvn test does on this machine");
     }
 }

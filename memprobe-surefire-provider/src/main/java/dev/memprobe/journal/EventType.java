@@ -14,6 +14,7 @@ public enum EventType {
     RECOVERED("recovered"),
     SHUTDOWN("shutdown"),
     RUN_END("run-end"),
+    MEMORY("memory"),
     HEAP_DUMP("heap-dump"),
     THREADS_LEFT("threads-left");
 

@@ -29,6 +29,8 @@ package dev.memprobe.journal;
  *       the class's {@code class-end} itself and runs the classes not yet started.
  *   <li>{@code shutdown}: the JVM began to exit while tests were running ({@code System.exit} or a signal).
  *   <li>{@code run-end}: the provider returned normally.
+ *   <li>{@code memory}: a sample of the fork's memory ({@value #USED} heap in use, {@value #LIVE} heap after the latest
+ *       collection, {@value #RSS} resident memory), a few times a second, for the chart of memory over time.
  *   <li>{@code heap-dump}: for a class the plugin asked about, a heap dump of live objects was written (its
  *       {@value #PHASE}: {@code start}, {@code end} or {@code error}; {@value #FILE}, {@value #BYTES}, {@value #MILLIS}),
  *       or {@value #REASON} says why none was.
@@ -98,6 +100,8 @@ public final class Journal {
     // fields of "near-limit" and "recovered"
     static final String POOL = "pool";
     static final String USED = "used";
+    static final String LIVE = "live";
+    static final String RSS = "rss";
     static final String MAX = "max";
 
     // fields of "gc-overhead" (and its class, method, "used", "max" and "measure")

@@ -105,6 +105,9 @@ final class JournalDecoder {
                         nested(Journal.MEASURE));
             case RUN_END:
                 return new RunEndEvent(time, (int) number(Journal.SEQ, 0));
+            case MEMORY:
+                return new MemoryEvent(
+                        time, number(Journal.USED, -1), number(Journal.LIVE, -1), number(Journal.RSS, -1));
             case HEAP_DUMP:
                 return new HeapDumpEvent(
                         time,

@@ -137,6 +137,13 @@ final class JournalEncoder implements JournalVisitor {
     }
 
     @Override
+    public void memory(MemoryEvent e) {
+        put(Journal.USED, e.heapUsed() < 0 ? null : e.heapUsed());
+        put(Journal.LIVE, e.liveHeap() < 0 ? null : e.liveHeap());
+        put(Journal.RSS, e.rss() < 0 ? null : e.rss());
+    }
+
+    @Override
     public void heapDump(HeapDumpEvent e) {
         put(Journal.CLASS, e.className());
         put(Journal.PHASE, e.phase() == null ? null : e.phase().journalName());

@@ -27,6 +27,8 @@ public interface JournalVisitor {
 
     default void runEnd(RunEndEvent event) {}
 
+    default void memory(MemoryEvent event) {}
+
     default void heapDump(HeapDumpEvent event) {}
 
     default void threadsLeft(ThreadsLeftEvent event) {}

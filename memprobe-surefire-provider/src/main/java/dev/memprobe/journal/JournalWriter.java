@@ -158,6 +158,17 @@ public final class JournalWriter implements Closeable {
     }
 
     /**
+     * A sample of the fork's memory, for the report's chart over time.
+     *
+     * @param heapUsed heap in use now, -1 when not measured
+     * @param liveHeap heap in use after the latest collection, -1 before the first
+     * @param rss resident memory now, -1 when not known
+     */
+    public void memory(long heapUsed, long liveHeap, long rss) {
+        write(new MemoryEvent(now(), heapUsed, liveHeap, rss));
+    }
+
+    /**
      * A heap dump written for {@code className}.
      *
      * @param file its absolute path

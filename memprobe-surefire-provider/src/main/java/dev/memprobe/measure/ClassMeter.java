@@ -104,6 +104,16 @@ public class ClassMeter {
         return memory.getHeapMemoryUsage().getUsed();
     }
 
+    /** Heap in use after the latest collection (the live set), or -1 before the first. */
+    public long liveHeap() {
+        return gc.last();
+    }
+
+    /** The fork's resident memory now, or -1 where {@code /proc} does not say. */
+    public long rss() {
+        return proc.available() ? proc.rss() : -1;
+    }
+
     /** The heap's maximum (-Xmx) in bytes, or -1 when undefined. */
     public long heapMax() {
         return memory.getHeapMemoryUsage().getMax();

@@ -37,6 +37,8 @@ final class RunRecorder {
     private final JournalWriter journal;
     /** Set once, by {@link #forkStarted}; null until then, and for good when the meters could not start. */
     private volatile ClassMeter meter;
+    /** Samples the fork's memory over time once the meters run; null until then. */
+    private volatile MemorySampler sampler;
 
     private final MeterStartup startup = new MeterStartup();
     private final Set<String> histogramClasses;
@@ -99,6 +101,9 @@ final class RunRecorder {
                 rssResettable,
                 ThisJvm.startTime(),
                 parallelForcedOff);
+        MemorySampler memory = new MemorySampler(journal, meter);
+        sampler = memory;
+        memory.start();
     }
 
     void plan(List<String> classes) {
@@ -359,6 +364,10 @@ final class RunRecorder {
 
     void runEnded() {
         startup.await(START_WAIT_MILLIS);
+        MemorySampler memory = sampler;
+        if (memory != null) {
+            memory.stop();
+        }
         terminal = true;
         journal.runEnd(seq);
     }

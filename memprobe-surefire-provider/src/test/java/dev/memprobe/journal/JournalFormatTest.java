@@ -298,6 +298,21 @@ class JournalFormatTest {
                             assertThat(((ShutdownEvent) e).measures()).isNull();
                         }),
                 event(
+                        "memory",
+                        "{\"event\":\"memory\",\"time\":T,\"used\":300,\"live\":120,\"rss\":900}",
+                        w -> w.memory(300, 120, 900),
+                        e -> {
+                            MemoryEvent memory = (MemoryEvent) e;
+                            assertThat(memory.heapUsed()).isEqualTo(300);
+                            assertThat(memory.liveHeap()).isEqualTo(120);
+                            assertThat(memory.rss()).isEqualTo(900);
+                        }),
+                event(
+                        "memory before the first collection, without /proc",
+                        "{\"event\":\"memory\",\"time\":T,\"used\":300}",
+                        w -> w.memory(300, -1, -1),
+                        e -> assertThat(((MemoryEvent) e).liveHeap()).isEqualTo(-1)),
+                event(
                         "run-end",
                         "{\"event\":\"run-end\",\"time\":T,\"seq\":3}",
                         w -> w.runEnd(3),

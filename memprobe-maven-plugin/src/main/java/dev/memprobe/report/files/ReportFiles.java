@@ -3,6 +3,7 @@ package dev.memprobe.report.files;
 import dev.memprobe.report.InvalidReportException;
 import dev.memprobe.report.JsonReportReader;
 import dev.memprobe.report.Report;
+import dev.memprobe.report.ReportContext;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -35,8 +36,17 @@ public final class ReportFiles {
 
     private ReportFiles() {}
 
-    /** Writes every format, those marked for it on a thread of their own; returns the files in format order. */
+    /** Writes every format, knowing nothing beside the report; returns the files in format order. */
     public static List<Path> writeAll(Report report, Path folder) throws IOException {
+        return writeAll(report, ReportContext.NONE, folder);
+    }
+
+    /**
+     * Writes every format, those marked for it on a thread of their own; returns the files in format order.
+     *
+     * @param context what the formats show beside the report: the culprits' sources, the probes' files
+     */
+    public static List<Path> writeAll(Report report, ReportContext context, Path folder) throws IOException {
         Files.createDirectories(folder);
         // the slowest (the HTML page) are written beside the others: the fork is gone and its cores are free
         Map<ReportFormat, CompletableFuture<Path>> beside = new EnumMap<>(ReportFormat.class);
@@ -44,7 +54,7 @@ public final class ReportFiles {
             if (format.ownThread()) {
                 beside.put(format, CompletableFuture.supplyAsync(() -> {
                     try {
-                        return write(format, report, folder);
+                        return write(format, report, context, folder);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -54,13 +64,14 @@ public final class ReportFiles {
         List<Path> written = new ArrayList<>();
         for (ReportFormat format : ReportFormat.values()) {
             CompletableFuture<Path> started = beside.get(format);
-            written.add(started == null ? write(format, report, folder) : join(started));
+            written.add(started == null ? write(format, report, context, folder) : join(started));
         }
         return written;
     }
 
-    private static Path write(ReportFormat format, Report report, Path folder) throws IOException {
-        return writeAtomically(folder.resolve(format.fileName()), out -> format.write(report, out));
+    private static Path write(ReportFormat format, Report report, ReportContext context, Path folder)
+            throws IOException {
+        return writeAtomically(folder.resolve(format.fileName()), out -> format.write(report, context, out));
     }
 
     private static Path join(CompletableFuture<Path> file) throws IOException {

@@ -63,13 +63,45 @@ final class Html {
         return value != null && TOKEN.matcher(value).matches() ? value : "other";
     }
 
-    /** A class name, escaped, that may wrap after each dot (and only there) in a narrow column. */
-    static String wrappable(String className) {
-        return escape(className).replace(".", ".<wbr>");
+    /**
+     * A name (class, method), escaped, that may wrap only between the words of an identifier: after punctuation (a
+     * dot, {@code $}, {@code #}, {@code _}, a quote, ...), and before the capital that starts a word
+     * ({@code Catalog|Import|Test}), never inside one.
+     */
+    static String wrappable(String name) {
+        if (name == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(name.length() + 16);
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (i > 0 && Character.isUpperCase(c) && Character.isLowerCase(name.charAt(i - 1))) {
+                out.append("<wbr>");
+            }
+            out.append(escape(String.valueOf(c)));
+            if (i + 1 < name.length()
+                    && breaksAfter(c)
+                    && !breaksAfter(name.charAt(i + 1))
+                    && !Character.isWhitespace(name.charAt(i + 1))) {
+                out.append("<wbr>");
+            }
+        }
+        return out.toString();
     }
 
-    /** The part of a class name after the last dot, escaped. */
+    /** Whether a name may wrap after {@code c}: punctuation between its words ({@code .}, {@code $}, {@code _}, ...). */
+    private static boolean breaksAfter(char c) {
+        return !Character.isLetterOrDigit(c) && !Character.isWhitespace(c) && c != '<' && c != '&';
+    }
+
+    /** A percentage of {@code total} for an SVG coordinate ({@code 37.5%}), within 0 and 100. */
+    static String percent(double part, double total) {
+        double share = total <= 0 ? 0 : Math.max(0, Math.min(100, 100 * part / total));
+        return num(share) + "%";
+    }
+
+    /** The part of a class name after the last dot, escaped, wrapping only between its words. */
     static String simpleName(String className) {
-        return escape(ReportText.simple(className));
+        return wrappable(ReportText.simple(className));
     }
 }

@@ -1,15 +1,17 @@
 package dev.memprobe.report.html;
 
 import dev.memprobe.report.Headline;
+import dev.memprobe.report.ProbeDetail;
 import dev.memprobe.report.Report;
+import dev.memprobe.report.ReportContext;
 import dev.memprobe.report.ReportText;
 import dev.memprobe.report.RetainersText;
+import dev.memprobe.report.Sources;
 import dev.memprobe.retain.Retainers;
 import dev.memprobe.units.Durations;
 import dev.memprobe.units.Size;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -18,8 +20,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * {@code report.html}: one self-contained page, readable when opened from a CI artifact. It fetches nothing (inline
- * CSS and SVG, no script, no font, no image) and escapes every string that comes from the project.
+ * {@code report.html}: the page, readable where CI hosts it. Its style sheet and script are files beside it
+ * ({@code report.css}, {@code report.js}), so that it opens from an artifact's zip and under a Content-Security-Policy
+ * of {@code default-src 'self'} (Jenkins' default): no inline style or script, no font, no image, nothing fetched from
+ * elsewhere. Without its script it is all there; the script sorts and filters the classes table. It escapes every
+ * string that comes from the project, and names wrap only between their words. Laid out from 420 px wide to wide
+ * screens, light or dark as the reader's system is.
  *
  * <p>Order: the verdict, each culprit with its evidence and next steps, the findings; then the {@link MemoryChart
  * memory chart} of every class against the limits, the {@link ProbeTimeline probe timeline}, and the {@link
@@ -27,25 +33,34 @@ import java.util.stream.Collectors;
  */
 public final class HtmlReport {
 
-    private static final String CSS = stylesheet();
-
     private HtmlReport() {}
 
     public static void write(Report report, Writer out) throws IOException {
-        out.write(render(report));
+        write(report, ReportContext.NONE, out);
+    }
+
+    /** The page, with links to the culprits' sources and the probes' files and charts that {@code context} knows. */
+    public static void write(Report report, ReportContext context, Writer out) throws IOException {
+        out.write(render(report, context));
     }
 
     static String render(Report report) {
+        return render(report, ReportContext.NONE);
+    }
+
+    static String render(Report report, ReportContext context) {
+        Sources sources = context.sources();
         Map<String, String> roles = roles(report);
         StringBuilder h = new StringBuilder(4096 + report.classes().size() * 900);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n");
         h.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         h.append("<title>").append(Html.escape(title(report))).append("</title>\n");
-        h.append("<style>\n").append(CSS).append("</style>\n</head><body>\n");
+        h.append("<link rel=\"stylesheet\" href=\"report.css\">\n");
+        h.append("<script src=\"report.js\" defer></script>\n</head><body>\n");
         verdict(report, h);
         int n = 0;
         for (Report.CulpritEntry c : report.culprits()) {
-            culprit(c, ++n, h);
+            culprit(c, ++n, context, h);
         }
         for (Report.FindingEntry f : report.findings()) {
             finding(f, h);
@@ -55,7 +70,7 @@ public final class HtmlReport {
         h.append("<h2 id=\"probes\">Probes</h2>\n");
         h.append("<p class=\"sub\">Each probe ran a subset of the classes in one fresh fork under the limits;"
                 + " the bar is its wall time.</p>\n");
-        new ProbeTimeline(report.probes()).render(h);
+        new ProbeTimeline(report, context).render(h);
         ReportTables tables = new ReportTables(report, roles);
         tables.ranking(h);
         tables.forkPlan(h);
@@ -85,7 +100,9 @@ public final class HtmlReport {
             h.append(" · ").append(Html.escape(report.project()));
         }
         h.append("</p>\n<h1>").append(Html.escape(Headline.of(report).banner())).append("</h1>\n");
-        h.append("<p class=\"summary\">").append(Html.escape(report.summary())).append("</p>\n");
+        h.append("<p class=\"summary\">")
+                .append(Html.wrappable(report.summary()))
+                .append("</p>\n");
         Report.Totals t = report.totals();
         Report.Settings s = report.settings();
         h.append("<p class=\"totals\">").append(Html.count(t.classesRun())).append(" of ");
@@ -97,12 +114,13 @@ public final class HtmlReport {
         h.append("</p>\n</header>\n");
     }
 
-    private static void culprit(Report.CulpritEntry c, int index, StringBuilder h) {
+    private static void culprit(Report.CulpritEntry c, int index, ReportContext context, StringBuilder h) {
+        Sources sources = context.sources();
         h.append("<section class=\"culprit\" id=\"culprit-").append(index).append("\">\n");
         h.append("<h2>")
                 .append(index)
                 .append(". <code>")
-                .append(Html.escape(c.victim()))
+                .append(Html.wrappable(c.victim()))
                 .append("</code>");
         if (!c.polluters().isEmpty()) {
             h.append(" after ").append(Html.plural(c.polluters().size(), "polluter", "polluters"));
@@ -117,14 +135,23 @@ public final class HtmlReport {
             h.append("<dt>In flight</dt><dd><code>")
                     .append(Html.simpleName(c.victim()))
                     .append('#');
-            h.append(Html.escape(c.method())).append("</code></dd>\n");
+            h.append(Html.wrappable(c.method())).append("</code></dd>\n");
         }
+        sources.of(c).ifPresent(source -> {
+            String href = sources.href(source);
+            String text = Html.wrappable(source.path()) + (source.line() > 0 ? ":" + source.line() : "");
+            h.append("<dt>Source</dt><dd><code>");
+            h.append(href == null ? text : "<a href=\"" + Html.escape(href) + "\">" + text + "</a>");
+            h.append("</code></dd>\n");
+        });
         if (!c.polluters().isEmpty()) {
             h.append("<dt>Polluters</dt><dd><table class=\"polluters\"><thead><tr><th>Ran before, in this order</th>"
                     + "<th class=\"n\">Left behind</th></tr></thead><tbody>\n");
             for (String p : c.polluters()) {
                 Long bytes = c.retainedBytes().get(p);
-                h.append("<tr><td class=\"name\"><code>").append(Html.escape(p)).append("</code></td><td class=\"n\">");
+                h.append("<tr><td class=\"name\"><code>")
+                        .append(Html.wrappable(p))
+                        .append("</code></td><td class=\"n\">");
                 h.append(bytes == null || bytes < 0 ? "n/a" : Size.format(bytes))
                         .append("</td></tr>\n");
             }
@@ -143,6 +170,14 @@ public final class HtmlReport {
             h.append(')');
         }
         h.append("</dd>\n");
+        String files = c.probes().stream()
+                .map(id -> context.probe(id).orElse(null))
+                .filter(d -> d != null)
+                .map(HtmlReport::probeFiles)
+                .collect(Collectors.joining("<br>"));
+        if (!files.isEmpty()) {
+            h.append("<dt>Files</dt><dd>").append(files).append("</dd>\n");
+        }
         if (!c.evidence().isEmpty()) {
             h.append("<dt>Evidence</dt><dd><ul>\n");
             items(c.evidence(), h);
@@ -156,6 +191,22 @@ public final class HtmlReport {
             h.append("</ol>\n");
         }
         h.append("</section>\n");
+    }
+
+    /** A probe's folder, journal and crash log as links: {@code probe 2: folder · journal · crash log}. */
+    private static String probeFiles(ProbeDetail d) {
+        StringBuilder links = new StringBuilder("probe ").append(d.id()).append(": ");
+        links.append("<a href=\"").append(Html.escape(d.folder())).append("\">folder</a>");
+        if (d.journal() != null) {
+            links.append(" · <a href=\"").append(Html.escape(d.journal())).append("\">journal</a>");
+        }
+        if (d.crashLog() != null) {
+            links.append(" · <a href=\"").append(Html.escape(d.crashLog())).append("\">crash log</a>");
+        }
+        if (d.memory() != null) {
+            links.append(" · <a href=\"#memory-").append(d.id()).append("\">memory over time</a>");
+        }
+        return links.toString();
     }
 
     /**
@@ -190,7 +241,7 @@ public final class HtmlReport {
     /** One {@code <li>} a line of text, escaped. */
     private static void items(List<String> lines, StringBuilder h) {
         for (String line : lines) {
-            h.append("<li>").append(Html.escape(line)).append("</li>\n");
+            h.append("<li>").append(Html.wrappable(line)).append("</li>\n");
         }
     }
 
@@ -205,11 +256,11 @@ public final class HtmlReport {
 
     private static void finding(Report.FindingEntry f, StringBuilder h) {
         h.append("<section class=\"finding\"><b>").append(Html.escape(f.kind())).append(":</b> ");
-        h.append(Html.escape(f.message()));
+        h.append(Html.wrappable(f.message()));
         if (!f.classes().isEmpty()) {
             h.append("<div class=\"sub\">");
             h.append(f.classes().stream()
-                    .map(name -> "<code>" + Html.escape(name) + "</code>")
+                    .map(name -> "<code>" + Html.wrappable(name) + "</code>")
                     .collect(Collectors.joining(", ")));
             h.append("</div>");
         }
@@ -232,14 +283,13 @@ public final class HtmlReport {
         return roles;
     }
 
-    private static String stylesheet() {
-        try (InputStream in = HtmlReport.class.getResourceAsStream("report.css")) {
+    /** Copies one of the page's files (report.css, report.js) from the plugin jar to {@code out}. */
+    public static void resource(String name, Writer out) throws IOException {
+        try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("report.css is missing from the memprobe plugin jar");
+                throw new IllegalStateException(name + " is missing from the memprobe plugin jar");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read report.css from the memprobe plugin jar", e);
+            out.write(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 }

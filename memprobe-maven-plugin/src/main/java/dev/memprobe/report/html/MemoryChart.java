@@ -13,24 +13,20 @@ import java.util.Map;
 import java.util.stream.LongStream;
 
 /**
- * The chart of {@code report.html}: every class's own figures (what it needed on top of the live heap it found, what it
- * kept) and the fork's RSS peak while it ran, against the heap and memory limits, as inline SVG. A report without own
- * figures (an earlier version) charts the fork's heap peak and live heap peak instead. One horizontal row per class, in run order, three thin bars a row; the culprits' rows are
- * highlighted. The axis sits in a small SVG of its own above the rows, which scroll: 5 classes or 2,000, every class
- * gets a row of the same height and a tooltip ({@code <title>}) with its numbers. When the rows do not fit, a
- * {@link MemoryOverview} of the whole run comes first.
+ * The per-class chart of {@code report.html}: every class's own figures (what it needed on top of the live heap it
+ * found, what it kept) and the fork's RSS peak while it ran, against the heap and memory limits; a report without own
+ * figures (an earlier version) charts the fork's heap peak and live heap peak instead. One row per class, in run
+ * order: its name as text of the page, then three thin bars in an SVG whose coordinates are percentages of its width,
+ * so that the bars scale with the page while every label stays at the page's own font size (12 px and up, from 420 px
+ * wide to wide screens). The culprits' rows are highlighted; each row has a tooltip with its numbers. The rows scroll
+ * past {@value #BODY_HEIGHT} px; when they do, a {@link MemoryOverview} of the whole run comes first.
  */
 final class MemoryChart {
 
-    static final int WIDTH = 1000;
-    static final int ROW = 16;
+    static final int ROW = 18;
     /** The height in pixels the rows get before they scroll; report.css says the same. */
     static final int BODY_HEIGHT = 640;
 
-    private static final int AXIS_HEIGHT = 34;
-    private static final int LABEL_END = 262;
-    private static final int PLOT_START = 270;
-    private static final int PLOT_END = 985;
     private static final int LABEL_CHARS = 34;
     private static final int TICKS = 8;
 
@@ -67,27 +63,22 @@ final class MemoryChart {
             h.append("<p class=\"sub\">Every class, ").append(Html.count(classes.size()));
             h.append(" in run order: scroll the rows, hover one for its numbers.</p>\n");
         }
-        int height = classes.size() * ROW;
-        h.append("<div class=\"chart\" id=\"chart\">\n");
+        h.append("<div class=\"chart classes-chart\" id=\"chart\">\n");
         axis(h);
-        h.append("<div class=\"body\"><svg class=\"rows\" viewBox=\"0 0 ")
-                .append(WIDTH)
-                .append(' ')
-                .append(height);
-        h.append("\" role=\"img\" aria-label=\"Memory per class\">\n");
-        for (long t = tick; t < axisMax; t += tick) {
-            h.append(Svg.line("grid", x(t), 0, x(t), height, null));
+        h.append(
+                "<div class=\"rows\"><div class=\"rowsin\" role=\"list\" aria-label=\"Memory per class, in run order\">\n");
+        for (Report.ClassEntry c : classes) {
+            row(h, c);
         }
-        h.append('\n');
-        for (int i = 0; i < classes.size(); i++) {
-            row(h, classes.get(i), i);
+        // the grid and the limits once, over every row's bars
+        h.append("<svg class=\"overlay\" aria-hidden=\"true\">");
+        for (long t = tick; t < axisMax; t += tick) {
+            h.append(Svg.vline("grid", x(t)));
         }
         for (Limit limit : limits) {
-            double x = x(limit.bytes());
-            h.append(Svg.line(limit.css(), x, 0, x, height, Html.escape(limit.description())))
-                    .append('\n');
+            h.append(Svg.vline(limit.css(), x(limit.bytes())));
         }
-        h.append("</svg></div></div>\n");
+        h.append("</svg></div></div></div>\n");
     }
 
     private void legend(StringBuilder h) {
@@ -116,41 +107,38 @@ final class MemoryChart {
         }
     }
 
+    /** The axis: tick labels and the limits' labels, as text at percentages of the plot's width. */
     private void axis(StringBuilder h) {
-        h.append("<svg class=\"axis\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(AXIS_HEIGHT);
-        h.append("\" aria-hidden=\"true\">");
-        h.append(Svg.text(null, LABEL_END, 14, "end", "class (run order)"));
+        h.append("<div class=\"crow axis\" aria-hidden=\"true\"><span class=\"cname\">class (run order)</span>");
+        h.append("<svg class=\"scale\">");
         for (long t = 0; t <= axisMax; t += tick) {
             String anchor = t == 0 ? "start" : t == axisMax ? "end" : "middle";
-            h.append(Svg.text(null, x(t), 14, anchor, tickLabel(t)));
+            // every other tick's label on a narrow screen (report.css hides the odd ones there)
+            String css = (t / tick) % 2 == 1 ? "odd" : null;
+            h.append(Svg.text(css, x(t), "13", anchor, tickLabel(t)));
         }
-        // The lower limit's label goes left of its line, the higher one's right of it, so they do not overlap.
+        // The lower limit's label goes left of its line, the higher one's right of it unless past the middle.
         for (Limit limit : limits) {
             boolean lowest = limits.stream().allMatch(l -> l.bytes() >= limit.bytes());
-            boolean left = lowest && limits.size() > 1 || x(limit.bytes()) > PLOT_END - 60;
-            double x = x(limit.bytes()) + (left ? -4 : 4);
-            h.append(Svg.text("lim", x, 29, left ? "end" : "start", Html.escape(limit.label())));
+            // a label right of a line past the middle could run off a narrow screen: it goes left of its line
+            boolean left = lowest && limits.size() > 1 || (double) limit.bytes() / axisMax > 0.5;
+            h.append(Svg.text("lim", x(limit.bytes()), "29", left ? "end" : "start", Html.escape(limit.label())));
         }
-        h.append("</svg>\n");
+        h.append("</svg></div>\n");
     }
 
-    private void row(StringBuilder h, Report.ClassEntry c, int index) {
+    private void row(StringBuilder h, Report.ClassEntry c) {
         String role = roles.get(c.name());
-        h.append("<g class=\"row").append(role == null ? "" : " " + role).append("\" transform=\"translate(0,");
-        h.append(index * ROW).append(")\"><title>").append(tooltip(c, role)).append("</title>");
-        h.append("<rect class=\"bg\" width=\"")
-                .append(WIDTH)
-                .append("\" height=\"")
-                .append(ROW)
-                .append("\"/>");
-        h.append(Svg.text(null, LABEL_END, 12, "end", Html.escape(label(c.name()))));
+        h.append("<div class=\"crow").append(role == null ? "" : " " + role).append("\" role=\"listitem\" title=\"");
+        h.append(tooltip(c, role)).append("\"><span class=\"cname\">").append(Html.wrappable(label(c.name())));
+        h.append("</span><svg class=\"bars\">");
         if (first(c) <= 0 && second(c) <= 0 && c.rssPeakBytes() <= 0) {
-            h.append(Svg.text("na", PLOT_START + 4, 12, "start", "not measured"));
+            h.append(Svg.text("na", "0.5%", "13", "start", "not measured"));
         }
-        bar(h, "h", 1.5, first(c));
-        bar(h, "l", 6, second(c));
-        bar(h, "r", 10.5, c.rssPeakBytes());
-        h.append("</g>\n");
+        bar(h, "h", 2, first(c));
+        bar(h, "l", 7, second(c));
+        bar(h, "r", 12, c.rssPeakBytes());
+        h.append("</svg></div>\n");
     }
 
     /** The class's full name and role, its three numbers, its outcome, duration and probe; escaped. */
@@ -189,9 +177,9 @@ final class MemoryChart {
         return c.own() != null ? c.own().keptBytes() : c.liveHeapPeakBytes();
     }
 
-    private void bar(StringBuilder h, String css, double y, long bytes) {
+    private void bar(StringBuilder h, String css, int y, long bytes) {
         if (bytes > 0) {
-            h.append(Svg.rect(css, PLOT_START, y, Math.max(x(bytes) - PLOT_START, 0.5), 4));
+            h.append(Svg.hbar(css, y, 4, x(bytes)));
         }
     }
 
@@ -235,8 +223,9 @@ final class MemoryChart {
         return step;
     }
 
-    double x(long bytes) {
-        return PLOT_START + (double) (PLOT_END - PLOT_START) * bytes / axisMax;
+    /** Where {@code bytes} is on the plot, as a percentage of its width. */
+    String x(long bytes) {
+        return Html.percent(bytes, axisMax);
     }
 
     long axisMax() {

@@ -9,15 +9,15 @@ import java.util.function.ToLongFunction;
  * The whole run at a glance, above the {@link MemoryChart} when its rows do not fit on screen: run order left to
  * right, memory up, the limits as horizontal lines and each culprit as a vertical mark. Beyond {@value #COLUMNS}
  * classes, neighbouring classes share a column that shows their highest value, so the picture stays the same size
- * however large the suite.
+ * however large the suite. The shapes are drawn in an SVG stretched to the chart's width; the tick labels are in a
+ * second SVG over it, placed by percentages, so that they keep the page's font size at any width.
  */
 final class MemoryOverview {
 
     static final int COLUMNS = 700;
-    private static final int HEIGHT = 120;
-    private static final int LEFT = 70;
-    private static final int RIGHT = 990;
-    private static final int TOP = 10;
+    private static final int LEFT = 0;
+    private static final int RIGHT = 1000;
+    private static final int TOP = 4;
     private static final int BOTTOM = 100;
 
     private final List<Report.ClassEntry> classes;
@@ -42,13 +42,12 @@ final class MemoryOverview {
     void render(StringBuilder h) {
         int n = classes.size();
         int columns = columns(n);
-        h.append("<div class=\"chart overview\" id=\"overview\"><svg viewBox=\"0 0 ")
-                .append(MemoryChart.WIDTH);
-        h.append(' ').append(HEIGHT).append("\" role=\"img\" aria-label=\"Memory of all classes in run order\">\n");
-        long step = tick * Math.max(1, (axisMax / tick + 3) / 4);
-        for (long t = 0; t <= axisMax; t += step) {
+        h.append("<div class=\"chart overview\" id=\"overview\"><div class=\"stack\">");
+        h.append("<svg class=\"plot\" viewBox=\"0 0 ").append(RIGHT).append(' ').append(BOTTOM);
+        h.append("\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"Memory of all classes in run order\">\n");
+        long step = step();
+        for (long t = step; t < axisMax; t += step) {
             h.append(Svg.line("grid", LEFT, y(t), RIGHT, y(t), null));
-            h.append(Svg.text(null, LEFT - 6, y(t) + 4, "end", MemoryChart.tickLabel(t)));
         }
         h.append('\n');
         // Culprit marks first, so that the class's own spike is drawn over its mark.
@@ -57,7 +56,7 @@ final class MemoryOverview {
             if (role != null) {
                 double x = LEFT + (RIGHT - LEFT) * (i + 0.5) / n;
                 String title = Html.escape(classes.get(i).name()) + " (" + role + ", class " + Html.count(i + 1) + ")";
-                h.append(Svg.line("mark " + role, x, TOP - 8, x, BOTTOM, title)).append('\n');
+                h.append(Svg.line("mark " + role, x, 0, x, BOTTOM, title)).append('\n');
             }
         }
         h.append(Svg.path("ov-h", area(columns, Report.ClassEntry::heapPeakBytes)))
@@ -71,14 +70,22 @@ final class MemoryOverview {
             h.append(Svg.line(limit.css(), LEFT, y, RIGHT, y, Html.escape(limit.description())))
                     .append('\n');
         }
-        h.append(Svg.text(null, LEFT, 116, "start", "class 1"));
-        h.append(Svg.text(null, RIGHT, 116, "end", "class " + Html.count(n)));
-        String caption = columns < n
-                ? "run order (each column: the highest of about " + Html.count(Math.round((double) n / columns))
-                        + " classes)"
-                : "run order";
-        h.append(Svg.text(null, (LEFT + RIGHT) / 2.0, 116, "middle", caption));
-        h.append("\n</svg></div>\n");
+        h.append("</svg><svg class=\"labels\" aria-hidden=\"true\">");
+        for (long t = step; t < axisMax; t += step) {
+            h.append(Svg.text(null, "4", Html.percent(y(t), BOTTOM), "start", MemoryChart.tickLabel(t)));
+        }
+        h.append("</svg></div>\n<div class=\"caption\"><span>class 1</span><span>");
+        h.append(
+                columns < n
+                        ? "run order (each column: the highest of about " + Html.count(Math.round((double) n / columns))
+                                + " classes)"
+                        : "run order");
+        h.append("</span><span>class ").append(Html.count(n)).append("</span></div></div>\n");
+    }
+
+    /** The distance between two grid lines: a whole number of ticks, at most four lines. */
+    private long step() {
+        return tick * Math.max(1, (axisMax / tick + 3) / 4);
     }
 
     /** Path data of a filled step shape: from the baseline, one flat top per column at its highest value. */

@@ -36,11 +36,11 @@ final class ReportTables {
             return;
         }
         h.append("<h2 id=\"ranking\">Classes by memory left behind</h2>\n");
-        h.append("<table class=\"ranking\"><thead><tr><th>Class</th><th class=\"n\">Left behind</th></tr></thead>"
-                + "<tbody>\n");
+        h.append("<table class=\"ranking cards\"><thead><tr><th>Class</th><th class=\"n\">Left behind</th></tr>"
+                + "</thead><tbody>\n");
         for (Report.RankEntry e : ranked) {
-            h.append("<tr").append(rowClass(e.name())).append("><td class=\"name\"><code>");
-            h.append(Html.escape(e.name())).append("</code></td><td class=\"n\">");
+            h.append("<tr").append(rowClass(e.name())).append("><td class=\"name\" data-label=\"Class\"><code>");
+            h.append(Html.wrappable(e.name())).append("</code></td><td class=\"n\" data-label=\"Left behind\">");
             h.append(Size.format(e.retainedBytes())).append("</td></tr>\n");
         }
         h.append("</tbody></table>\n");
@@ -63,44 +63,72 @@ final class ReportTables {
         h.append(folded ? "<details>" : "<details open>");
         h.append("<summary>").append(Html.plural(classes.size(), "class", "classes"));
         h.append(" in run order, measured in the first probe each ran in</summary>\n");
-        h.append(
-                "<div class=\"scroll\"><table class=\"classes\"><thead><tr><th class=\"n\">#</th><th>Class</th><th>Outcome</th>"
-                        + "<th class=\"n\">Tests</th><th class=\"n\">Time</th><th class=\"n\">Kept</th>"
-                        + "<th class=\"n\">Needed</th><th class=\"n\">Allocated</th>"
-                        + "<th class=\"n\">Fork's heap peak</th>"
-                        + "<th class=\"n\">Fork's live heap</th><th class=\"n\">Fork's RSS peak</th><th class=\"n\">Fork's direct</th>"
-                        + "<th class=\"n\">Fork's metaspace</th><th class=\"n\">Fork's threads</th><th class=\"n\">Probe</th></tr></thead>"
-                        + "<tbody>\n");
+        h.append("<table class=\"classes cards\" id=\"classes-table\" data-sortable><thead><tr>");
+        for (String[] column : COLUMNS) {
+            h.append("<th")
+                    .append(column[1].equals("num") ? " class=\"n\"" : "")
+                    .append(" data-type=\"");
+            h.append(column[1]).append("\">").append(column[0]).append("</th>");
+        }
+        h.append("</tr></thead><tbody>\n");
         int index = 0;
         for (Report.ClassEntry c : classes) {
             h.append("<tr").append(rowClass(c.name())).append('>');
-            cell(h, "n", String.valueOf(++index));
-            String problem = c.problem() == null ? "" : "<div class=\"sub\">" + Html.escape(c.problem()) + "</div>";
-            cell(h, "name", "<code>" + Html.wrappable(c.name()) + "</code>" + problem);
+            index++;
+            cell(h, "n", "#", index, String.valueOf(index));
+            String problem = c.problem() == null ? "" : "<div class=\"sub\">" + Html.wrappable(c.problem()) + "</div>";
+            cell(h, "name", "Class", null, "<code>" + Html.wrappable(c.name()) + "</code>" + problem);
             String outcome = Html.escape(c.outcome());
-            cell(h, null, "<span class=\"tag " + Html.token(c.outcome()) + "\">" + outcome + "</span>");
-            cell(h, "n", tests(c));
-            cell(h, "n", c.durationMs() < 0 ? "n/a" : Durations.format(c.durationMs()));
+            cell(
+                    h,
+                    null,
+                    "Outcome",
+                    null,
+                    "<span class=\"tag " + Html.token(c.outcome()) + "\">" + outcome + "</span>");
+            cell(h, "n", "Tests", c.tests(), tests(c));
+            cell(h, "n", "Time", c.durationMs(), c.durationMs() < 0 ? "n/a" : Durations.format(c.durationMs()));
             String note = c.own() == null || c.own().note() == null
                     ? ""
                     : "<div class=\"sub\">" + Html.escape(c.own().note()) + "</div>";
-            cell(h, "n", Html.escape(OwnText.kept(c.own())) + note);
-            cell(h, "n", Html.escape(OwnText.needed(c.own())));
+            cell(h, "n", "Kept", c.own() == null ? -1 : c.own().keptBytes(), Html.escape(OwnText.kept(c.own())) + note);
+            cell(h, "n", "Needed", c.own() == null ? -1 : c.own().neededBytes(), Html.escape(OwnText.needed(c.own())));
+            long allocated = c.own() == null ? c.allocatedBytes() : c.own().allocatedBytes();
+            cell(h, "n", "Allocated", allocated, Size.format(allocated));
+            cell(h, "n", "Fork's heap peak", c.heapPeakBytes(), Size.format(c.heapPeakBytes()));
+            cell(h, "n", "Fork's live heap", c.liveHeapPeakBytes(), Size.format(c.liveHeapPeakBytes()));
+            cell(h, "n", "Fork's RSS peak", c.rssPeakBytes(), Size.format(c.rssPeakBytes()));
+            cell(h, "n", "Fork's direct", c.directPeakBytes(), Size.format(c.directPeakBytes()));
+            cell(h, "n", "Fork's metaspace", c.metaspacePeakBytes(), Size.format(c.metaspacePeakBytes()));
+            cell(h, "n", "Fork's threads", c.threadsPeak(), c.threadsPeak() < 0 ? "n/a" : Html.count(c.threadsPeak()));
             cell(
                     h,
                     "n",
-                    Size.format(c.own() == null ? c.allocatedBytes() : c.own().allocatedBytes()));
-            cell(h, "n", Size.format(c.heapPeakBytes()));
-            cell(h, "n", Size.format(c.liveHeapPeakBytes()));
-            cell(h, "n", Size.format(c.rssPeakBytes()));
-            cell(h, "n", Size.format(c.directPeakBytes()));
-            cell(h, "n", Size.format(c.metaspacePeakBytes()));
-            cell(h, "n", c.threadsPeak() < 0 ? "n/a" : Html.count(c.threadsPeak()));
-            cell(h, "n", probeIds.contains(c.probe()) ? link(c.probe()) : c.probe() > 0 ? "" + c.probe() : "");
+                    "Probe",
+                    c.probe(),
+                    probeIds.contains(c.probe()) ? link(c.probe()) : c.probe() > 0 ? "" + c.probe() : "");
             h.append("</tr>\n");
         }
-        h.append("</tbody></table></div></details>\n");
+        h.append("</tbody></table></details>\n");
     }
+
+    /** The classes table's columns: heading and how it sorts ({@code num} by each cell's value, else by text). */
+    private static final String[][] COLUMNS = {
+        {"#", "num"},
+        {"Class", "text"},
+        {"Outcome", "text"},
+        {"Tests", "num"},
+        {"Time", "num"},
+        {"Kept", "num"},
+        {"Needed", "num"},
+        {"Allocated", "num"},
+        {"Fork's heap peak", "num"},
+        {"Fork's live heap", "num"},
+        {"Fork's RSS peak", "num"},
+        {"Fork's direct", "num"},
+        {"Fork's metaspace", "num"},
+        {"Fork's threads", "num"},
+        {"Probe", "num"}
+    };
 
     /** The fork plan, when the settings name the runner's memory. */
     void forkPlan(StringBuilder h) {
@@ -166,11 +194,20 @@ final class ReportTables {
         h.append("</tbody></table>\n</div></div>\n");
     }
 
-    /** A table cell with {@code html}, which must already be escaped. */
-    private static void cell(StringBuilder h, String css, String html) {
-        h.append(css == null ? "<td>" : "<td class=\"" + css + "\">")
-                .append(html)
-                .append("</td>");
+    /**
+     * A cell of the classes table with {@code html}, which must already be escaped; {@code value} is what it sorts by
+     * (null: its text). Where the table is shown as cards (a narrow screen), report.css labels each cell by its column
+     * ({@code label}, the column's heading), so that 2,000 rows do not repeat it.
+     */
+    private static void cell(StringBuilder h, String css, String label, Number value, String html) {
+        h.append("<td");
+        if (css != null) {
+            h.append(" class=\"").append(css).append('"');
+        }
+        if (value != null) {
+            h.append(" data-value=\"").append(value).append('"');
+        }
+        h.append('>').append(html).append("</td>");
     }
 
     private static String link(int probe) {
@@ -181,7 +218,7 @@ final class ReportTables {
         if (value == null || value.isEmpty()) {
             return;
         }
-        h.append("<tr><th>").append(Html.escape(key)).append("</th><td>").append(Html.escape(value));
+        h.append("<tr><th>").append(Html.escape(key)).append("</th><td>").append(Html.wrappable(value));
         h.append("</td></tr>\n");
     }
 

@@ -88,10 +88,24 @@ class ReportFilesTest {
 
         assertThat(written)
                 .extracting(p -> p.getFileName().toString())
-                .containsExactly("report.json", "report.md", "report.html", "heavy-classes.txt");
+                .containsExactly(
+                        "report.json",
+                        "report.md",
+                        "report.html",
+                        "report.css",
+                        "report.js",
+                        "heavy-classes.txt",
+                        "TEST-memprobe.xml");
         assertThat(JsonReportReader.read(Files.readString(written.get(0)))).isEqualTo(SampleReports.full());
         assertThat(filesIn(folder.resolve("memprobe")))
-                .containsExactlyInAnyOrder("report.json", "report.md", "report.html", "heavy-classes.txt");
+                .containsExactlyInAnyOrder(
+                        "report.json",
+                        "report.md",
+                        "report.html",
+                        "report.css",
+                        "report.js",
+                        "heavy-classes.txt",
+                        "TEST-memprobe.xml");
     }
 
     private static List<String> filesIn(Path folder) throws IOException {

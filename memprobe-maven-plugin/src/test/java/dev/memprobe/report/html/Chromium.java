@@ -43,6 +43,35 @@ final class Chromium {
         return paths.map(Path::of).filter(Files::isExecutable).findFirst().map(p -> new Chromium(p, scratch));
     }
 
+    /**
+     * The DOM of the page at {@code url} after it loaded and its scripts ran, in a window of the given width, with
+     * {@code flags} added (e.g. {@code --force-dark-mode}).
+     */
+    String dumpDom(String url, int width, int height, List<String> flags) throws IOException, InterruptedException {
+        List<String> arguments = new ArrayList<>(flags);
+        arguments.addAll(
+                List.of("--window-size=" + width + "," + height, "--virtual-time-budget=5000", "--dump-dom", url));
+        return Files.readString(run("dump", arguments), StandardCharsets.UTF_8);
+    }
+
+    /** A PNG of the page at {@code url} in a window of the given size, with {@code flags} added. */
+    void screenshot(String url, Path png, int width, int height, List<String> flags)
+            throws IOException, InterruptedException {
+        Files.createDirectories(png.getParent());
+        Files.deleteIfExists(png);
+        List<String> arguments = new ArrayList<>(flags);
+        arguments.addAll(List.of(
+                "--screenshot=" + png.toAbsolutePath(),
+                "--window-size=" + width + "," + height,
+                "--hide-scrollbars",
+                "--virtual-time-budget=5000",
+                url));
+        run("shot", arguments);
+        if (!Files.isRegularFile(png)) {
+            throw new IOException("Chromium exited without writing " + png);
+        }
+    }
+
     /** The DOM of {@code page} after it loaded, as Chromium serialises it. */
     String dumpDom(Path page) throws IOException, InterruptedException {
         Path out = run("dump", List.of("--dump-dom", page.toUri().toString()));

@@ -61,4 +61,19 @@ class HtmlTest {
     void escapesNullToNothing() {
         assertThat(Html.escape(null)).isEmpty();
     }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "com.acme.CatalogImportTest | com.<wbr>acme.<wbr>Catalog<wbr>Import<wbr>Test",
+                "Outer$Inner                | Outer$<wbr>Inner",
+                "imports_all_rows           | imports_<wbr>all_<wbr>rows",
+                "HTTPServerTest             | HTTPServer<wbr>Test",
+                "a<b>                       | a&lt;b&gt;",
+                "x='y'                      | x=&#39;<wbr>y&#39;",
+            })
+    void wrapsNamesOnlyBetweenTheirWords(String name, String html) {
+        assertThat(Html.wrappable(name)).isEqualTo(html);
+    }
 }

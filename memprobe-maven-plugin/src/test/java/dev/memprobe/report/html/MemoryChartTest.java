@@ -23,9 +23,9 @@ class MemoryChartTest {
 
         String chart = chart(report);
 
-        assertThat(count(chart, "<g class=\"row")).isEqualTo(report.classes().size());
+        assertThat(count(chart, "role=\"listitem\"")).isEqualTo(report.classes().size());
         List<String> tooltips = new ArrayList<>();
-        Matcher m = Pattern.compile("<g class=\"row[^\"]*\"[^>]*><title>([^\n]*?)(?: \\((?:victim|polluter)\\))?\n")
+        Matcher m = Pattern.compile("role=\"listitem\" title=\"([^\n]*?)(?: \\((?:victim|polluter)\\))?\n")
                 .matcher(chart);
         while (m.find()) {
             tooltips.add(m.group(1));
@@ -37,27 +37,28 @@ class MemoryChartTest {
     }
 
     @Test
-    void drawsHeapPeakLiveHeapPeakAndRssPeakToScale() {
-        // Limit 512 MiB -> ticks of 64 MiB -> axis to 576 MiB over 715 units from x=270.
+    void drawsHeapPeakLiveHeapPeakAndRssPeakToScaleAsShareOfTheWidth() {
+        // Limit 512 MiB -> ticks of 64 MiB -> axis to 576 MiB; 255 MiB is 44.3% of it.
         String row = row(chart(SampleReports.small()), SampleReports.HOG);
 
         assertThat(row)
-                .contains("<rect class=\"h\" x=\"270\" y=\"1.5\" width=\"316.5\" height=\"4\"/>")
-                .contains("<rect class=\"l\" x=\"270\" y=\"6\" width=\"311.6\" height=\"4\"/>")
-                .contains("<rect class=\"r\" x=\"270\" y=\"10.5\" width=\"499\" height=\"4\"/>")
+                .contains("<rect class=\"h\" x=\"0\" y=\"2\" width=\"44.3%\" height=\"4\"/>")
+                .contains("<rect class=\"l\" x=\"0\" y=\"7\" width=\"43.6%\" height=\"4\"/>")
+                .contains("<rect class=\"r\" x=\"0\" y=\"12\" width=\"69.8%\" height=\"4\"/>")
                 .contains("heap peak 255 MiB · live heap peak 251 MiB · RSS peak 402 MiB");
     }
 
     @Test
-    void drawsTheHeapLimitAndTheMemoryLimitAcrossEveryRow() {
-        String chart = chart(SampleReports.small());
+    void drawsTheHeapLimitAndTheMemoryLimitAcrossEveryRowWithTheirLabelsOnTheAxis() {
+        Report report = SampleReports.small();
+        String chart = chart(report);
 
-        assertThat(chart)
-                .contains("<line class=\"xmx\" x1=\"587.8\" x2=\"587.8\" y1=\"0\" y2=\"160\">"
-                        + "<title>max heap -Xmx256m (256 MiB)</title></line>")
-                .contains("<line class=\"limit\" x1=\"905.6\" x2=\"905.6\" y1=\"0\" y2=\"160\">"
-                        + "<title>memory limit 512 MiB (RSS)</title></line>")
-                .contains(">-Xmx256m</text>", ">memory limit</text>");
+        String overlay = chart.substring(chart.indexOf("<svg class=\"overlay\""));
+        assertThat(overlay)
+                .contains("<line class=\"xmx\" x1=\"44.4%\" x2=\"44.4%\" y1=\"0\" y2=\"100%\"/>")
+                .contains("<line class=\"limit\" x1=\"88.9%\" x2=\"88.9%\" y1=\"0\" y2=\"100%\"/>");
+        assertThat(chart).contains(">-Xmx256m</text>", ">memory limit</text>");
+        assertThat(HtmlReport.render(report)).contains("max heap -Xmx256m (256 MiB)", "memory limit 512 MiB (RSS)");
     }
 
     @Test
@@ -73,9 +74,9 @@ class MemoryChartTest {
                 .defaultMaxHeapBytes(-1)
                 .build();
 
-        assertThat(chart(defaultHeap))
-                .contains("<line class=\"dflt\"", "the fork JVM&#39;s default max heap (1 GiB)")
-                .doesNotContain("<line class=\"xmx\"", "<line class=\"limit\"");
+        assertThat(chart(defaultHeap)).contains("<line class=\"dflt\"");
+        assertThat(HtmlReport.render(defaultHeap)).contains("the fork JVM&#39;s default max heap (1 GiB)");
+        assertThat(chart(defaultHeap)).doesNotContain("<line class=\"xmx\"", "<line class=\"limit\"");
         assertThat(chart(none)).doesNotContain("<line class=\"xmx\"", "<line class=\"limit\"", "<line class=\"dflt\"");
         assertThat(HtmlReport.render(none)).contains("No heap or memory limit is known");
     }
@@ -84,11 +85,11 @@ class MemoryChartTest {
     void highlightsVictimsAndPolluters() {
         String chart = chart(SampleReports.small());
 
-        assertThat(row(chart, SampleReports.HOG)).startsWith("<g class=\"row victim\"");
-        assertThat(row(chart, SampleReports.HOSTILE)).startsWith("<g class=\"row victim\"");
-        assertThat(row(chart, SampleReports.SEARCH)).startsWith("<g class=\"row polluter\"");
-        assertThat(row(chart, SampleReports.INVENTORY)).startsWith("<g class=\"row polluter\"");
-        assertThat(count(chart, "<g class=\"row\"")).isEqualTo(6);
+        assertThat(row(chart, SampleReports.HOG)).startsWith("<div class=\"crow victim\"");
+        assertThat(row(chart, SampleReports.HOSTILE)).startsWith("<div class=\"crow victim\"");
+        assertThat(row(chart, SampleReports.SEARCH)).startsWith("<div class=\"crow polluter\"");
+        assertThat(row(chart, SampleReports.INVENTORY)).startsWith("<div class=\"crow polluter\"");
+        assertThat(count(chart, "<div class=\"crow\" role=\"listitem\"")).isEqualTo(6);
     }
 
     @Test
@@ -101,7 +102,7 @@ class MemoryChartTest {
 
     @Test
     void addsAnOverviewOfTheWholeRunOnlyWhenTheRowsScroll() {
-        assertThat(HtmlReport.render(SampleReports.large(40))).doesNotContain("id=\"overview\"");
+        assertThat(HtmlReport.render(SampleReports.large(35))).doesNotContain("id=\"overview\"");
 
         String html = HtmlReport.render(SampleReports.large(2_000));
 
@@ -150,21 +151,21 @@ class MemoryChartTest {
         MemoryChart chart = new MemoryChart(report, HtmlReport.roles(report));
 
         assertThat(chart.axisMax()).isEqualTo(576 * MIB);
-        assertThat(chart.x(0)).isEqualTo(270);
-        assertThat(chart.x(576 * MIB)).isEqualTo(985);
+        assertThat(chart.x(0)).isEqualTo("0%");
+        assertThat(chart.x(576 * MIB)).isEqualTo("100%");
     }
 
     private static String chart(Report report) {
         String html = HtmlReport.render(report);
-        int start = html.indexOf("<div class=\"chart\" id=\"chart\">");
+        int start = html.indexOf("<div class=\"chart classes-chart\" id=\"chart\">");
         assertThat(start).as("the page has a chart").isNotNegative();
-        return html.substring(start, html.indexOf("</svg></div></div>", start));
+        return html.substring(start, html.indexOf("</svg></div></div></div>", start));
     }
 
     private static String row(String chart, String className) {
-        int title = chart.indexOf("<title>" + Html.escape(className));
+        int title = chart.indexOf("title=\"" + Html.escape(className));
         assertThat(title).as("a row for " + className).isNotNegative();
-        int start = chart.lastIndexOf("<g class=\"row", title);
-        return chart.substring(start, chart.indexOf("</g>", start));
+        int start = chart.lastIndexOf("<div class=\"crow", title);
+        return chart.substring(start, chart.indexOf("</div>", start));
     }
 }

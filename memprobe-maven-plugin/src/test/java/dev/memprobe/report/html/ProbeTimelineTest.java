@@ -24,9 +24,12 @@ class ProbeTimelineTest {
     void drawsEachBarInProportionToTheLongestProbeColouredByOutcome() {
         String timeline = timeline(SampleReports.small().probes());
 
-        assertThat(row(timeline, 1)).contains("<span class=\"bar died\" style=\"width:100%\"></span>", "21.4 s");
-        assertThat(row(timeline, 2)).contains("<span class=\"bar died\" style=\"width:28.5%\"></span>", "6.1 s");
-        assertThat(row(timeline, 5)).contains("<span class=\"bar completed\" style=\"width:20.1%\"></span>");
+        assertThat(row(timeline, 1)).contains("<rect class=\"bar died\" width=\"100%\" height=\"12\"/>", "21.4 s");
+        assertThat(row(timeline, 2)).contains("<rect class=\"bar died\" width=\"28.5%\" height=\"12\"/>", "6.1 s");
+        assertThat(row(timeline, 5)).contains("<rect class=\"bar completed\" width=\"20.1%\" height=\"12\"/>");
+        assertThat(timeline)
+                .as("no inline style: a Content-Security-Policy would drop it")
+                .doesNotContain("style=");
     }
 
     @Test
@@ -35,7 +38,7 @@ class ProbeTimelineTest {
 
         assertThat(row(timeline, 1))
                 .contains("<span class=\"tag died\">died</span> heap OutOfMemoryError (exit 1) in"
-                        + " <code>CatalogImportTest#fills</code>");
+                        + " <code>Catalog<wbr>Import<wbr>Test#fills</code>");
         assertThat(row(timeline, 4)).contains("killed by memprobe&#39;s memory limit (exit 137)");
         assertThat(row(timeline, 5)).contains("<span class=\"tag completed\">completed</span></td>");
     }
@@ -43,11 +46,12 @@ class ProbeTimelineTest {
     @Test
     void namesSmallSubsetsClassByClassAndLargeOnesByCountFirstAndLast() {
         assertThat(ProbeTimeline.subset(List.of(SampleReports.SEARCH, SampleReports.INVENTORY, SampleReports.HOG)))
-                .isEqualTo("SearchIndexTest → InventoryTest → CatalogImportTest");
+                .isEqualTo("Search<wbr>Index<wbr>Test → Inventory<wbr>Test → Catalog<wbr>Import<wbr>Test");
         assertThat(ProbeTimeline.subset(SampleReports.large(2_000).classes().stream()
                         .map(Report.ClassEntry::name)
                         .toList()))
-                .isEqualTo("2,000 classes: Order0000ServiceIntegrationTest … Order1999ServiceIntegrationTest");
+                .isEqualTo("2,000 classes: Order0000Service<wbr>Integration<wbr>Test …"
+                        + " Order1999Service<wbr>Integration<wbr>Test");
         assertThat(ProbeTimeline.subset(List.of(SampleReports.HOSTILE)))
                 .isEqualTo(Html.simpleName(SampleReports.HOSTILE));
     }
@@ -69,13 +73,13 @@ class ProbeTimelineTest {
                 -1,
                 List.of("a note"));
 
-        String timeline = timeline(List.of(odd));
+        String timeline = HtmlReportTest.plain(timeline(List.of(odd)));
 
         assertThat(timeline)
                 .contains("<tr id=\"probe-1\" class=\"other\">")
                 .contains("<span class=\"tag other\">weird&quot; onclick=&quot;x</span>")
                 .contains("odd&quot; one<div class=\"sub\">no class</div><div class=\"sub\">a note</div>")
-                .contains("style=\"width:0%\"", "n/a</td>")
+                .contains("<rect class=\"bar other\" width=\"0%\"", "n/a</td>")
                 .doesNotContain("onclick=\"");
     }
 
