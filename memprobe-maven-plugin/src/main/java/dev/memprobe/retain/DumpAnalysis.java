@@ -161,14 +161,40 @@ final class DumpAnalysis implements AutoCloseable {
             String name = graph.threadNames.get(node);
             text = "thread " + (group.roots > 1 ? DIGITS.matcher(name).replaceAll("N") : name);
         } else {
-            List<String> holders = new ArrayList<>();
-            for (List<Integer> pin : paths.pins(node, 2, 200_000)) {
-                holders.add(graph.describe(pin.get(0)));
-            }
-            return "[held by " + (holders.isEmpty() ? "several roots" : String.join(" + ", holders)) + "] "
-                    + heap.typeName(node) + paths.label(node);
+            return "[held by " + holders(paths.pins(node, 2, 200_000)) + "] " + heap.typeName(node) + paths.label(node);
         }
         return group.roots > 1 ? group.roots + " × " + text : text;
+    }
+
+    /**
+     * The roots that share an object, as a reader takes them in: frames of one thread are one holder (a test instance
+     * is in every frame of the framework's call into the test method), named by the first of them.
+     */
+    private String holders(List<List<Integer>> pins) {
+        if (pins.isEmpty()) {
+            return "several roots";
+        }
+        List<String> holders = new ArrayList<>();
+        String thread = null;
+        boolean frames = true;
+        for (List<Integer> pin : pins) {
+            int holder = pin.get(0);
+            holders.add(graph.describe(holder));
+            HeapGraph.Root root = graph.isRoot(holder) ? graph.rootAt(holder) : null;
+            if (root == null || !root.kind.equals("frame") || root.thread == null) {
+                frames = false;
+            } else if (thread == null) {
+                thread = root.thread;
+            } else if (!thread.equals(root.thread)) {
+                frames = false;
+            }
+        }
+        String prefix = "frame " + thread + " ";
+        if (frames && holders.size() > 1 && holders.get(0).startsWith(prefix)) {
+            return holders.size() + " frames of thread " + thread + ", the first "
+                    + holders.get(0).substring(prefix.length());
+        }
+        return String.join(" + ", holders);
     }
 
     /** The groups by what they retain, largest first. */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +62,38 @@ class RetainerAnalysisTest {
         assertThat(top.text())
                 .isEqualTo("frame main it.hog.FixtureHogTest.loadFixtures(FixtureHogTest.java:21)"
                         + " → java.util.ArrayList (30 entries) → 30 × byte[]");
+    }
+
+    @Test
+    void aTestInstanceInEveryFrameOfTheFrameworksCallIsHeldByThoseFramesOfOneThreadNamedByTheFirst()
+            throws IOException {
+        Heaps heap = new Heaps();
+        long invoker = heap.b.type("org.junit.Invoker", heap.b.objectClass, 0);
+        long test = heap.b.type(
+                "it.hog.CatalogTest",
+                heap.b.objectClass,
+                0,
+                Map.of(),
+                new HprofBuilder.Field("pictures", ClassInfo.OBJECT));
+        long instance = heap.b.instance(test, heap.list(30, KIB_64));
+        long thread = heap.b.instance(heap.b.threadClass, heap.b.javaString("main"), null);
+        heap.b.trace(
+                1,
+                1,
+                heap.b.frame(invoker, "invokeMethod", "Invoker.java", 789),
+                heap.b.frame(invoker, "invoke", "Invoker.java", 93),
+                heap.b.frame(invoker, "execute", "Invoker.java", 221));
+        heap.b.rootThread(thread, 1, 1);
+        for (int frame = 0; frame < 3; frame++) {
+            heap.b.rootFrame(instance, 1, frame);
+        }
+
+        Retainers.Path top = hog(heap).paths().get(0);
+
+        assertThat(top.text())
+                .startsWith(
+                        "[held by 3 frames of thread main, the first org.junit.Invoker.invokeMethod(Invoker.java:789)]"
+                                + " it.hog.CatalogTest .pictures → java.util.ArrayList (30 entries)");
     }
 
     @Test
