@@ -1,6 +1,7 @@
 package dev.memprobe.report.html;
 
 import dev.memprobe.report.Headline;
+import dev.memprobe.report.OwnText;
 import dev.memprobe.report.ProbeDetail;
 import dev.memprobe.report.Report;
 import dev.memprobe.report.ReportContext;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +62,7 @@ public final class HtmlReport {
         verdict(report, h);
         int n = 0;
         for (Report.CulpritEntry c : report.culprits()) {
-            culprit(c, ++n, context, h);
+            culprit(report, c, ++n, context, h);
         }
         for (Report.FindingEntry f : report.findings()) {
             finding(f, h);
@@ -114,7 +116,8 @@ public final class HtmlReport {
         h.append("</p>\n</header>\n");
     }
 
-    private static void culprit(Report.CulpritEntry c, int index, ReportContext context, StringBuilder h) {
+    private static void culprit(
+            Report report, Report.CulpritEntry c, int index, ReportContext context, StringBuilder h) {
         Sources sources = context.sources();
         h.append("<section class=\"culprit\" id=\"culprit-").append(index).append("\">\n");
         h.append("<h2>")
@@ -183,6 +186,7 @@ public final class HtmlReport {
             items(c.evidence(), h);
             h.append("</ul></dd>\n");
         }
+        topMethods(report, c, h);
         retainers(c, h);
         h.append("</dl>\n");
         if (!c.advice().isEmpty()) {
@@ -191,6 +195,23 @@ public final class HtmlReport {
             h.append("</ol>\n");
         }
         h.append("</section>\n");
+    }
+
+    /** The top methods of each of the culprit's classes by their own figures, a line per class that has them. */
+    private static void topMethods(Report report, Report.CulpritEntry c, StringBuilder h) {
+        List<String> lines = new ArrayList<>();
+        for (String name : c.classes()) {
+            report.classes().stream()
+                    .filter(e -> e.name().equals(name))
+                    .findFirst()
+                    .map(e -> OwnText.methods(e, m -> "<code>" + Html.wrappable(m) + "</code>", Html::escape))
+                    .ifPresent(line -> lines.add("<code>" + Html.simpleName(name) + "</code>: " + line));
+        }
+        if (!lines.isEmpty()) {
+            h.append("<dt>Top methods</dt><dd><ul>\n");
+            lines.forEach(line -> h.append("<li>").append(line).append("</li>\n"));
+            h.append("</ul></dd>\n");
+        }
     }
 
     /** A probe's folder, journal and crash log as links: {@code probe 2: folder · journal · crash log}. */

@@ -32,6 +32,19 @@ class HtmlReportTest {
     private static final Pattern ATTRIBUTE_INJECTED = Pattern.compile("<[a-z]+\\b[^<>]*\\sonmouseover=\"");
 
     @Test
+    void eachCulpritNamesTheTopMethodsOfItsClassesByTheirOwnFigures() {
+        String html = plain(HtmlReport.render(SampleReports.full()));
+
+        String cumulative = html.substring(html.indexOf("id=\"culprit-2\""), html.indexOf("id=\"culprit-3\""));
+        assertThat(cumulative)
+                .contains("<dt>Top methods</dt>")
+                .contains("#warmsTheCatalog</code> allocated 1.1 GiB, kept 254 MiB")
+                .contains("#readsBack</code> allocated 102 MiB");
+        String hog = html.substring(html.indexOf("id=\"culprit-1\""), html.indexOf("id=\"culprit-2\""));
+        assertThat(hog).as("no method of the hog was measured").doesNotContain("Top methods");
+    }
+
+    @Test
     void putsTheVerdictFirstThenEachCulpritFindingsChartTimelineAndTables() {
         String html = plain(HtmlReport.render(SampleReports.small()));
 
