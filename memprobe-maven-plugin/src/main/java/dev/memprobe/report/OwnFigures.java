@@ -23,7 +23,8 @@ import java.util.function.ToLongFunction;
  *   <li><b>needed</b>, its own peak demand: what it kept plus what it held at its peak beyond what it ended with (the
  *       most live heap a collection during it saw less the last), so that what the class before it allocated after its
  *       last collection is not charged to it; with {@code exactRetained}, the most live heap less the exact one at its
- *       start. Without a collection during it, at most the heap's rise while it ran (its pools' peak, capped at the max
+ *       start; a class that ran out of heap, at least the most live heap less the live heap at its start (it ended at
+ *       the brink, not below its peak). Without a collection during it, at most the heap's rise while it ran (its pools' peak, capped at the max
  *       heap, less the heap in use at its start) or what it allocated if less.
  *   <li><b>threads, direct buffers, metaspace, loaded classes</b>: the value at its end less the one at its start
  *       (journals of earlier versions: less the previous class's end in the fork), never below 0.
@@ -74,6 +75,10 @@ public final class OwnFigures {
             String neededBasis;
             if (m.liveMax() >= 0) {
                 needed = needed(m, kept, keptBasis);
+                if (ranOutOfHeap(runs.get(i))) {
+                    // it ended at the brink, not below its peak: the live heap it grew to from its start is its need
+                    needed = Math.max(needed, m.liveMax() - Math.max(0, m.liveBefore()));
+                }
                 neededBasis = Report.Own.MEASURED;
             } else if (rise >= 0) {
                 needed = rise;
@@ -154,6 +159,13 @@ public final class OwnFigures {
 
     private static long growth(long end, long start) {
         return end >= 0 && start >= 0 ? Math.max(0, end - start) : -1;
+    }
+
+    /** Whether the class failed or died of a heap error (a memory error the fork went on after, or its death). */
+    private static boolean ranOutOfHeap(ClassRun run) {
+        return (run.outcome() == ClassRun.Outcome.MEMORY_ERROR || run.outcome() == ClassRun.Outcome.DIED)
+                && run.memoryCause() != null
+                && run.memoryCause().resource() == dev.memprobe.bisect.Resource.HEAP;
     }
 
     private static boolean collected(Measure m) {

@@ -2,6 +2,7 @@ package dev.memprobe.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.memprobe.bisect.Cause;
 import dev.memprobe.bisect.ClassRun;
 import dev.memprobe.bisect.Measure;
 import dev.memprobe.journal.MeasureField;
@@ -136,6 +137,22 @@ class OwnFiguresTest {
                 List.of(run("A", m().live(-1, 30, 40, 40, 2).heap(3, 60, 45).allocated(50))));
 
         assertThat(own.get(0).neededBytes()).isEqualTo(40 * MIB);
+    }
+
+    @Test
+    void aClassThatRanOutOfHeapAndWentOnNeededTheHeapItGrewToNotTheLastStepOfIt() {
+        // the demo's hog at -Xmx256m: its last collection saw 253.5 MiB live, its most 255; the fork went on after
+        // the error and the memory was given back, so it kept nothing
+        Measure hog =
+                m().live(2, 20, 255, 253, 30).heap(4, 256, 10).allocated(134).build();
+        ClassRun failed = new ClassRun(
+                "Hog", ClassRun.Outcome.MEMORY_ERROR, 1, 0, 1, 0, hog, "Java heap space", "imports", Cause.HEAP_OOM);
+        List<Report.Own> own = OwnFigures.of(List.of(
+                failed, run("After", m().live(3, 3, 4, 3, 1).heap(10, 14, 12).allocated(4))));
+
+        assertThat(own.get(0).neededBytes()).isEqualTo(253 * MIB); // 255 at its most, 2 when it started
+        assertThat(own.get(0).neededBasis()).isEqualTo(Report.Own.MEASURED);
+        assertThat(own.get(1).neededBytes()).isLessThan(2 * MIB);
     }
 
     private static ClassRun run(String name, Values v) {
