@@ -247,7 +247,7 @@ public final class HtmlReport {
                     .append("</p>\n<ul>\n");
             for (Retainers.Path p : r.paths()) {
                 h.append("<li><code>")
-                        .append(Html.escape(RetainersText.path(r, p)))
+                        .append(Html.wrappable(RetainersText.path(r, p)))
                         .append("</code></li>\n");
             }
             items(RetainersText.details(r), h);
