@@ -3,6 +3,7 @@
 #
 #   benchmark/run.sh [full|quick|bisect|strategies|floor|near-limit|native] [--only n50-hog,n200-hog,...]
 #   benchmark/run.sh record [--pairs 8] [--size 200] [--only j5-fc1,j5-fc2,j4-fc1,j4-fc2,j5-fc1-off]
+#   benchmark/run.sh heapdump [MIB]   reading a heap dump of MIB (default 1024) of live heap, three times
 #
 # Builds memprobe into a private local repository (benchmark/target/repo, seeded once from ~/.m2/repository: the
 # shared ~/.m2 is never written), writes the suites (benchmark/Generator.java), compiles them, then runs them
@@ -36,6 +37,23 @@ if [ "$plan" = record ]; then
   javac -d "$target/record-classes" "$here/Generator.java" "$here/RecordBench.java"
   exec java -cp "$target/record-classes" RecordBench --mvn "$mvn" --repo "$repo" --suites "$target/suites" \
     --out "$target/results" --version "$version" "$@"
+fi
+
+if [ "$plan" = heapdump ]; then
+  # what reading a culprit's heap dump costs (benchmark/HeapDumpBench.java): one dump written, read three times
+  mib="${1:-1024}"
+  classpath="$target/plugin-classpath.txt"
+  "$mvn" -q -f "$root/memprobe-maven-plugin/pom.xml" dependency:build-classpath -Dmdep.outputFile="$classpath" \
+    -Dmaven.repo.local="$repo"
+  cp="$root/memprobe-maven-plugin/target/classes:$(cat "$classpath")"
+  dump="$target/heapdump-$mib.hprof"
+  java -Xmx$((mib * 3 / 2 + 512))m "$here/HeapDumpBench.java" write "$dump" "$mib"
+  for run in 1 2 3; do
+    echo "uptime: $(uptime)"
+    /usr/bin/time -f "  analyser RSS %M KiB" java -Xmx$((mib * 2))m -cp "$cp" "$here/HeapDumpBench.java" read "$dump"
+  done
+  rm -f "$dump"
+  exit 0
 fi
 
 sizes="50 200 800"
