@@ -41,7 +41,7 @@ public final class HeapDumpBench {
         while (filled < bytes / 2) {
             Object[] row = {Integer.valueOf(i), "row " + i, new long[2]};
             small.put("key-" + i, row);
-            filled += 160; // the entry, its key, the row and what it holds, roughly
+            filled += 220; // the entry, its key, the row and what it holds, roughly
             i++;
         }
         HELD.add(small);

@@ -47,10 +47,10 @@ if [ "$plan" = heapdump ]; then
     -Dmaven.repo.local="$repo"
   cp="$root/memprobe-maven-plugin/target/classes:$(cat "$classpath")"
   dump="$target/heapdump-$mib.hprof"
-  java -Xmx$((mib * 3 / 2 + 512))m "$here/HeapDumpBench.java" write "$dump" "$mib"
+  java -Xmx$((mib * 3 / 2 + 512))m -cp "$cp" "$here/HeapDumpBench.java" write "$dump" "$mib"
   for run in 1 2 3; do
     echo "uptime: $(uptime)"
-    /usr/bin/time -f "  analyser RSS %M KiB" java -Xmx$((mib * 2))m -cp "$cp" "$here/HeapDumpBench.java" read "$dump"
+    /usr/bin/time -f "  analyser RSS %M KiB" java -Xmx$((mib * 3))m -cp "$cp" "$here/HeapDumpBench.java" read "$dump"
   done
   rm -f "$dump"
   exit 0
