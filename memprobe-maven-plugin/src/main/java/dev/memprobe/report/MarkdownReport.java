@@ -139,17 +139,12 @@ public final class MarkdownReport {
 
     /** The top methods of each of the culprit's classes, by their own figures. */
     private static void culpritMethods(Report report, Report.CulpritEntry c, StringBuilder md) {
-        for (String name : c.classes()) {
-            report.classes().stream()
-                    .filter(e -> e.name().equals(name))
-                    .findFirst()
-                    .map(e -> OwnText.methods(e, MarkdownReport::code, MarkdownReport::text))
-                    .ifPresent(line -> md.append("- Top methods of ")
-                            .append(code(ReportText.simple(name)))
-                            .append(": ")
-                            .append(line)
-                            .append('\n'));
-        }
+        OwnText.culpritMethods(report, c, MarkdownReport::code, MarkdownReport::text)
+                .forEach((name, line) -> md.append("- Top methods of ")
+                        .append(code(ReportText.simple(name)))
+                        .append(": ")
+                        .append(line)
+                        .append('\n'));
     }
 
     /**

@@ -2,7 +2,9 @@ package dev.memprobe.report;
 
 import dev.memprobe.units.Size;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -90,6 +92,23 @@ public final class OwnText {
     /** The top methods of a class in one line, or null when none was measured. */
     public static String methods(Report.ClassEntry c) {
         return methods(c, UnaryOperator.identity(), UnaryOperator.identity());
+    }
+
+    /**
+     * The top methods of each of a culprit's classes that has them, in a writer's own forms: class name to its line,
+     * in the culprit's order.
+     */
+    public static Map<String, String> culpritMethods(
+            Report report, Report.CulpritEntry culprit, UnaryOperator<String> name, UnaryOperator<String> words) {
+        Map<String, String> lines = new LinkedHashMap<>();
+        for (String className : culprit.classes()) {
+            report.classes().stream()
+                    .filter(e -> e.name().equals(className))
+                    .findFirst()
+                    .map(e -> methods(e, name, words))
+                    .ifPresent(line -> lines.put(className, line));
+        }
+        return lines;
     }
 
     /** The top methods of a class in one line, in a writer's own forms, or null when none was measured. */

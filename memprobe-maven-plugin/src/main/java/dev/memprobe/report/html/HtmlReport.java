@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -199,17 +198,15 @@ public final class HtmlReport {
 
     /** The top methods of each of the culprit's classes by their own figures, a line per class that has them. */
     private static void topMethods(Report report, Report.CulpritEntry c, StringBuilder h) {
-        List<String> lines = new ArrayList<>();
-        for (String name : c.classes()) {
-            report.classes().stream()
-                    .filter(e -> e.name().equals(name))
-                    .findFirst()
-                    .map(e -> OwnText.methods(e, m -> "<code>" + Html.wrappable(m) + "</code>", Html::escape))
-                    .ifPresent(line -> lines.add("<code>" + Html.simpleName(name) + "</code>: " + line));
-        }
+        Map<String, String> lines =
+                OwnText.culpritMethods(report, c, m -> "<code>" + Html.wrappable(m) + "</code>", Html::escape);
         if (!lines.isEmpty()) {
             h.append("<dt>Top methods</dt><dd><ul>\n");
-            lines.forEach(line -> h.append("<li>").append(line).append("</li>\n"));
+            lines.forEach((name, line) -> h.append("<li><code>")
+                    .append(Html.simpleName(name))
+                    .append("</code>: ")
+                    .append(line)
+                    .append("</li>\n"));
             h.append("</ul></dd>\n");
         }
     }
