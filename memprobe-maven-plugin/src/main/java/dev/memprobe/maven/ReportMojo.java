@@ -10,10 +10,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.apache.maven.doxia.sink.Sink;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.reporting.AbstractMavenReport;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.reporting.MavenReport;
 import org.apache.maven.reporting.MavenReportException;
 
 /**
@@ -22,10 +26,15 @@ import org.apache.maven.reporting.MavenReportException;
  * linked from the site's "Project Reports". Runs no test: a site without a {@code report.json} gets no memprobe page,
  * and says why.
  *
+ * <p>An external report on maven-reporting-api alone: the page is memprobe's own, so nothing of Doxia's renderer is
+ * needed, and the plugin's realm, which is also the build extension's, stays without maven-reporting-impl's 80-odd
+ * artifacts (Doxia's site renderer, Velocity, plexus-archiver), which Maven resolved and scanned before every build
+ * that declares the extension.
+ *
  * @since 0.1.0
  */
 @Mojo(name = "report", defaultPhase = LifecyclePhase.SITE, threadSafe = true)
-public class ReportMojo extends AbstractMavenReport {
+public class ReportMojo extends AbstractMojo implements MavenReport {
 
     /** The folder under the site where the page goes. */
     static final String SITE_FOLDER = "memprobe";
@@ -45,6 +54,60 @@ public class ReportMojo extends AbstractMavenReport {
      */
     @Parameter(property = "memprobe.skip", defaultValue = "false")
     private boolean skip;
+
+    /**
+     * Where {@code mvn memprobe:report} alone writes the page; in {@code mvn site} the site's folder is used.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "${project.build.directory}/reports", required = true)
+    private File outputDirectory;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    /** The site's folder, set by the site plugin; {@link #outputDirectory} when run alone. */
+    private File reportOutputDirectory;
+
+    /** {@code mvn memprobe:report} on its own, outside the site. */
+    @Override
+    public void execute() throws MojoExecutionException {
+        if (!canGenerateReport()) {
+            return;
+        }
+        try {
+            executeReport();
+        } catch (MavenReportException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    /** The site's call: memprobe writes its own files, the site's sink gets nothing (an external report). */
+    @Override
+    public void generate(Sink sink, Locale locale) throws MavenReportException {
+        try {
+            executeReport();
+        } finally {
+            if (sink != null) {
+                sink.close();
+            }
+        }
+    }
+
+    @Override
+    public String getCategoryName() {
+        return CATEGORY_PROJECT_REPORTS;
+    }
+
+    @Override
+    public void setReportOutputDirectory(File folder) {
+        reportOutputDirectory = folder;
+    }
+
+    @Override
+    public File getReportOutputDirectory() {
+        return reportOutputDirectory != null ? reportOutputDirectory : outputDirectory;
+    }
 
     @Override
     public String getOutputName() {
@@ -74,15 +137,14 @@ public class ReportMojo extends AbstractMavenReport {
         }
         if (!Files.isRegularFile(json())) {
             getLog().info("memprobe: no site report: "
-                    + RelativePath.from(getProject().getBasedir().toPath(), json())
+                    + RelativePath.from(project.getBasedir().toPath(), json())
                     + " does not exist; run memprobe:bisect first (mvn test-compile memprobe:bisect site)");
             return false;
         }
         return true;
     }
 
-    @Override
-    protected void executeReport(Locale locale) throws MavenReportException {
+    private void executeReport() throws MavenReportException {
         Report report;
         try {
             report = ReportFiles.read(json());

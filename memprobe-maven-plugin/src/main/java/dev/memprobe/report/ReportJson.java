@@ -30,11 +30,12 @@ final class ReportJson {
     /** Deeper than any report (it nests 4): deeper input is refused before it is parsed further. */
     static final int MAX_DEPTH = 64;
 
-    private static final ObjectMapper MAPPER = mapper();
+    /** Writing needs jackson-core's generator alone: the report is written in a cold JVM at a build's end. */
+    private static final JsonFactory FACTORY = factory();
 
     private ReportJson() {}
 
-    private static ObjectMapper mapper() {
+    private static JsonFactory factory() {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_DEPTH)
@@ -42,7 +43,15 @@ final class ReportJson {
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         factory.setCharacterEscapes(new Escapes());
-        return new ObjectMapper(factory)
+        return factory;
+    }
+
+    /**
+     * Reading, made on first use: databind's mapper loads some 400 classes (about 0.1 s in a cold Maven JVM), which a
+     * run that only writes its report does not pay.
+     */
+    private static final class Reading {
+        static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
                 .enable(DeserializationFeature.USE_LONG_FOR_INTS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
@@ -50,7 +59,7 @@ final class ReportJson {
     /** The tree of {@code text}: maps, lists, strings, longs, doubles, booleans and nulls. */
     static Object parse(String text) {
         try {
-            return MAPPER.readValue(text, Object.class);
+            return Reading.MAPPER.readValue(text, Object.class);
         } catch (StreamConstraintsException e) {
             throw new InvalidReportException("it nests arrays or objects more than " + MAX_DEPTH
                     + " levels deep (a memprobe report nests 4), so it is not a memprobe report");
@@ -67,7 +76,7 @@ final class ReportJson {
     static String show(Object value) {
         String text;
         try {
-            text = MAPPER.writeValueAsString(value);
+            text = Reading.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             text = String.valueOf(value);
         }
@@ -78,7 +87,7 @@ final class ReportJson {
     static void write(Object tree, Writer out) throws IOException {
         StringWriter text = new StringWriter();
         Layout layout = new Layout();
-        try (JsonGenerator g = MAPPER.getFactory().createGenerator(text)) {
+        try (JsonGenerator g = FACTORY.createGenerator(text)) {
             g.setPrettyPrinter(layout);
             value(tree, g, layout);
         }
