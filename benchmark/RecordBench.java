@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * extension and {@code -Dmemprobe.record}, the order of each pair alternating; the median of the pairs' ratios and
  * their spread. Cells: a JUnit 5 suite (Surefire {@code Generator.SUREFIRE}, the JUnit Platform) and the same suite in
  * JUnit 4 on Surefire 3.5.4's own JUnit 4 provider, each with {@code forkCount} 1 and 2; and a fifth, the noise floor and
- * the inert extension: the extension declared, recording off, against the same plain run.
+ * the inert extension: the extension declared, recording off, against the same plain run. Each as the plugin with
+ * {@code <extensions>true</extensions>} and as the lean {@code memprobe-maven-extension} artifact ({@code -lean}).
  *
  * <p>The heap per fork: the suite's last class ({@code ZzHeapReportTest}, run last as {@code runOrder} is alphabetical)
  * collects three times and writes the heap in use and the bytes of {@code dev.memprobe.*} objects; the difference of
@@ -42,10 +43,18 @@ public final class RecordBench {
     /** Most a fork's heap may grow, bytes (issue 14). */
     static final long HEAP_TARGET = 2L << 20;
 
-    /** A cell: a suite, a fork count, and what its pairs compare. */
-    record Cell(String name, String framework, int forkCount, boolean recordOn) {
+    /**
+     * A cell: a suite, a fork count, what its pairs compare, and how memprobe is declared: {@code lean}, the
+     * {@code memprobe-maven-extension} artifact as a build extension ({@code lean.xml}), or the plugin with
+     * {@code <extensions>true</extensions>} ({@code pom.xml}).
+     */
+    record Cell(String name, String framework, int forkCount, boolean recordOn, boolean lean) {
         String suite(int size) {
             return "rec-" + framework + "-n" + size;
+        }
+
+        String pom() {
+            return lean ? "lean.xml" : "pom.xml";
         }
 
         String variant() {
@@ -68,11 +77,16 @@ public final class RecordBench {
             double load) {}
 
     static final List<Cell> CELLS = List.of(
-            new Cell("j5-fc1", "j5", 1, true),
-            new Cell("j5-fc2", "j5", 2, true),
-            new Cell("j4-fc1", "j4", 1, true),
-            new Cell("j4-fc2", "j4", 2, true),
-            new Cell("j5-fc1-off", "j5", 1, false));
+            new Cell("j5-fc1", "j5", 1, true, false),
+            new Cell("j5-fc2", "j5", 2, true, false),
+            new Cell("j4-fc1", "j4", 1, true, false),
+            new Cell("j4-fc2", "j4", 2, true, false),
+            new Cell("j5-fc1-off", "j5", 1, false, false),
+            new Cell("j5-fc1-lean", "j5", 1, true, true),
+            new Cell("j5-fc2-lean", "j5", 2, true, true),
+            new Cell("j4-fc1-lean", "j4", 1, true, true),
+            new Cell("j4-fc2-lean", "j4", 2, true, true),
+            new Cell("j5-fc1-lean-off", "j5", 1, false, true));
 
     private static final Pattern CLASS_TIME = Pattern.compile("Tests run: \\d+.*Time elapsed: ([0-9.]+) s");
     private static final Pattern HEAP_LINE =
@@ -152,8 +166,9 @@ public final class RecordBench {
         }
         String heap = Generator.heapReport("bench");
         Generator.write(src.resolve("ZzHeapReportTest.java"), junit4 ? junit4(heap) : heap);
-        Generator.write(dir.resolve("pom.xml"), pom(dir.getFileName().toString(), framework, version, true));
-        Generator.write(dir.resolve("plain.xml"), pom(dir.getFileName().toString(), framework, version, false));
+        Generator.write(dir.resolve("pom.xml"), pom(dir.getFileName().toString(), framework, version, "plugin"));
+        Generator.write(dir.resolve("lean.xml"), pom(dir.getFileName().toString(), framework, version, "lean"));
+        Generator.write(dir.resolve("plain.xml"), pom(dir.getFileName().toString(), framework, version, "none"));
     }
 
     /** A Jupiter class of Generator's as the same class in JUnit 4. */
@@ -164,14 +179,15 @@ public final class RecordBench {
                 .replace("\n    void ", "\n    public void ");
     }
 
-    static String pom(String artifactId, String framework, String version, boolean memprobe) {
+    /** {@code memprobe}: {@code plugin} (with extensions), {@code lean} (the extension artifact) or {@code none}. */
+    static String pom(String artifactId, String framework, String version, String memprobe) {
         boolean junit4 = framework.equals("j4");
         String dependency = junit4
                 ? "<dependency><groupId>junit</groupId><artifactId>junit</artifactId><version>4.13.2</version>"
                         + "<scope>test</scope></dependency>"
                 : "<dependency><groupId>org.junit.jupiter</groupId><artifactId>junit-jupiter</artifactId><version>"
                         + Generator.JUNIT + "</version><scope>test</scope></dependency>";
-        String extension = memprobe
+        String extension = memprobe.equals("plugin")
                 ? """
                       <plugin>
                         <groupId>dev.memprobe</groupId>
@@ -179,6 +195,17 @@ public final class RecordBench {
                         <version>%s</version>
                         <extensions>true</extensions>
                       </plugin>
+                """.formatted(version)
+                : "";
+        String lean = memprobe.equals("lean")
+                ? """
+                    <extensions>
+                      <extension>
+                        <groupId>dev.memprobe</groupId>
+                        <artifactId>memprobe-maven-extension</artifactId>
+                        <version>%s</version>
+                      </extension>
+                    </extensions>
                 """.formatted(version)
                 : "";
         return """
@@ -199,7 +226,7 @@ public final class RecordBench {
                     %s
                   </dependencies>
                   <build>
-                    <plugins>
+                %s    <plugins>
                       <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-resources-plugin</artifactId><version>%s</version></plugin>
                       <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-compiler-plugin</artifactId><version>%s</version></plugin>
                       <plugin>
@@ -218,6 +245,7 @@ public final class RecordBench {
                 .formatted(
                         artifactId,
                         dependency,
+                        lean,
                         Generator.RESOURCES,
                         Generator.COMPILER,
                         junit4 ? "3.5.4" : Generator.SUREFIRE,
@@ -229,7 +257,9 @@ public final class RecordBench {
     /** Compiles the suite and runs it once each way, online: Surefire resolves its providers when it first runs. */
     void prepare(Path dir) throws IOException, InterruptedException {
         for (List<String> args : List.of(
-                List.of("-f", "plain.xml", "test"), List.of("test", "-Dmemprobe.record"))) {
+                List.of("-f", "plain.xml", "test"),
+                List.of("test", "-Dmemprobe.record"),
+                List.of("-f", "lean.xml", "test", "-Dmemprobe.record"))) {
             List<String> command = new ArrayList<>(List.of(mvn.toString(), "-B", "-Dmaven.repo.local=" + repo));
             command.addAll(args);
             Path log = dir.resolve("prepare.log");
@@ -260,9 +290,7 @@ public final class RecordBench {
     void run(Path dir, Cell cell, int pair, String variant) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 mvn.toString(), "-o", "-B", "-Dstyle.color=never", "-Dmaven.repo.local=" + repo));
-        if (variant.equals("plain")) {
-            command.addAll(List.of("-f", "plain.xml"));
-        }
+        command.addAll(List.of("-f", variant.equals("plain") ? "plain.xml" : cell.pom()));
         command.add("test");
         command.add("-DforkCount=" + cell.forkCount());
         if (variant.equals("record")) {

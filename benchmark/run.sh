@@ -2,7 +2,7 @@
 # memprobe's benchmark: finding the culprits against a plain `mvn test` and the batch and isolated runners.
 #
 #   benchmark/run.sh [full|quick|bisect|strategies|floor|near-limit|native] [--only n50-hog,n200-hog,...]
-#   benchmark/run.sh record [--pairs 8] [--size 200] [--only j5-fc1,j5-fc2,j4-fc1,j4-fc2,j5-fc1-off]
+#   benchmark/run.sh record [--pairs 8] [--size 200] [--only j5-fc1,j5-fc1-lean,j5-fc1-off,j5-fc1-lean-off,...]
 #   benchmark/run.sh heapdump [MIB]   reading a heap dump of MIB (default 1024) of live heap, three times
 #
 # Builds memprobe into a private local repository (benchmark/target/repo, seeded once from ~/.m2/repository: the

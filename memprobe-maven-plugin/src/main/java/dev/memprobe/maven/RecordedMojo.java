@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -201,30 +202,42 @@ final class RecordedMojo {
         properties.addChild(property);
     }
 
-    /** The test classes Surefire's scan finds for this execution (its includes, excludes and {@code test}). */
-    List<String> testClasses() {
+    /**
+     * The test classes Surefire's scan finds for this execution (its includes, excludes and {@code test}), by the
+     * project's own Surefire or Failsafe: their {@code TestListResolver} and {@code DirectoryScanner} from the realm
+     * the goal ran in, by reflection (their signatures are the same from 3.0.0 to 3.6), so that memprobe's build
+     * extension needs none of Surefire's artifacts itself.
+     */
+    List<String> testClasses() throws ReflectiveOperationException {
         String dir = value("testClassesDirectory");
         File classes = new File(dir != null ? dir : project.getBuild().getTestOutputDirectory());
         if (!classes.isDirectory()) {
             return List.of();
         }
+        ClassLoader surefire =
+                execution.getMojoDescriptor().getPluginDescriptor().getClassRealm();
+        Class<?> resolver = Class.forName("org.apache.maven.surefire.api.testset.TestListResolver", false, surefire);
         String test = value("test");
-        org.apache.maven.surefire.api.testset.TestListResolver filter = set(test)
-                ? new org.apache.maven.surefire.api.testset.TestListResolver(test)
-                : new org.apache.maven.surefire.api.testset.TestListResolver(
-                        patterns(
-                                "includes",
-                                FAILSAFE.equals(execution.getArtifactId())
-                                        ? List.of("**/IT*.java", "**/*IT.java", "**/*ITCase.java")
-                                        : List.of(
-                                                "**/Test*.java",
-                                                "**/*Test.java",
-                                                "**/*Tests.java",
-                                                "**/*TestCase.java")),
-                        patterns("excludes", List.of("**/*$*")));
-        return new org.apache.maven.plugin.surefire.util.DirectoryScanner(classes, filter)
-                .scan()
-                .getClasses();
+        Object filter = set(test)
+                ? resolver.getConstructor(String.class).newInstance(test)
+                : resolver.getConstructor(Collection.class, Collection.class)
+                        .newInstance(
+                                patterns(
+                                        "includes",
+                                        FAILSAFE.equals(execution.getArtifactId())
+                                                ? List.of("**/IT*.java", "**/*IT.java", "**/*ITCase.java")
+                                                : List.of(
+                                                        "**/Test*.java",
+                                                        "**/*Test.java",
+                                                        "**/*Tests.java",
+                                                        "**/*TestCase.java")),
+                                patterns("excludes", List.of("**/*$*")));
+        Object scanner = Class.forName("org.apache.maven.plugin.surefire.util.DirectoryScanner", false, surefire)
+                .getConstructor(File.class, resolver)
+                .newInstance(classes, filter);
+        Object scan = scanner.getClass().getMethod("scan").invoke(scanner);
+        List<?> names = (List<?>) scan.getClass().getMethod("getClasses").invoke(scan);
+        return names.stream().map(String::valueOf).toList();
     }
 
     private List<String> patterns(String name, List<String> defaults) {
