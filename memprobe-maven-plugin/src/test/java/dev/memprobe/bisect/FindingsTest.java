@@ -168,11 +168,11 @@ class FindingsTest {
     @Test
     void carriedClassThatDiesIsDroppedWithAFindingAndTheRestRunsAgainWithoutIt() {
         // Flaky passes in the suite and dies on its second run, where the fork for the rest after Loader carries it;
-        // Cache keeps more than half the heap, so that death takes the fork with it
+        // Cache keeps more than three quarters of the heap, so that death takes the fork with it
         SimulatedSuite suite = SimulatedSuite.builder()
                 .limit(Resource.METASPACE, mib(160))
                 .plain("T", 1, 2)
-                .add(plain("Cache").leaks(mib(150)))
+                .add(plain("Cache").leaks(mib(200)))
                 .add(plain("Flaky").diesOnRuns(2))
                 .add(plain("Loader").needsOffHeap(Resource.METASPACE, mib(200)))
                 .plain("U", 1, 3)

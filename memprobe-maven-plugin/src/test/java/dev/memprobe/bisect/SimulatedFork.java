@@ -19,7 +19,8 @@ import java.util.function.Predicate;
  * class dies of a heap OutOfMemoryError as soon as the live set exceeds the maximum heap, so it dies exactly when
  * {@code retained before it + its leak + its need > heapMax}. The working set is dropped when the class ends; the
  * leak stays for the rest of the fork. A fork that may go on past memory errors does so after a death of the heap when
- * what earlier classes keep is at most half the heap, as memprobe's provider does after its full collection. A suite
+ * what earlier classes keep is at most three quarters of the heap, as memprobe's provider does after its full
+ * collection. A suite
  * that {@linkplain SimulatedSuite.Builder#crawlsAbove crawls} models G1 just under the limit: a class whose live set
  * passes that share of the heap, and that would not pass the heap itself, is stopped by memprobe as past saving, a
  * {@code gc-overhead} death with its measurements so far, as the provider's {@code gc-overhead} line gives them.
@@ -181,8 +182,8 @@ final class SimulatedFork {
     private ClassRun memoryDeath(SimulatedClass c, Window w, int step) {
         w.peak = suite.heapMax();
         // a test framework that reports the error as a failed test goes on; so does memprobe's provider, when asked,
-        // after JUnit 5 rethrew it, if a collection leaves the heap at most half full
-        recovered = goOn && w.start <= suite.heapMax() / 2;
+        // after JUnit 5 rethrew it, if a collection leaves the heap at most three quarters full
+        recovered = goOn && w.start <= suite.heapMax() / 4 * 3;
         if (suite.oomAsTestError() || recovered) {
             retained = w.start; // the test's data is unreachable once the error is thrown; a leak half-made is dropped
             if (!suite.oomAsTestError()) {

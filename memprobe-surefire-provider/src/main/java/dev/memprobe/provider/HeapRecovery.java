@@ -5,12 +5,19 @@ import java.lang.management.MemoryUsage;
 
 /**
  * After an {@code OutOfMemoryError} of the heap: a full collection, and whether it gave the heap back (at most
- * half of it still in use), in which case the fork may go on with the classes not yet run.
+ * three quarters of it still in use), in which case the fork may go on with the classes not yet run, as Surefire's
+ * fork goes on in CI.
  */
 final class HeapRecovery {
 
-    /** The heap counts as given back when a full collection leaves at most this share of it in use. */
-    private static final double RECOVERED_SHARE = 0.5;
+    /**
+     * The heap counts as given back when a full collection leaves at most this share of it in use. Three quarters,
+     * not half: what a polluter keeps (often more than half the heap when its victim dies) stays in use, and the
+     * classes after the victim then run as they do in CI, with that memory held, in the suite's fork instead of a
+     * probe that carries every class before the victim again (issue 17). A class after it that fails of memory in
+     * that fork is not trusted and runs again (issue 18).
+     */
+    static final double RECOVERED_SHARE = 0.75;
 
     private static final String MAX_HEAP_FREE_RATIO = "MaxHeapFreeRatio";
 

@@ -35,7 +35,7 @@ import org.apache.maven.surefire.api.util.TestsToRun;
  *
  * <p>JUnit 5 rethrows an {@code OutOfMemoryError}, which ends the whole run. When the plugin asks for it
  * ({@link ForkOptions#continueAfterMemoryError()}) and the error is the heap's, the provider collects garbage, and if
- * the heap is at most half full again (what the dead test held was let go), it ends the class in flight with the error,
+ * the heap is at most three quarters full again (what the dead test held was let go), it ends the class in flight with the error,
  * journals {@code recovered} and runs the classes not yet started in the same fork: the classes after a hog are then
  * measured without a fork of their own, and memory that earlier classes keep is still there when they run, as it
  * would be without the hog.
@@ -145,7 +145,7 @@ public final class MemprobeProvider implements SurefireProvider {
     /**
      * What to run after {@code problem} escaped the test framework: the classes not yet started, {@link #NOTHING_LEFT},
      * or null when the fork must die of it (not asked to go on, not a heap error, Surefire chose the test set, no
-     * class in flight, or the heap still more than half full after a full collection).
+     * class in flight, or the heap still more than three quarters full after a full collection).
      */
     private Object goOn(Object forkTestSet, Throwable problem) {
         String className = recorder.currentClass();

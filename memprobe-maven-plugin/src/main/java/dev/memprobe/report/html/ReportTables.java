@@ -175,12 +175,14 @@ final class ReportTables {
         row(h, "Run order", s.runOrder());
         row(h, "Runner memory", size(s.runnerMemoryBytes()));
         row(h, "Exact retained", String.valueOf(s.exactRetained()));
+        row(h, "Stop on GC overhead", String.valueOf(s.stopOnGcOverhead()));
         h.append(
                 "</tbody></table>\n</div><div>\n<h2 id=\"environment\">Environment</h2>\n<table class=\"kv\"><tbody>\n");
         row(h, "Fork JDK", e.forkJdk());
         row(h, "Maven JDK", e.mavenJdk());
         row(h, "Maven", e.mavenVersion());
         row(h, "Surefire", e.surefireVersion());
+        row(h, "Fork provider", e.forkProvider());
         row(h, "OS", e.os());
         row(h, "Cores", e.cores() > 0 ? String.valueOf(e.cores()) : null);
         row(h, "Machine memory", size(e.machineMemoryBytes()));
