@@ -101,9 +101,15 @@ public final class PostMortem {
         } else {
             where = "while " + death.inFlightClass() + "#" + death.inFlightMethod() + " ran";
         }
-        return "died: " + death.cause().description() + ", " + where
-                + (death.exitCode() == null ? "" : ", exit code " + death.exitCode())
-                + (death.evidence() == null ? "" : "; " + death.evidence());
+        String description = death.cause().description();
+        String evidence = death.evidence() == null ? "" : death.evidence();
+        // the exit code once: a SIGKILL's description ("(exit 137)") and its evidence ("exit code 137: ...") say it
+        boolean exitSaid = death.exitCode() == null
+                || description.contains("exit " + death.exitCode())
+                || evidence.contains("exit code " + death.exitCode());
+        return "died: " + description + ", " + where
+                + (exitSaid ? "" : ", exit code " + death.exitCode())
+                + (evidence.isEmpty() ? "" : "; " + evidence);
     }
 
     /**
