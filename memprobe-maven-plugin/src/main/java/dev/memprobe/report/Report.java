@@ -222,30 +222,7 @@ public record Report(
 
         /** This entry with the class's own figures and its methods'. */
         public ClassEntry withOwn(Own figures, List<MethodEntry> byMethod) {
-            return new ClassEntry(
-                    name,
-                    outcome,
-                    tests,
-                    failures,
-                    errors,
-                    skipped,
-                    durationMs,
-                    heapPeakBytes,
-                    liveHeapPeakBytes,
-                    liveHeapMinBytes,
-                    retainedBytes,
-                    heapEndBytes,
-                    rssPeakBytes,
-                    directPeakBytes,
-                    metaspacePeakBytes,
-                    threadsPeak,
-                    allocatedBytes,
-                    gcCount,
-                    probe,
-                    problem,
-                    fork,
-                    figures,
-                    byMethod);
+            return with(fork, figures, byMethod);
         }
 
         /** The class's own heap: the larger of what it kept and what it needed, -1 when neither was measured. */
@@ -301,6 +278,11 @@ public record Report(
 
         /** This entry as measured in fork {@code number} of a recording. */
         public ClassEntry inFork(String number) {
+            return with(number, own, methods);
+        }
+
+        /** This entry's measurements with another fork, own figures and methods: the one copy of its components. */
+        private ClassEntry with(String inFork, Own figures, List<MethodEntry> byMethod) {
             return new ClassEntry(
                     name,
                     outcome,
@@ -322,9 +304,9 @@ public record Report(
                     gcCount,
                     probe,
                     problem,
-                    number,
-                    own,
-                    methods);
+                    inFork,
+                    figures,
+                    byMethod);
         }
     }
 
