@@ -17,7 +17,7 @@ final class HeapRecovery {
      * probe that carries every class before the victim again (issue 17). A class after it that fails of memory in
      * that fork is not trusted and runs again (issue 18).
      */
-    static final double RECOVERED_SHARE = 0.75;
+    private static final double RECOVERED_SHARE = 0.75;
 
     private static final String MAX_HEAP_FREE_RATIO = "MaxHeapFreeRatio";
 

@@ -35,10 +35,10 @@ import org.apache.maven.surefire.api.util.TestsToRun;
  *
  * <p>JUnit 5 rethrows an {@code OutOfMemoryError}, which ends the whole run. When the plugin asks for it
  * ({@link ForkOptions#continueAfterMemoryError()}) and the error is the heap's, the provider collects garbage, and if
- * the heap is at most three quarters full again (what the dead test held was let go), it ends the class in flight with the error,
- * journals {@code recovered} and runs the classes not yet started in the same fork: the classes after a hog are then
- * measured without a fork of their own, and memory that earlier classes keep is still there when they run, as it
- * would be without the hog.
+ * the heap is at most three quarters full again (what the dead test held was let go), it ends the class in flight
+ * with the error, journals {@code recovered} and runs the classes not yet started in the same fork: the classes after
+ * a hog are then measured without a fork of their own, and memory that earlier classes keep is still there when
+ * they run, as it would be without the hog.
  */
 public final class MemprobeProvider implements SurefireProvider {
 

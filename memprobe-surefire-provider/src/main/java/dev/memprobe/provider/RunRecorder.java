@@ -322,8 +322,9 @@ final class RunRecorder {
     }
 
     /**
-     * After a memory error of {@code className}: collects garbage, and when the heap is at most three quarters full again
-     * journals {@code recovered} (before the error's own lines, so that the plugin knows to let the fork go on).
+     * After a memory error of {@code className}: collects garbage, and when the heap is at most three quarters full
+     * again journals {@code recovered} (before the error's own lines, so that the plugin knows to let the fork go
+     * on).
      *
      * @return whether the heap was given back
      */
