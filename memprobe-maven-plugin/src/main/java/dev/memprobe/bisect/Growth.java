@@ -27,8 +27,9 @@ import java.util.function.ToLongFunction;
  * little. A class's score is the sum of its parts. Where the opener's tail was not measured, it gets a quarter of the
  * rise (the whole rise when no other class is in the window): a suspect, but one to try after the classes inside.
  * The window before the victim ends at the victim's own collections (its {@code liveMin}): these include part of the
- * victim's working set, so the classes right before it may score a little more than they kept; when the victim's
- * measurements were lost, that window scores 0. Memory kept before the fork's first collection is not seen. Exact
+ * victim's working set: there no class gets more of the rise than it allocated in the window (where that is
+ * measured), and what is left is the victim's, so that a class right before the victim that allocated next to
+ * nothing is not charged with the victim's rows; when the victim's measurements were lost, that window scores 0. Memory kept before the fork's first collection is not seen. Exact
  * measurements (a forced collection at each class end, for every class) are used as they are.
  *
  * <p>For memory outside the heap the value at each class end is exact enough, and growth is its rise across the class:
@@ -179,7 +180,7 @@ public final class Growth {
                 weights[j - opener] = j == i ? beforeFirstCollection(runs.get(j).measure()) : allocated(runs.get(j));
             }
             weights[0] = opener >= 0 ? afterLastCollection(runs.get(opener).measure()) : 0;
-            share(scores, opener, weights, rise);
+            share(scores, opener, weights, rise, i == n);
             long closed = i == n
                     ? first
                     : minKnown(
@@ -200,9 +201,10 @@ public final class Growth {
      * 0 when there is no opener), {@code weights[k]} what class {@code opener + k} allocated in the window (-1
      * unknown). With every weight known, the rise goes in proportion to them, since memory kept must first be
      * allocated. Otherwise each class inside gets its part by allocation where all are known, the whole rise where not,
-     * and the opener a quarter of the rise (the whole rise when no class is inside).
+     * and the opener a quarter of the rise (the whole rise when no class is inside). In the window the victim closes
+     * ({@code victims}), the rise holds the victim's working set too: no class gets more than its known bytes there.
      */
-    private static void share(long[] scores, int opener, long[] weights, long rise) {
+    private static void share(long[] scores, int opener, long[] weights, long rise, boolean victims) {
         if (rise <= 0 || (opener < 0 && weights.length == 1)) {
             return;
         }
@@ -214,14 +216,20 @@ public final class Growth {
         }
         long total = inside + Math.max(0, weights[0]);
         if (opener >= 0 && weights[0] >= 0 && insideKnown && total > 0) {
-            scores[opener] += Math.round(rise * (double) weights[0] / total);
+            scores[opener] += part(Math.round(rise * (double) weights[0] / total), weights[0], victims);
         } else if (opener >= 0) {
-            scores[opener] += weights.length > 1 ? rise / OPENER_SHARE : rise;
+            scores[opener] += part(weights.length > 1 ? rise / OPENER_SHARE : rise, weights[0], victims);
             total = inside;
         }
         for (int k = 1; k < weights.length; k++) {
-            scores[opener + k] += insideKnown && total > 0 ? Math.round(rise * (double) weights[k] / total) : rise;
+            long part = insideKnown && total > 0 ? Math.round(rise * (double) weights[k] / total) : rise;
+            scores[opener + k] += part(part, weights[k], victims);
         }
+    }
+
+    /** A class's part of a window's rise; in the victim's window at most what the class allocated there (if known). */
+    private static long part(long part, long bytes, boolean capped) {
+        return capped && bytes >= 0 ? Math.min(part, bytes) : part;
     }
 
     /** Bytes the class allocated after its last collection: its heap at the end less the live heap then; -1 unknown. */

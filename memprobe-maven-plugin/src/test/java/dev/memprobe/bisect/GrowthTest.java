@@ -47,6 +47,22 @@ class GrowthTest {
     }
 
     @Test
+    void aClassRightBeforeTheVictimGetsNoMoreOfTheVictimsWindowThanItAllocated() {
+        // C keeps 40 MiB (its end saw 45 in use, below its last collection's 50: its tail is not measured), D
+        // allocates 1 MiB, V's first collection holds 7 MiB of V's own rows: D kept at most its 1 MiB of them, and C,
+        // the opener, gets its quarter of them (A opened C's window, its tail unmeasured: a quarter of that one)
+        ForkResult fork = fork(
+                heap("A", -1, 5, 5, 1, 10),
+                heapEnd(heap("C", 5, 45, 50, 3, 40), 45),
+                heap("D", 50, -1, -1, 0, 1),
+                heap("V", 50, 52, 150, 20, 120));
+
+        assertThat(Growth.rank(fork, "V", Cause.HEAP_OOM))
+                .extracting(Growth.Score::className, Growth.Score::retained)
+                .containsExactly(tuple("C", mib(40) + mib(7) / 4), tuple("A", mib(40) / 4), tuple("D", mib(1)));
+    }
+
+    @Test
     void lastWindowScoresNothingWhenTheVictimsMeasurementsWereLost() {
         ForkResult fork = fork(
                 heap("A", -1, 100, 100, 1, 30),
@@ -128,7 +144,8 @@ class GrowthTest {
     @Test
     void whatTheOpenerAllocatedAfterItsLastCollectionSharesTheNextWindow() {
         // P's last collection saw 112 MiB, it ended with 166 MiB in use: 54 MiB allocated after that collection, which
-        // B's collection (168 MiB) found still live. B allocated 3 MiB: P gets 54/57 of the rise, not a quarter
+        // B's collection (168 MiB) found still live. B allocated 3 MiB: P gets 54/57 of the rise, not a quarter. B
+        // allocated nothing after its collection: the 2 MiB more that V's collection holds are V's working set
         ForkResult fork = fork(
                 heapEnd(heap("P", 10, 112, 112, 1, 150), 166),
                 heapEnd(heap("B", 112, 168, 168, 1, 3), 168),
@@ -138,7 +155,7 @@ class GrowthTest {
                 .extracting(Growth.Score::className, Growth.Score::retained)
                 .containsExactly(
                         tuple("P", mib(102) + Math.round(mib(56) * 54.0 / 57)),
-                        tuple("B", Math.round(mib(56) * 3.0 / 57) + mib(2)));
+                        tuple("B", Math.round(mib(56) * 3.0 / 57)));
     }
 
     @Test
