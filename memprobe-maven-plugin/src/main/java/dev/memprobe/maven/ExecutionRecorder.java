@@ -136,6 +136,7 @@ final class ExecutionRecorder {
             return;
         }
         try {
+            long start = System.nanoTime();
             run.sampler().close();
             Optional<CgroupMemory> after = run.cgroup().map(CgroupMemory::again);
             String failure = failed ? surefireMessage(event.getException()) : failsafeMessage(run.mojo());
@@ -149,7 +150,7 @@ final class ExecutionRecorder {
                             List.of());
             ended.write(run.folder());
             Path root = run.folder().getParent();
-            Recording recording = Recording.read(root, after);
+            Recording recording = Recording.read(root, after, run.sampler()::journal);
             recording.notes().forEach(note -> log.warn("memprobe: " + note));
             boolean died = recording.forks().stream()
                     .anyMatch(f -> f.died() && f.execution().label().equals(ended.label()));
@@ -157,8 +158,9 @@ final class ExecutionRecorder {
                 // only a death leaves classes unrun: then Surefire's scan says which
                 ended.ended(ended.ended(), ended.outcome(), failure, ended.containerAfter(), ended.samples(), scan(run))
                         .write(run.folder());
-                recording = Recording.read(root, after);
+                recording = Recording.read(root, after, run.sampler()::journal);
             }
+            long read = System.nanoTime();
             MavenSession session = event.getSession();
             MavenProject project = event.getProject();
             new RecordingOutput(
@@ -172,6 +174,11 @@ final class ExecutionRecorder {
                             ended.pluginVersion(),
                             session.getSystemProperties().getProperty("maven.version", "unknown"),
                             List.of(ended.label()));
+            log.debug(
+                    "memprobe: {} ended: recording read in {} ms, reported in {} ms",
+                    ended.label(),
+                    (read - start) / 1_000_000,
+                    (System.nanoTime() - read) / 1_000_000);
         } catch (Throwable t) {
             log.warn("memprobe: no post-mortem of " + event.getMojoExecution().getExecutionId() + ": " + t);
         }

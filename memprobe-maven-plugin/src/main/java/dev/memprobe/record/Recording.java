@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,6 +50,14 @@ public record Recording(Path folder, List<ExecutionRecord> executions, List<Reco
      * @param now the container's memory now, for executions Maven did not see end (their OOM kills since)
      */
     public static Recording read(Path folder, Optional<CgroupMemory> now) {
+        return read(folder, now, JournalTail::read);
+    }
+
+    /**
+     * Reads the recording in {@code folder}, each journal through {@code journals}: at the end of an execution, the
+     * {@link MemorySampler} has read its forks' journals while they ran, and reads only their rest.
+     */
+    public static Recording read(Path folder, Optional<CgroupMemory> now, Function<Path, JournalContents> journals) {
         List<ExecutionRecord> executions = new ArrayList<>();
         List<RecordedFork> forks = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -61,7 +70,7 @@ public record Recording(Path folder, List<ExecutionRecord> executions, List<Reco
                 continue;
             }
             executions.add(execution);
-            forks.addAll(readForks(dir, execution, now, forks.size() + 1, notes));
+            forks.addAll(readForks(dir, execution, now, journals, forks.size() + 1, notes));
         }
         return new Recording(folder, executions, forks, notes);
     }
@@ -94,7 +103,12 @@ public record Recording(Path folder, List<ExecutionRecord> executions, List<Reco
     }
 
     private static List<RecordedFork> readForks(
-            Path dir, ExecutionRecord execution, Optional<CgroupMemory> now, int firstId, List<String> notes) {
+            Path dir,
+            ExecutionRecord execution,
+            Optional<CgroupMemory> now,
+            Function<Path, JournalContents> journals,
+            int firstId,
+            List<String> notes) {
         List<JournalName> names = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "fork*" + JournalName.SUFFIX)) {
             for (Path file : files) {
@@ -128,18 +142,19 @@ public record Recording(Path folder, List<ExecutionRecord> executions, List<Reco
                     cgroup,
                     crashLog(execution, name.pid()));
             Path journal = dir.resolve(name.fileName());
-            JournalContents contents = JournalTail.read(journal);
+            JournalContents contents = journals.apply(journal);
             unreadable(journal, contents).ifPresent(notes::add);
             forks.add(ForkReading.read(id++, execution, journal, name, evidence, contents));
         }
-        return withSurefiresMessage(forks, execution);
+        return withSurefiresMessage(forks, execution, journals);
     }
 
     /**
      * Surefire names only the first fork that failed, with its message and exit code: given to the fork that died,
      * when one did, or to the one whose class in flight the message lists among its crashed tests.
      */
-    private static List<RecordedFork> withSurefiresMessage(List<RecordedFork> forks, ExecutionRecord execution) {
+    private static List<RecordedFork> withSurefiresMessage(
+            List<RecordedFork> forks, ExecutionRecord execution, Function<Path, JournalContents> journals) {
         String message = execution.failure();
         if (message == null) {
             return forks;
@@ -177,7 +192,13 @@ public record Recording(Path folder, List<ExecutionRecord> executions, List<Reco
                                 ? null
                                 : execution.container().cgroup(),
                         crashLog(execution, fork.name().pid()));
-                fork = ForkReading.read(fork.result().probe().id(), execution, fork.journal(), fork.name(), evidence);
+                fork = ForkReading.read(
+                        fork.result().probe().id(),
+                        execution,
+                        fork.journal(),
+                        fork.name(),
+                        evidence,
+                        journals.apply(fork.journal()));
             }
             told.add(fork);
         }

@@ -3,6 +3,7 @@ package dev.memprobe.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.memprobe.bisect.Cause;
+import dev.memprobe.bisect.ClassRun;
 import dev.memprobe.bisect.ForkResult;
 import dev.memprobe.bisect.ForkRunner;
 import dev.memprobe.bisect.Probe;
@@ -109,6 +110,32 @@ class RecordingTest {
                 .contains("it was the kernel's OOM killer")
                 .contains("from 0 to 1");
         assertThat(recording.forks().get(1).died()).isFalse();
+    }
+
+    @Test
+    void journalsTheSamplerReadWhileTheForksRanGiveTheSameRecording(@TempDir Path proc) throws IOException {
+        Path folder = record.resolve("surefire-default-test");
+        MemorySampler sampler = MemorySampler.manual(Optional.empty(), folder, proc);
+        try (JournalWriter fork3 =
+                JournalWriter.open(folder.resolve("fork3-pid13-102.jsonl").toFile())) {
+            fork3.fork(13, "17", "v", "vm", 1L << 30, List.of("G1"), true, 102, false);
+            ran(fork3, "a.CTest", 1, 30L << 20);
+            sampler.sample(); // a fork half-way: its first lines are read now, the rest at the end
+            ran(fork3, "a.DTest", 2, 40L << 20);
+            fork3.classStart("a.ETest", 3);
+        }
+
+        Recording tailed = Recording.read(record, Optional.empty(), sampler::journal);
+        Recording whole = Recording.read(record, Optional.empty());
+
+        assertThat(tailed.forks()).hasSize(3);
+        assertThat(tailed.forks().get(2).result().classes())
+                .extracting(ClassRun::name)
+                .containsExactly("a.CTest", "a.DTest", "a.ETest");
+        assertThat(tailed.forks())
+                .extracting(RecordedFork::result)
+                .isEqualTo(whole.forks().stream().map(RecordedFork::result).toList());
+        assertThat(tailed.notes()).isEqualTo(whole.notes());
     }
 
     @Test
