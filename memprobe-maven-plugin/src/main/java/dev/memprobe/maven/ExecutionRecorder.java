@@ -1,5 +1,6 @@
 package dev.memprobe.maven;
 
+import dev.memprobe.journal.JournalContents;
 import dev.memprobe.journal.JournalWriter;
 import dev.memprobe.record.CgroupMemory;
 import dev.memprobe.record.ExecutionRecord;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -150,7 +152,8 @@ final class ExecutionRecorder {
                             List.of());
             ended.write(run.folder());
             Path root = run.folder().getParent();
-            Recording recording = Recording.read(root, after, run.sampler()::journal);
+            Function<Path, JournalContents> journals = Recording.readingOnce();
+            Recording recording = Recording.read(root, after, journals);
             recording.notes().forEach(note -> log.warn("memprobe: " + note));
             boolean died = recording.forks().stream()
                     .anyMatch(f -> f.died() && f.execution().label().equals(ended.label()));
@@ -158,7 +161,7 @@ final class ExecutionRecorder {
                 // only a death leaves classes unrun: then Surefire's scan says which
                 ended.ended(ended.ended(), ended.outcome(), failure, ended.containerAfter(), ended.samples(), scan(run))
                         .write(run.folder());
-                recording = Recording.read(root, after, run.sampler()::journal);
+                recording = Recording.read(root, after, journals);
             }
             long read = System.nanoTime();
             MavenSession session = event.getSession();

@@ -1,13 +1,10 @@
 package dev.memprobe.record;
 
-import dev.memprobe.journal.JournalContents;
-import dev.memprobe.journal.JournalTail;
 import dev.memprobe.recorder.JournalName;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,9 +14,7 @@ import java.util.Optional;
  * (the forks are found by their journals' names, which carry their process ids), and keeps the high-water marks:
  * whether the container's limit was reached by one fork or by all forks and Maven together. A daemon thread reading
  * a few small files of {@code /proc} and the cgroup twice a second; it never fails the build: a file it cannot read
- * is a sample it does not take. It reads the forks' journals as they grow too (each line once, as bisect's watchdog
- * does), so that the execution's end reads only their last lines: the parsing runs beside the tests, on a core they
- * leave idle, instead of after them.
+ * is a sample it does not take.
  */
 public final class MemorySampler implements AutoCloseable {
 
@@ -91,7 +86,6 @@ public final class MemorySampler implements AutoCloseable {
     private final Path proc;
     private final Thread thread;
     private final Map<Long, Long> forkPeaks = new LinkedHashMap<>();
-    private final Map<Path, JournalTail> tails = new HashMap<>();
     private long container = -1;
     private long maven = -1;
     private long forks = -1;
@@ -140,9 +134,6 @@ public final class MemorySampler implements AutoCloseable {
                 try (DirectoryStream<Path> files = Files.newDirectoryStream(journals, "fork*.jsonl")) {
                     for (Path file : files) {
                         JournalName name = JournalName.parse(file.getFileName().toString());
-                        if (name != null) {
-                            tails.computeIfAbsent(key(file), JournalTail::new).readNew();
-                        }
                         long rss = name == null ? -1 : rss(proc.resolve(name.pid() + "/status"));
                         if (rss > 0) {
                             anyFork = true;
@@ -170,22 +161,6 @@ public final class MemorySampler implements AutoCloseable {
     /** The high-water marks so far. */
     public synchronized Peaks peaks() {
         return new Peaks(container, maven, forks, atPeakMaven, atPeakForks, new LinkedHashMap<>(forkPeaks));
-    }
-
-    /**
-     * The journal at {@code file}, read to its end; what the sampler read of it while the fork ran is not read again.
-     * Call after {@link #close()}, when the forks have ended.
-     */
-    public JournalContents journal(Path file) {
-        JournalTail tail;
-        synchronized (this) {
-            tail = tails.get(key(file));
-        }
-        return tail == null ? JournalTail.read(file) : tail.finish();
-    }
-
-    private static Path key(Path file) {
-        return file.toAbsolutePath().normalize();
     }
 
     /** Stops sampling, after one last sample. */

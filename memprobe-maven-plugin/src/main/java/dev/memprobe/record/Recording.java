@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -54,8 +56,8 @@ public record Recording(Path folder, List<ExecutionRecord> executions, List<Reco
     }
 
     /**
-     * Reads the recording in {@code folder}, each journal through {@code journals}: at the end of an execution, the
-     * {@link MemorySampler} has read its forks' journals while they ran, and reads only their rest.
+     * Reads the recording in {@code folder}, each journal through {@code journals} ({@link #readingOnce()} at an
+     * execution's end, which reads the recording again when a fork died).
      */
     public static Recording read(Path folder, Optional<CgroupMemory> now, Function<Path, JournalContents> journals) {
         List<ExecutionRecord> executions = new ArrayList<>();
@@ -73,6 +75,16 @@ public record Recording(Path folder, List<ExecutionRecord> executions, List<Reco
             forks.addAll(readForks(dir, execution, now, journals, forks.size() + 1, notes));
         }
         return new Recording(folder, executions, forks, notes);
+    }
+
+    /**
+     * Reads each journal once however often it is asked for: the forks have ended, their journals no longer change.
+     * Reading a journal of tens of thousands of tests takes long enough to matter at the end of a build. Not for the
+     * journals of forks still running. Not thread-safe.
+     */
+    public static Function<Path, JournalContents> readingOnce() {
+        Map<Path, JournalContents> read = new HashMap<>();
+        return journal -> read.computeIfAbsent(journal.toAbsolutePath().normalize(), JournalTail::read);
     }
 
     /** The execution folders, in the order they started. */

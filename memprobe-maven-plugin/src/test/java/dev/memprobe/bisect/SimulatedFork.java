@@ -33,6 +33,12 @@ final class SimulatedFork {
 
     static final int STEPS = 10;
     static final String OOM = "java.lang.OutOfMemoryError: Java heap space";
+    /**
+     * The provider's {@code HeapRecovery}: a fork asked to go on past a heap error does when a full collection leaves
+     * at most this share of the heap in use ({@code SimulatedSuiteTest} checks that the two agree).
+     */
+    static final double RECOVERED_SHARE = 0.75;
+
     private static final long NATIVE = SimulatedClass.mib(96);
     private static final long METASPACE = SimulatedClass.mib(40);
     private static final long THREADS = 14;
@@ -183,7 +189,7 @@ final class SimulatedFork {
         w.peak = suite.heapMax();
         // a test framework that reports the error as a failed test goes on; so does memprobe's provider, when asked,
         // after JUnit 5 rethrew it, if a collection leaves the heap at most three quarters full
-        recovered = goOn && w.start <= suite.heapMax() / 4 * 3;
+        recovered = goOn && w.start <= suite.heapMax() * RECOVERED_SHARE;
         if (suite.oomAsTestError() || recovered) {
             retained = w.start; // the test's data is unreachable once the error is thrown; a leak half-made is dropped
             if (!suite.oomAsTestError()) {

@@ -4,6 +4,7 @@ import static dev.memprobe.bisect.SimulatedClass.mib;
 import static dev.memprobe.bisect.SimulatedClass.plain;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,14 @@ class SimulatedSuiteTest {
         });
         assertThat(over.dies(List.of(), "V")).isFalse();
         assertThat(over.dies(List.of("P"), "V")).isTrue();
+    }
+
+    @Test
+    void goesOnPastAHeapErrorAtTheProvidersShare() throws ReflectiveOperationException {
+        Field share = Class.forName("dev.memprobe.provider.HeapRecovery").getDeclaredField("RECOVERED_SHARE");
+        share.setAccessible(true);
+
+        assertThat(SimulatedFork.RECOVERED_SHARE).isEqualTo(share.getDouble(null));
     }
 
     @Test

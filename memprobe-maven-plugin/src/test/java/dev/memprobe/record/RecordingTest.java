@@ -8,18 +8,21 @@ import dev.memprobe.bisect.ForkResult;
 import dev.memprobe.bisect.ForkRunner;
 import dev.memprobe.bisect.Probe;
 import dev.memprobe.bisect.Purpose;
+import dev.memprobe.journal.JournalContents;
 import dev.memprobe.journal.JournalWriter;
 import dev.memprobe.journal.Measures;
 import dev.memprobe.journal.TestCounts;
 import dev.memprobe.journal.TestStatus;
 import dev.memprobe.report.Report;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,29 +116,27 @@ class RecordingTest {
     }
 
     @Test
-    void journalsTheSamplerReadWhileTheForksRanGiveTheSameRecording(@TempDir Path proc) throws IOException {
-        Path folder = record.resolve("surefire-default-test");
-        MemorySampler sampler = MemorySampler.manual(Optional.empty(), folder, proc);
-        try (JournalWriter fork3 =
-                JournalWriter.open(folder.resolve("fork3-pid13-102.jsonl").toFile())) {
-            fork3.fork(13, "17", "v", "vm", 1L << 30, List.of("G1"), true, 102, false);
-            ran(fork3, "a.CTest", 1, 30L << 20);
-            sampler.sample(); // a fork half-way: its first lines are read now, the rest at the end
-            ran(fork3, "a.DTest", 2, 40L << 20);
-            fork3.classStart("a.ETest", 3);
-        }
+    void readingOnceReadsEachJournalOnceForTheSameRecording() throws IOException {
+        Function<Path, JournalContents> journals = Recording.readingOnce();
 
-        Recording tailed = Recording.read(record, Optional.empty(), sampler::journal);
-        Recording whole = Recording.read(record, Optional.empty());
+        Recording once = Recording.read(record, Optional.empty(), journals);
+        // the end reads the recording again when a fork died: the journals it read are not read again (here, the
+        // second one emptied in between shows it)
+        Files.writeString(record.resolve("surefire-default-test").resolve("fork2-pid12-101.jsonl"), "");
+        Recording again = Recording.read(record, Optional.empty(), journals);
 
-        assertThat(tailed.forks()).hasSize(3);
-        assertThat(tailed.forks().get(2).result().classes())
-                .extracting(ClassRun::name)
-                .containsExactly("a.CTest", "a.DTest", "a.ETest");
-        assertThat(tailed.forks())
+        assertThat(again.forks())
                 .extracting(RecordedFork::result)
-                .isEqualTo(whole.forks().stream().map(RecordedFork::result).toList());
-        assertThat(tailed.notes()).isEqualTo(whole.notes());
+                .isEqualTo(once.forks().stream().map(RecordedFork::result).toList());
+        assertThat(again.forks().get(1).result().classes())
+                .extracting(ClassRun::name)
+                .containsExactly("a.ATest", "a.BTest");
+        assertThat(Recording.read(record, Optional.empty())
+                        .forks()
+                        .get(1)
+                        .result()
+                        .classes())
+                .isEmpty();
     }
 
     @Test
