@@ -75,13 +75,21 @@ final class RestOfSuite {
 
     /**
      * The class alone first, then the fixed suite's classes before it without its suspects (a probe never runs a
-     * class's suspected polluters after it), then the rest, going on past memory errors as a probe of the suite.
+     * class's suspected polluters after it, unless it likely dies alone: below), then the rest, going on past memory
+     * errors as a probe of the suite.
+     *
+     * <p>A class that died of the heap with less than an eighth of it live before it ({@link #LITTLE_HEAP}) most
+     * likely dies alone, a hog: the classes before it kept too little to be what it lacked. Its suspects are carried
+     * too, so that when it dies alone and the fork goes on, what runs after it is the rest of the suite as CI would
+     * have run it, and the rest needs no fork of its own. Should it survive alone, the rest ran after its suspects:
+     * a failure there after a suspect later blamed is not trusted and runs again (issue 18), as after any class the
+     * fixed suite no longer has.
      */
     Rest aloneFirst(ForkResult result, Failure failure, List<String> before, List<String> restClasses) {
         String victim = failure.victim();
         List<String> candidates = fixed.keep(before);
         // a death of memory has suspects; System.exit or a crash has none
-        List<String> suspects = !failure.isMemory()
+        List<String> suspects = !failure.isMemory() || likelyAlone(result, failure)
                 ? List.of()
                 : Growth.suspects(
                         Growth.rank(result, victim, failure.cause()),
@@ -90,6 +98,20 @@ final class RestOfSuite {
         List<String> carried = new ArrayList<>(candidates);
         carried.removeAll(suspects);
         return new Rest(victim, victim, before, carried, suspects, restClasses, null);
+    }
+
+    /** The share of the heap below which a class that died of the heap had little live before it: an eighth. */
+    private static final int LITTLE_HEAP = 8;
+
+    private static boolean likelyAlone(ForkResult result, Failure failure) {
+        if (failure.cause().resource() != Resource.HEAP) {
+            return false;
+        }
+        return result.run(failure.victim())
+                .map(ClassRun::measure)
+                .filter(m -> m.liveBefore() >= 0 && m.heapMax() > 0)
+                .map(m -> m.liveBefore() < m.heapMax() / LITTLE_HEAP)
+                .orElse(false);
     }
 
     /**
