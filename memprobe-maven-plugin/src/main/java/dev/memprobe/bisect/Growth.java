@@ -27,10 +27,11 @@ import java.util.function.ToLongFunction;
  * little. A class's score is the sum of its parts. Where the opener's tail was not measured, it gets a quarter of the
  * rise (the whole rise when no other class is in the window): a suspect, but one to try after the classes inside.
  * The window before the victim ends at the victim's own collections (its {@code liveMin}): these include part of the
- * victim's working set: there no class gets more of the rise than it allocated in the window (where that is
- * measured), and what is left is the victim's, so that a class right before the victim that allocated next to
- * nothing is not charged with the victim's rows; when the victim's measurements were lost, that window scores 0. Memory kept before the fork's first collection is not seen. Exact
- * measurements (a forced collection at each class end, for every class) are used as they are.
+ * victim's working set, so there no class gets more of the rise than it allocated in the window (where that is
+ * measured), and what is left is the victim's: a class right before the victim that allocated next to nothing is
+ * not charged with the victim's rows. When the victim's measurements were lost, that window scores 0. Memory kept
+ * before the fork's first collection is not seen. Exact measurements (a forced collection at each class end, for
+ * every class) are used as they are.
  *
  * <p>For memory outside the heap the value at each class end is exact enough, and growth is its rise across the class:
  * threads from the count at the class's start; direct buffers, metaspace and RSS from the previous class's end (the

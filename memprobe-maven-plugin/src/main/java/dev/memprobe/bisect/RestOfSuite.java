@@ -15,6 +15,9 @@ import java.util.Set;
  */
 final class RestOfSuite {
 
+    /** The share of the heap below which a class that died of the heap had little live before it: an eighth. */
+    private static final int LITTLE_HEAP = 8;
+
     /**
      * A probe for the rest of the suite after {@code after} failed.
      *
@@ -99,9 +102,6 @@ final class RestOfSuite {
         carried.removeAll(suspects);
         return new Rest(victim, victim, before, carried, suspects, restClasses, null);
     }
-
-    /** The share of the heap below which a class that died of the heap had little live before it: an eighth. */
-    private static final int LITTLE_HEAP = 8;
 
     private static boolean likelyAlone(ForkResult result, Failure failure) {
         if (failure.cause().resource() != Resource.HEAP) {

@@ -15,7 +15,6 @@ import dev.memprobe.journal.ForkEvent;
 import dev.memprobe.journal.GcOverheadEvent;
 import dev.memprobe.journal.JournalContents;
 import dev.memprobe.journal.JournalEvent;
-import dev.memprobe.journal.JournalTail;
 import dev.memprobe.journal.JournalVisitor;
 import dev.memprobe.journal.NearLimitEvent;
 import dev.memprobe.journal.PlanEvent;
@@ -57,10 +56,6 @@ final class ForkReading {
     static final String SUREFIRE_TIMEOUT = "There was a timeout in the fork";
 
     private ForkReading() {}
-
-    static RecordedFork read(int id, ExecutionRecord execution, Path journal, JournalName name, Evidence evidence) {
-        return read(id, execution, journal, name, evidence, JournalTail.read(journal));
-    }
 
     /** @param contents the journal, already read */
     static RecordedFork read(
