@@ -66,6 +66,11 @@ public enum Cause {
         return description;
     }
 
+    /** Whether the description already says exit code {@code exitCode} (a SIGKILL's "(exit 137)"). */
+    public boolean describesExit(int exitCode) {
+        return description.contains("exit " + exitCode);
+    }
+
     /**
      * The measurement that shows how close a class came to the limit that killed the fork, and that ranks what the
      * classes before it left behind. A death that is not of memory shows the heap's, the one a reader looks at first.

@@ -61,7 +61,7 @@ final class ConsoleProgress implements dev.memprobe.bisect.ProgressListener {
                     line.append(": ");
                 }
                 line.append(f.cause().description());
-                if (f.exitCode() != null && !f.cause().description().contains("exit " + f.exitCode())) {
+                if (f.exitCode() != null && !f.cause().describesExit(f.exitCode())) {
                     line.append(" (exit ").append(f.exitCode()).append(')');
                 }
                 line.append(death ? ", the fork died" : "");

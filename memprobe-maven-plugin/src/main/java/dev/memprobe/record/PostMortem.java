@@ -105,7 +105,7 @@ public final class PostMortem {
         String evidence = death.evidence() == null ? "" : death.evidence();
         // the exit code once: a SIGKILL's description ("(exit 137)") and its evidence ("exit code 137: ...") say it
         boolean exitSaid = death.exitCode() == null
-                || description.contains("exit " + death.exitCode())
+                || death.cause().describesExit(death.exitCode())
                 || evidence.contains("exit code " + death.exitCode());
         return "died: " + description + ", " + where
                 + (exitSaid ? "" : ", exit code " + death.exitCode())
