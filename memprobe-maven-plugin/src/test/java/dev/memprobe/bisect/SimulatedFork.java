@@ -20,10 +20,10 @@ import java.util.function.Predicate;
  * {@code retained before it + its leak + its need > heapMax}. The working set is dropped when the class ends; the
  * leak stays for the rest of the fork. A fork that may go on past memory errors does so after a death of the heap when
  * what earlier classes keep is at most three quarters of the heap, as memprobe's provider does after its full
- * collection. A suite
- * that {@linkplain SimulatedSuite.Builder#crawlsAbove crawls} models G1 just under the limit: a class whose live set
- * passes that share of the heap, and that would not pass the heap itself, is stopped by memprobe as past saving, a
- * {@code gc-overhead} death with its measurements so far, as the provider's {@code gc-overhead} line gives them.
+ * collection. A suite that {@linkplain SimulatedSuite.Builder#crawlsAbove crawls} models G1 just under the limit: a
+ * class whose live set passes that share of the heap, and that would not pass the heap itself, is stopped by memprobe
+ * as past saving, a {@code gc-overhead} death with its measurements so far, as the provider's {@code gc-overhead}
+ * line gives them.
  *
  * <p>Outside the heap (metaspace, threads, direct buffers, native memory counted in the RSS) a class's use grows the
  * same way, step by step, from what the classes before it keep; past the suite's {@link SimulatedSuite#limit} the
