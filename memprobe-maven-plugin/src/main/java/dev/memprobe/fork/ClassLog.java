@@ -34,10 +34,14 @@ final class ClassLog {
         this.name = name;
     }
 
-    /** A test of the class ended; the first that failed of memory is the class's memory error. */
+    /**
+     * A test of the class ended; the first that failed of memory is the class's memory error. A method that failed of
+     * memory kept nothing that was measured: its last collection ran when the heap was full of its own working set.
+     */
     void testEnded(TestEndEvent event) {
-        if (event.method() != null && (event.allocated() >= 0 || event.kept() >= 0)) {
-            methods.add(new Measure.MethodMeasure(event.method(), event.allocated(), event.kept()));
+        long kept = event.memoryKind() == null ? event.kept() : -1;
+        if (event.method() != null && (event.allocated() >= 0 || kept >= 0)) {
+            methods.add(new Measure.MethodMeasure(event.method(), event.allocated(), kept));
         }
         if (memoryError != null || event.problem() == null) {
             return;

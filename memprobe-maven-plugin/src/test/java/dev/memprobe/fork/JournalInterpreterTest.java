@@ -7,6 +7,7 @@ import dev.memprobe.bisect.ClassRun;
 import dev.memprobe.bisect.Death;
 import dev.memprobe.bisect.Failure;
 import dev.memprobe.bisect.ForkResult;
+import dev.memprobe.bisect.Measure;
 import dev.memprobe.bisect.Probe;
 import dev.memprobe.bisect.Purpose;
 import dev.memprobe.journal.JournalTail;
@@ -401,6 +402,33 @@ class JournalInterpreterTest {
         assertThat(two.problem()).isEqualTo("java.lang.OutOfMemoryError: Metaspace");
         assertThat(two.method()).isEqualTo("proxies");
         assertThat(result.failure().orElseThrow().cause()).isEqualTo(Cause.METASPACE_OOM);
+    }
+
+    @Test
+    void aMethodThatFailedOfMemoryKeptNothingMeasuredItsNeighboursKeepTheirFigures() {
+        // the failing method's last collection ran with the heap full of its own rows: that is no "kept"
+        String passed = "{\"event\":\"test-end\",\"time\":5,\"class\":\"a.Two\",\"method\":\"caches\","
+                + "\"status\":\"passed\",\"allocated\":4000,\"kept\":3000}\n";
+        String failed = "{\"event\":\"test-end\",\"time\":6,\"class\":\"a.Two\",\"method\":\"fills\","
+                + "\"status\":\"error\",\"throwable\":\"java.lang.OutOfMemoryError\",\"message\":"
+                + "\"Java heap space\",\"allocated\":900000,\"kept\":800000}\n";
+
+        ForkResult result = interpret(
+                FORK
+                        + PLAN
+                        + classStart("a.Two")
+                        + testStart("a.Two", "caches")
+                        + passed
+                        + testStart("a.Two", "fills")
+                        + failed
+                        + classEnd("a.Two", 0)
+                        + RUN_END,
+                goodbye());
+
+        assertThat(result.run("a.Two").orElseThrow().measure().methods())
+                .containsExactly(
+                        new Measure.MethodMeasure("caches", 4000, 3000),
+                        new Measure.MethodMeasure("fills", 900000, -1));
     }
 
     @Test
