@@ -45,6 +45,9 @@ public final class Growth {
     /** The part of the next window's rise the opener gets when its tail was not measured: see the class comment. */
     private static final int OPENER_SHARE = 4;
 
+    /** The share of the max heap below which what a class kept is noise: see {@link #noiseFloor}. */
+    private static final int NOISE_SHARE = 64;
+
     /** No observation yet: the identity of {@link #minKnown}. */
     private static final long UNKNOWN = Long.MAX_VALUE;
 
@@ -93,15 +96,32 @@ public final class Growth {
     }
 
     /**
+     * The least a class must have left behind to be named a suspect of a death of {@code cause} in {@code fork}: for
+     * the heap a sixty-fourth of the fork's max heap (4 MiB of 256 MiB), since the floor readings the scores come from
+     * move by a few MiB with the collections' timing, and a class that kept less is not what a victim lacked; for
+     * memory outside the heap, measured at each class end, anything above nothing.
+     */
+    public static long noiseFloor(ForkResult fork, Cause cause) {
+        if (cause.resource() != Resource.HEAP) {
+            return 1;
+        }
+        long heapMax = fork.classes().stream()
+                .mapToLong(r -> r.measure().heapMax())
+                .max()
+                .orElse(-1);
+        return Math.max(1, heapMax / NOISE_SHARE);
+    }
+
+    /**
      * A class's suspects among {@code candidates}: the top of the ranking, each of which left at least a tenth of what
-     * the candidates left behind in all, until they cover 70% of it (as the polluter search's first guess covers 70%
-     * of a deficit), at most {@code most}, in ranking order. Empty when none of them left anything measurable behind,
-     * or when what was left is spread thinly over many classes. A fork that runs a class first leaves its suspects
+     * the candidates left behind in all and at least {@code floor} ({@link #noiseFloor}), until they cover 70% of it
+     * (as the polluter search's first guess covers 70% of a deficit), at most {@code most}, in ranking order. Empty
+     * when none of them left anything measurable behind, or when what was left is spread thinly over many classes. A fork that runs a class first leaves its suspects
      * out; a suspect that is no polluter costs the rest of the suite a fork more, a polluter that is no suspect a fork
      * more when a class dies after it. On the 200 simulated suites of {@code RandomSuites.mixed} this spends 1415
      * probes in all; a tenth and 60% 1420, a fifth and 70% 1426, a twentieth and 70% 1422, no suspects at all 1461.
      */
-    static List<String> suspects(List<Score> ranking, Collection<String> candidates, int most) {
+    static List<String> suspects(List<Score> ranking, Collection<String> candidates, int most, long floor) {
         Set<String> among = new HashSet<>(candidates);
         List<Score> scored = ranking.stream()
                 .filter(s -> s.retained() > 0 && among.contains(s.className()))
@@ -110,7 +130,7 @@ public final class Growth {
         List<String> suspects = new ArrayList<>();
         long sum = 0;
         for (Score score : scored) {
-            if (suspects.size() == most || sum >= total * 7 / 10 || score.retained() < total / 10) {
+            if (suspects.size() == most || sum >= total * 7 / 10 || score.retained() < Math.max(total / 10, floor)) {
                 break;
             }
             suspects.add(score.className());

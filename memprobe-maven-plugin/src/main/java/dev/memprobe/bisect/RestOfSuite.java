@@ -97,7 +97,8 @@ final class RestOfSuite {
                 : Growth.suspects(
                         Growth.rank(result, victim, failure.cause()),
                         candidates,
-                        investigation.request().maxPolluters());
+                        investigation.request().maxPolluters(),
+                        Growth.noiseFloor(result, failure.cause()));
         List<String> carried = new ArrayList<>(candidates);
         carried.removeAll(suspects);
         return new Rest(victim, victim, before, carried, suspects, restClasses, null);

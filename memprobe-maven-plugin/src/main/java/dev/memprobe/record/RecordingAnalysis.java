@@ -2,6 +2,7 @@ package dev.memprobe.record;
 
 import dev.memprobe.bisect.ClassRun;
 import dev.memprobe.bisect.Death;
+import dev.memprobe.bisect.ForkResult;
 import dev.memprobe.bisect.Growth;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -16,7 +17,8 @@ import java.util.Set;
  *
  * @param deaths the forks that died, in start order
  * @param notRun the classes of the execution's test set that no fork started
- * @param suspects for the first death: the classes before it that left the most behind, largest first
+ * @param suspects for the first death: the classes before it that left the most behind, largest first, none that
+ *     left less than {@link Growth#noiseFloor}
  * @param memoryErrors the classes that failed of memory while their fork went on
  * @param approximate whether classes ran at the same time (the project's parallel execution)
  * @param together when the container's limit was reached by the forks and Maven together: the numbers, else null
@@ -97,8 +99,10 @@ public record RecordingAnalysis(
         if (!deaths.isEmpty()) {
             Death death = deaths.get(0).result().death();
             if (death.inFlightClass() != null) {
-                suspects = Growth.rank(deaths.get(0).result(), death.inFlightClass(), death.cause()).stream()
-                        .filter(s -> s.retained() > 0)
+                ForkResult dead = deaths.get(0).result();
+                long floor = Growth.noiseFloor(dead, death.cause());
+                suspects = Growth.rank(dead, death.inFlightClass(), death.cause()).stream()
+                        .filter(s -> s.retained() >= floor)
                         .limit(SUSPECTS)
                         .toList();
             }

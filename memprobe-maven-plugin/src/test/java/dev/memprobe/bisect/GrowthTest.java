@@ -338,10 +338,11 @@ class GrowthTest {
                 new Growth.Score("N2", 1, 0, 2));
 
         // P keeps 75% of the 200 kept: enough on its own
-        assertThat(Growth.suspects(ranking, List.of("P", "Q", "N1", "N2"), 8)).containsExactly("P");
+        assertThat(Growth.suspects(ranking, List.of("P", "Q", "N1", "N2"), 8, 1))
+                .containsExactly("P");
         // without P, Q keeps 80% of 50
-        assertThat(Growth.suspects(ranking, List.of("Q", "N1", "N2"), 8)).containsExactly("Q");
-        assertThat(Growth.suspects(ranking, List.of("P", "Q"), 1)).containsExactly("P");
+        assertThat(Growth.suspects(ranking, List.of("Q", "N1", "N2"), 8, 1)).containsExactly("Q");
+        assertThat(Growth.suspects(ranking, List.of("P", "Q"), 1, 1)).containsExactly("P");
     }
 
     @Test
@@ -352,8 +353,30 @@ class GrowthTest {
         }
         List<String> all = thin.stream().map(Growth.Score::className).toList();
 
-        assertThat(Growth.suspects(thin, all, 8)).isEmpty();
-        assertThat(Growth.suspects(List.of(new Growth.Score("A", 0, 0, 0)), List.of("A"), 8))
+        assertThat(Growth.suspects(thin, all, 8, 1)).isEmpty();
+        assertThat(Growth.suspects(List.of(new Growth.Score("A", 0, 0, 0)), List.of("A"), 8, 1))
                 .isEmpty();
+    }
+
+    @Test
+    void aClassThatKeptLessThanTheHeapsNoiseFloorIsNoSuspectHoweverItRanks() {
+        // nothing kept much: two plain classes' 1.4 and 2.8 MiB are the collections' timing, not a polluter's
+        ForkResult fork =
+                fork(heap("A", 10, 11, 12, 1, 8), heap("B", 12, 14, 15, 1, 9), heap("V", 15, 16, 250, 2, 300));
+        long floor = Growth.noiseFloor(fork, Cause.HEAP_OOM);
+        List<Growth.Score> ranking =
+                List.of(new Growth.Score("B", mib(28) / 10, 0, 1), new Growth.Score("A", mib(14) / 10, 0, 0));
+
+        assertThat(floor).as("a sixty-fourth of the 256 MiB heap").isEqualTo(mib(4));
+        assertThat(Growth.suspects(ranking, List.of("A", "B"), 8, floor)).isEmpty();
+        assertThat(Growth.suspects(
+                        List.of(new Growth.Score("P", mib(40), 0, 1), new Growth.Score("A", mib(3), 0, 0)),
+                        List.of("A", "P"),
+                        8,
+                        floor))
+                .containsExactly("P");
+        assertThat(Growth.noiseFloor(fork, Cause.METASPACE_OOM))
+                .as("measured at class ends")
+                .isEqualTo(1);
     }
 }
