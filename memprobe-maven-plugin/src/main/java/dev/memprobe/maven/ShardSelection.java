@@ -31,8 +31,7 @@ final class ShardSelection {
                     "give the report.json of an earlier run of the whole suite (e.g. main's merged report), or leave"
                             + " memprobe.shardBalance unset to cut the shards by class-name hash");
             for (Report.ClassEntry c : report.classes()) {
-                long heap = c.liveHeapPeakBytes() >= 0 ? c.liveHeapPeakBytes() : c.heapPeakBytes();
-                costs.put(c.name(), new Shard.Cost(c.durationMs(), heap));
+                costs.put(c.name(), cost(c));
             }
         }
         Shard.Selection selection = shard.select(testSet, costs);
@@ -53,5 +52,19 @@ final class ShardSelection {
                     + selection.classes().stream().collect(Collectors.joining(", ")));
         }
         return selection.classes();
+    }
+
+    /**
+     * A class's cost in a report: its time, and its own heap (the larger of what it kept and what it needed at its
+     * peak), not the fork's live heap while it ran, which holds what the classes before it kept: a class that ran
+     * after a polluter in main's run must not weigh as the polluter does. A report written before the own figures, or
+     * a class whose own heap was not measured, falls back to the live heap peak, else the heap peak.
+     */
+    static Shard.Cost cost(Report.ClassEntry c) {
+        long heap = c.ownHeapBytes();
+        if (heap < 0) {
+            heap = c.liveHeapPeakBytes() >= 0 ? c.liveHeapPeakBytes() : c.heapPeakBytes();
+        }
+        return new Shard.Cost(c.durationMs(), heap);
     }
 }
