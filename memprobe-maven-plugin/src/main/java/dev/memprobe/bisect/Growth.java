@@ -116,10 +116,13 @@ public final class Growth {
      * A class's suspects among {@code candidates}: the top of the ranking, each of which left at least a tenth of what
      * the candidates left behind in all and at least {@code floor} ({@link #noiseFloor}), until they cover 70% of it
      * (as the polluter search's first guess covers 70% of a deficit), at most {@code most}, in ranking order. Empty
-     * when none of them left anything measurable behind, or when what was left is spread thinly over many classes. A fork that runs a class first leaves its suspects
-     * out; a suspect that is no polluter costs the rest of the suite a fork more, a polluter that is no suspect a fork
-     * more when a class dies after it. On the 200 simulated suites of {@code RandomSuites.mixed} this spends 1415
-     * probes in all; a tenth and 60% 1420, a fifth and 70% 1426, a twentieth and 70% 1422, no suspects at all 1461.
+     * when none of them left anything measurable behind, or when what was left is spread thinly over many classes. A
+     * fork that runs a class first leaves its suspects out; a suspect that is no polluter costs the rest of the suite a
+     * fork more, a polluter that is no suspect a fork more when a class dies after it. Whole searches' probes on the
+     * simulated suites (200 of {@code RandomSuites.mixed}, 300 of {@code leak}, 50 of each {@code OverlapSuites}
+     * shape), measured again on 2026-12-03: 1351, 1792 and 2058; a tenth and 60% 1353, 1792, 2052; a fifth and 70%
+     * 1352, 1792, 2050; a twentieth and 70% 1351, 1793, 2059; no suspects at all 1357, 1792, 2101 (the noise floor
+     * changes none of them).
      */
     static List<String> suspects(List<Score> ranking, Collection<String> candidates, int most, long floor) {
         Set<String> among = new HashSet<>(candidates);

@@ -26,7 +26,8 @@ import java.util.Optional;
  * {@code maxPolluters} classes reproduced the death, the measurements sized it to what the victim lacked, so most of
  * its classes are needed: the reduction is then one pass of single classes, m probes for a guess of m, where halving
  * spends up to 2 + m when all are needed (three polluters needed together: 3 probes, not 4). On the 300 seeded leak
- * scenarios of {@code RandomSuites} this spends 2321 probes in all instead of 2422.
+ * scenarios of {@code RandomSuites} this spent 2321 probes in all instead of 2422 when it was chosen (on the search of
+ * then: see {@link #firstGuess} for the totals of today's).
  *
  * <p><b>Probe bound.</b> With {@code n} the classes before the victim, {@code m ≤ n} the size of the failing set the
  * reduction starts from and {@code s} the size of the set found, and memory that adds up:
@@ -216,8 +217,10 @@ final class PolluterSearch {
     /**
      * The fewest top-ranked classes whose scores add up to 70% of the deficit (all the scored ones if they never do).
      * Not 100%: scores are estimates (a window's rise is shared by allocation, and what was kept before the fork's
-     * first collection is not seen). On the 300 simulated leak suites 70% spends 2321 probes, 100% 2394 (and finds
-     * fewer single polluters in one probe), 50% 2382; 90% spends 2279 there, but real scores fall short more often.
+     * first collection is not seen). Whole searches' probes on the simulated suites (200 {@code RandomSuites.mixed},
+     * 300 {@code leak}, 50 of each {@code OverlapSuites} shape), measured again on 2026-12-03: 70% 1351, 1792, 2058;
+     * 100% 1340, 1907, 2107; 50% 1420, 1913, 2140; 90% 1277, 1720, 2010. 90% spends fewer there, but the real
+     * three-polluter suites' first guesses (3 classes at 70% in every run of the benchmark) were not tried with it.
      */
     private int firstGuess(List<String> ranked, long deficit) {
         if (deficit <= 0) {
