@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
  * JUnit 4 on Surefire 3.5.4's own JUnit 4 provider, each with {@code forkCount} 1 and 2; and a fifth, the noise floor and
  * the inert extension: the extension declared, recording off, against the same plain run. Each as the plugin with
  * {@code <extensions>true</extensions>} and as the lean {@code memprobe-maven-extension} artifact ({@code -lean}).
+ * Real suites beside them ({@code c4j4-*}, {@code c4j5-*}): commons-collections4 4.4 (JUnit 4) on its Surefire 3.5.2
+ * and 4.5.0 (JUnit 5) on the JUnit Platform, their published tests jars scanned, a run of 25 to 45 s.
  *
  * <p>The heap per fork: the suite's last class ({@code ZzHeapReportTest}, run last as {@code runOrder} is alphabetical)
  * collects three times and writes the heap in use and the bytes of {@code dev.memprobe.*} objects; the difference of
@@ -50,7 +52,7 @@ public final class RecordBench {
      */
     record Cell(String name, String framework, int forkCount, boolean recordOn, boolean lean) {
         String suite(int size) {
-            return "rec-" + framework + "-n" + size;
+            return real(framework) != null ? "rec-" + framework : "rec-" + framework + "-n" + size;
         }
 
         String pom() {
@@ -86,7 +88,32 @@ public final class RecordBench {
             new Cell("j5-fc2-lean", "j5", 2, true, true),
             new Cell("j4-fc1-lean", "j4", 1, true, true),
             new Cell("j4-fc2-lean", "j4", 2, true, true),
-            new Cell("j5-fc1-lean-off", "j5", 1, false, true));
+            new Cell("j5-fc1-lean-off", "j5", 1, false, true),
+            // real suites (--size does not apply): commons-collections4 4.4 (JUnit 4, 171 classes, 70,367 tests) on its
+            // Surefire 3.5.2's own JUnit 4 provider, and 4.5.0 (JUnit 5) on the JUnit Platform
+            new Cell("c4j4-fc1-lean", "c4j4", 1, true, true),
+            new Cell("c4j4-fc2-lean", "c4j4", 2, true, true),
+            new Cell("c4j4-fc1-lean-off", "c4j4", 1, false, true),
+            new Cell("c4j5-fc1-lean", "c4j5", 1, true, true),
+            new Cell("c4j5-fc1-lean-off", "c4j5", 1, false, true));
+
+    /** The real suite of a framework name, or null for Generator's suites ({@code j4}, {@code j5}). */
+    static Generator.Real real(String framework) {
+        return switch (framework) {
+            case "c4j4" -> Generator.Real.COLLECTIONS_JUNIT4;
+            case "c4j5" -> Generator.Real.COLLECTIONS;
+            default -> null;
+        };
+    }
+
+    /** The Surefire version a framework's suite runs on: the project's own for the real suites. */
+    static String surefire(String framework) {
+        return switch (framework) {
+            case "j4" -> "3.5.4";
+            case "c4j4" -> "3.5.2";
+            default -> Generator.SUREFIRE;
+        };
+    }
 
     private static final Pattern CLASS_TIME = Pattern.compile("Tests run: \\d+.*Time elapsed: ([0-9.]+) s");
     private static final Pattern HEAP_LINE =
@@ -114,7 +141,8 @@ public final class RecordBench {
         Path suites = Path.of(options.getOrDefault("suites", "benchmark/target/suites")).toAbsolutePath();
         Path out = Path.of(options.getOrDefault("out", "benchmark/target/results")).toAbsolutePath();
         String version = options.get("version");
-        List<Cell> cells = CELLS;
+        // the real suites take about a minute a pair: only when named
+        List<Cell> cells = CELLS.stream().filter(c -> real(c.framework()) == null).toList();
         if (options.containsKey("only")) {
             Set<String> only = Set.of(options.get("only").split(","));
             cells = CELLS.stream().filter(c -> only.contains(c.name())).toList();
@@ -124,10 +152,12 @@ public final class RecordBench {
                 Path.of(options.get("repo")).toAbsolutePath(),
                 out);
         Files.createDirectories(out);
-        for (String framework : cells.stream().map(Cell::framework).distinct().toList()) {
-            Path dir = suites.resolve("rec-" + framework + "-n" + size);
-            write(dir, size, framework, version);
-            bench.prepare(dir);
+        for (Cell first : cells.stream()
+                .collect(Collectors.toMap(Cell::framework, c -> c, (a, b) -> a, LinkedHashMap::new))
+                .values()) {
+            Path dir = suites.resolve(first.suite(size));
+            write(dir, size, first.framework(), version);
+            bench.prepare(dir, real(first.framework()));
         }
         String started = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
@@ -155,6 +185,11 @@ public final class RecordBench {
      */
     static void write(Path dir, int size, String framework, String version) throws IOException {
         Generator.deleteSources(dir); // Work.java comes with the suites named n...: this one is written below
+        Generator.Real real = real(framework);
+        if (real != null) {
+            writeReal(dir, real, framework, version);
+            return;
+        }
         Path src = dir.resolve("src/test/java/bench");
         Files.createDirectories(src);
         boolean junit4 = framework.equals("j4");
@@ -171,6 +206,38 @@ public final class RecordBench {
         Generator.write(dir.resolve("plain.xml"), pom(dir.getFileName().toString(), framework, version, "none"));
     }
 
+    /**
+     * A real suite: the project's tests jar scanned ({@code dependenciesToScan}) with its own test dependencies, and
+     * the heap report class in package {@code zz}, after the project's packages in the alphabetical run order.
+     */
+    static void writeReal(Path dir, Generator.Real real, String framework, String version) throws IOException {
+        boolean junit4 = real.dependencies.contains("<artifactId>junit</artifactId>");
+        Path src = dir.resolve("src/test/java/zz");
+        Files.createDirectories(src);
+        String heap = Generator.heapReport("zz");
+        Generator.write(src.resolve("ZzHeapReportTest.java"), junit4 ? junit4(heap) : heap);
+        String dependencies = "<dependency><groupId>" + real.groupId + "</groupId><artifactId>" + real.artifactId
+                + "</artifactId><version>" + real.version + "</version></dependency>\n"
+                + "<dependency><groupId>" + real.groupId + "</groupId><artifactId>" + real.artifactId
+                + "</artifactId><version>" + real.version + "</version><classifier>tests</classifier>"
+                + "<scope>test</scope></dependency>\n" + real.dependencies;
+        String configuration = "<dependenciesToScan><dependency>" + real.groupId + ":" + real.artifactId
+                + ":jar:tests</dependency></dependenciesToScan>\n" + real.selection;
+        String argLine = ("-Xmx" + real.maxHeap + " " + real.argLine).trim();
+        String name = dir.getFileName().toString();
+        for (String memprobe : List.of("plugin", "lean", "none")) {
+            String pom = pom(name, framework, version, memprobe)
+                    .replace(dependency(framework), dependencies)
+                    .replace("<argLine>-Xmx256m</argLine>", "<argLine>" + argLine + "</argLine>\n" + configuration);
+            String file = switch (memprobe) {
+                case "plugin" -> "pom.xml";
+                case "lean" -> "lean.xml";
+                default -> "plain.xml";
+            };
+            Generator.write(dir.resolve(file), pom);
+        }
+    }
+
     /** A Jupiter class of Generator's as the same class in JUnit 4. */
     static String junit4(String jupiter) {
         return jupiter.replace("import static org.junit.jupiter.api.Assertions.", "import static org.junit.Assert.")
@@ -181,12 +248,7 @@ public final class RecordBench {
 
     /** {@code memprobe}: {@code plugin} (with extensions), {@code lean} (the extension artifact) or {@code none}. */
     static String pom(String artifactId, String framework, String version, String memprobe) {
-        boolean junit4 = framework.equals("j4");
-        String dependency = junit4
-                ? "<dependency><groupId>junit</groupId><artifactId>junit</artifactId><version>4.13.2</version>"
-                        + "<scope>test</scope></dependency>"
-                : "<dependency><groupId>org.junit.jupiter</groupId><artifactId>junit-jupiter</artifactId><version>"
-                        + Generator.JUNIT + "</version><scope>test</scope></dependency>";
+        String dependency = dependency(framework);
         String extension = memprobe.equals("plugin")
                 ? """
                       <plugin>
@@ -248,14 +310,26 @@ public final class RecordBench {
                         lean,
                         Generator.RESOURCES,
                         Generator.COMPILER,
-                        junit4 ? "3.5.4" : Generator.SUREFIRE,
+                        surefire(framework),
                         extension);
+    }
+
+    /** The test framework's dependency of Generator's suites: JUnit 4 for {@code j4}, else Jupiter. */
+    static String dependency(String framework) {
+        return framework.equals("j4")
+                ? "<dependency><groupId>junit</groupId><artifactId>junit</artifactId><version>4.13.2</version>"
+                        + "<scope>test</scope></dependency>"
+                : "<dependency><groupId>org.junit.jupiter</groupId><artifactId>junit-jupiter</artifactId><version>"
+                        + Generator.JUNIT + "</version><scope>test</scope></dependency>";
     }
 
     // ---------------------------------------------------------------- running
 
     /** Compiles the suite and runs it once each way, online: Surefire resolves its providers when it first runs. */
-    void prepare(Path dir) throws IOException, InterruptedException {
+    void prepare(Path dir, Generator.Real real) throws IOException, InterruptedException {
+        if (real != null) {
+            testResources(dir, real);
+        }
         for (List<String> args : List.of(
                 List.of("-f", "plain.xml", "test"),
                 List.of("test", "-Dmemprobe.record"),
@@ -271,6 +345,40 @@ public final class RecordBench {
                     .waitFor();
             if (exit != 0) {
                 throw new IllegalStateException("preparing " + dir.getFileName() + " failed: see " + log);
+            }
+        }
+    }
+
+    /**
+     * A real suite's tests read some of their data from {@code src/test/resources} on disk, not from the classpath:
+     * the tests jar's files but its classes, as {@code run.sh} unpacks them for the other plans.
+     */
+    void testResources(Path dir, Generator.Real real) throws IOException, InterruptedException {
+        Path jar = repo.resolve(real.groupId.replace('.', '/') + "/" + real.artifactId + "/" + real.version + "/"
+                + real.artifactId + "-" + real.version + "-tests.jar");
+        if (!Files.exists(jar)) {
+            new ProcessBuilder(mvn.toString(), "-q", "-B", "-Dmaven.repo.local=" + repo, "-f", "plain.xml",
+                            "dependency:resolve")
+                    .directory(dir.toFile())
+                    .inheritIO()
+                    .start()
+                    .waitFor();
+        }
+        Path resources = dir.resolve("src/test/resources");
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            for (java.util.zip.ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                String name = entry.getName();
+                if (entry.isDirectory() || name.endsWith(".class") || name.startsWith("META-INF/")) {
+                    continue;
+                }
+                Path file = resources.resolve(name).normalize();
+                if (!file.startsWith(resources)) {
+                    continue;
+                }
+                Files.createDirectories(file.getParent());
+                try (var in = zip.getInputStream(entry)) {
+                    Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
             }
         }
     }
