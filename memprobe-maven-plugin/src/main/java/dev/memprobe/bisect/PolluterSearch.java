@@ -219,8 +219,10 @@ final class PolluterSearch {
      * Not 100%: scores are estimates (a window's rise is shared by allocation, and what was kept before the fork's
      * first collection is not seen). Whole searches' probes on the simulated suites (200 {@code RandomSuites.mixed},
      * 300 {@code leak}, 50 of each {@code OverlapSuites} shape), measured again on 2026-12-03: 70% 1351, 1792, 2058;
-     * 100% 1340, 1907, 2107; 50% 1420, 1913, 2140; 90% 1277, 1720, 2010. 90% spends fewer there, but the real
-     * three-polluter suites' first guesses (3 classes at 70% in every run of the benchmark) were not tried with it.
+     * 100% 1340, 1907, 2107; 50% 1420, 1913, 2140; 90% 1277, 1720, 2010. 90% spends fewer there, but on the
+     * benchmark's real three-polluter suite ({@code n200-three}, 6 or 7 probes at 70%) it took 15 and 10: the guess held
+     * 6 classes, the three polluters and three small innocent ones, each removed by a probe of its own, and the set
+     * found then needed a confirmation of its own.
      */
     private int firstGuess(List<String> ranked, long deficit) {
         if (deficit <= 0) {
