@@ -242,25 +242,18 @@ final class JsonParser {
         if (i < to && text.charAt(i) == '-') {
             i++;
         }
-        if (i >= to) {
-            return false;
-        }
-        if (text.charAt(i) == '0') {
+        if (i < to && text.charAt(i) == '0') {
             i++;
-        } else if (isDigit(i, to)) {
-            while (isDigit(i, to)) {
-                i++;
-            }
         } else {
-            return false;
-        }
-        if (i < to && text.charAt(i) == '.') {
-            i++;
-            if (!isDigit(i, to)) {
+            i = digits(i, to);
+            if (i < 0) {
                 return false;
             }
-            while (isDigit(i, to)) {
-                i++;
+        }
+        if (i < to && text.charAt(i) == '.') {
+            i = digits(i + 1, to);
+            if (i < 0) {
+                return false;
             }
         }
         if (i < to && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
@@ -268,18 +261,21 @@ final class JsonParser {
             if (i < to && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
                 i++;
             }
-            if (!isDigit(i, to)) {
+            i = digits(i, to);
+            if (i < 0) {
                 return false;
-            }
-            while (isDigit(i, to)) {
-                i++;
             }
         }
         return i == to;
     }
 
-    private boolean isDigit(int i, int to) {
-        return i < to && text.charAt(i) >= '0' && text.charAt(i) <= '9';
+    /** The end of the run of digits at {@code i}, or -1 when there is none. */
+    private int digits(int i, int to) {
+        int end = i;
+        while (end < to && text.charAt(end) >= '0' && text.charAt(end) <= '9') {
+            end++;
+        }
+        return end > i ? end : -1;
     }
 
     /** The value of an ASCII hex digit, or -1 ({@code Character.digit} would take other scripts' digits too). */
