@@ -39,16 +39,14 @@ final class ClassLog {
      * memory kept nothing that was measured: its last collection ran when the heap was full of its own working set.
      */
     void testEnded(TestEndEvent event) {
-        long kept = event.memoryKind() == null ? event.kept() : -1;
+        Optional<Cause> cause = event.problem() == null
+                ? Optional.empty()
+                : Cause.ofError(event.problem().throwable(), event.problem().message());
+        long kept = cause.isPresent() ? -1 : event.kept();
         if (event.method() != null && (event.allocated() >= 0 || kept >= 0)) {
             methods.add(new Measure.MethodMeasure(event.method(), event.allocated(), kept));
         }
-        if (memoryError != null || event.problem() == null) {
-            return;
-        }
-        Optional<Cause> cause =
-                Cause.ofError(event.problem().throwable(), event.problem().message());
-        if (cause.isPresent()) {
+        if (memoryError == null && cause.isPresent()) {
             memoryError = event.problem().describe();
             memoryMethod = event.method();
             memoryCause = cause.get();
