@@ -4,6 +4,7 @@ import dev.memprobe.fork.JournalInterpreter;
 import dev.memprobe.journal.JournalContents;
 import dev.memprobe.journal.JournalTail;
 import dev.memprobe.recorder.JournalName;
+import dev.memprobe.recorder.TestInFlight;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +53,7 @@ public record Recording(Path folder, List<ExecutionRecord> executions, List<Reco
      * @param now the container's memory now, for executions Maven did not see end (their OOM kills since)
      */
     public static Recording read(Path folder, Optional<CgroupMemory> now) {
-        return read(folder, now, JournalTail::read);
+        return read(folder, now, Recording::readJournal);
     }
 
     /**
@@ -84,7 +85,19 @@ public record Recording(Path folder, List<ExecutionRecord> executions, List<Reco
      */
     public static Function<Path, JournalContents> readingOnce() {
         Map<Path, JournalContents> read = new HashMap<>();
-        return journal -> read.computeIfAbsent(journal.toAbsolutePath().normalize(), JournalTail::read);
+        return journal -> read.computeIfAbsent(journal.toAbsolutePath().normalize(), Recording::readJournal);
+    }
+
+    /**
+     * A recorded fork's journal, with the test that was in flight when it stopped: the recorder keeps that beside the
+     * journal ({@link TestInFlight}) rather than in two lines per test.
+     */
+    static JournalContents readJournal(Path journal) {
+        JournalContents contents = JournalTail.read(journal);
+        TestInFlight.Running running = TestInFlight.read(TestInFlight.beside(journal.toFile()));
+        return running == null
+                ? contents
+                : contents.withTestInFlight(running.classSeq(), running.method(), running.started());
     }
 
     /** The execution folders, in the order they started. */

@@ -6,6 +6,9 @@ import dev.memprobe.bisect.Cause;
 import dev.memprobe.bisect.Death;
 import dev.memprobe.journal.JournalWriter;
 import dev.memprobe.journal.ShutdownTrigger;
+import dev.memprobe.journal.TestCounts;
+import dev.memprobe.journal.TestStatus;
+import dev.memprobe.recorder.TestInFlight;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,6 +60,35 @@ class RecordedSignalsTest {
         assertThat(death.cause()).isEqualTo(Cause.KILLED);
         assertThat(death.exitCode()).isEqualTo(137);
         assertThat(death.evidence()).contains("not the kernel's OOM killer").contains("stayed at 3");
+    }
+
+    @Test
+    void theTestInFlightOfAKilledForkIsTheOneItsRecorderKeptBesideTheJournal() throws IOException {
+        Path folder = execution("Process Exit Code: 137\nCrashed tests:\na.SlowTest\n", 0, 0);
+        Path journal = folder.resolve("fork1-pid11-100.jsonl");
+        TestInFlight tests = TestInFlight.create(TestInFlight.beside(journal.toFile()));
+        try (JournalWriter fork = JournalWriter.open(journal.toFile())) {
+            fork.fork(11, "17", "v", "vm", 1L << 30, List.of("G1"), true, 100, false);
+            fork.classStart("a.FastTest", 1);
+            tests.started(1, "passes");
+            tests.ended();
+            fork.classEnd("a.FastTest", 1, TestCounts.NONE.plus(TestStatus.PASSED), null, null);
+            fork.classStart("a.SlowTest", 2);
+            tests.started(2, "first");
+            tests.ended();
+            fork.testEnd("a.SlowTest", "first", TestStatus.FAILED, null, null);
+            tests.started(2, "waits");
+        }
+
+        Death death = onlyDeath();
+
+        assertThat(death.cause()).isEqualTo(Cause.KILLED);
+        assertThat(death.inFlightClass()).isEqualTo("a.SlowTest");
+        assertThat(death.inFlightMethod()).isEqualTo("waits");
+
+        tests.ended(); // killed between two tests
+        assertThat(onlyDeath().inFlightMethod()).isNull();
+        assertThat(onlyDeath().inFlightClass()).isEqualTo("a.SlowTest");
     }
 
     private Death onlyDeath() {

@@ -13,6 +13,7 @@ import dev.memprobe.provider.ExitTrigger;
 import dev.memprobe.provider.MemoryReserve;
 import dev.memprobe.provider.ThisJvm;
 import java.io.File;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,13 +46,16 @@ public final class Recorder {
     /** How long a class waits for meters that are still starting before it runs unmeasured. */
     private static final long START_WAIT_MILLIS = 5_000;
 
-    private static final Recorder OFF = new Recorder(null, null);
+    private static final Recorder OFF = new Recorder(null, null, null);
 
     private static final class Holder {
         static final Recorder INSTANCE = fromSystemProperties();
     }
 
     private final JournalWriter journal;
+    /** The test in flight, kept without a system call; null where it could not be mapped: then every test is a line. */
+    private final TestInFlight tests;
+
     private final Meters meters;
     private final MemoryReserve reserve;
 
@@ -68,13 +72,17 @@ public final class Recorder {
 
     private volatile String nearLimitReported;
 
+    /** The class whose test is the one in {@link #tests}, until that test ends. */
+    private Open slotted;
+
     private int seq;
     private boolean planned;
     private boolean running;
     private volatile boolean terminal;
 
-    Recorder(JournalWriter journal, Meters meters) {
+    Recorder(JournalWriter journal, TestInFlight tests, Meters meters) {
         this.journal = journal;
+        this.tests = tests;
         this.meters = meters;
         this.reserve = journal == null ? null : new MemoryReserve();
     }
@@ -108,7 +116,15 @@ public final class Recorder {
      */
     static Recorder open(File folder, String fork, Meters meters) throws java.io.IOException {
         JournalName name = new JournalName(fork, ThisJvm.pid(), ThisJvm.startTime());
-        return new Recorder(JournalWriter.open(new File(folder, name.fileName())), meters);
+        File file = new File(folder, name.fileName());
+        JournalWriter journal = JournalWriter.open(file);
+        TestInFlight tests;
+        try {
+            tests = TestInFlight.create(TestInFlight.beside(file));
+        } catch (IOException | RuntimeException e) {
+            tests = null; // a file system that cannot map: each test's start and end are journal lines instead
+        }
+        return new Recorder(journal, tests, meters);
     }
 
     /** Whether this JVM records. */
@@ -240,13 +256,24 @@ public final class Recorder {
         }
         try {
             sample(in);
-            journal.testStart(className, method);
+            if (tests != null) {
+                slotted = in;
+                tests.started(in.seq, method);
+            } else {
+                journal.testStart(className, method);
+            }
         } catch (Throwable t) {
             lowOnMemory(t);
         }
     }
 
-    /** @param problem what the test threw, or null */
+    /**
+     * A test ended: counted in its class's line, and a line of its own when it failed (with what it threw) or where
+     * the test in flight is not kept apart ({@link TestInFlight}).
+     *
+     * @param method the test's method, or null for the one that started last in the class
+     * @param problem what the test threw, or null
+     */
     public synchronized void testFinished(
             Source source, String className, String method, TestStatus status, Throwable problem) {
         Open in = owner == source && !terminal ? open.get(className) : null;
@@ -254,6 +281,8 @@ public final class Recorder {
             return;
         }
         boolean memory = problem != null && memory(problem);
+        String ended = method != null ? method : in.method;
+        boolean last = in == slotted && ended != null && ended.equals(in.method);
         in.counts = in.counts.plus(status);
         in.method = null;
         if (className.equals(current)) {
@@ -261,7 +290,13 @@ public final class Recorder {
         }
         try {
             sample(in);
-            journal.testEnd(className, method, status, null, problem == null ? null : Problem.of(problem));
+            if (last) {
+                slotted = null;
+                tests.ended(); // before the line: a kill between the two loses the failure, never names a test wrongly
+            }
+            if (tests == null || problem != null || status == TestStatus.FAILED || status == TestStatus.ERRORED) {
+                journal.testEnd(className, ended, status, null, problem == null ? null : Problem.of(problem));
+            }
         } catch (Throwable t) {
             lowOnMemory(t);
         }

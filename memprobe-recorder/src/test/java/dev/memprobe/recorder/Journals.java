@@ -1,5 +1,6 @@
 package dev.memprobe.recorder;
 
+import dev.memprobe.journal.JournalContents;
 import dev.memprobe.journal.JournalEvent;
 import dev.memprobe.journal.JournalTail;
 import dev.memprobe.measure.ClassMeter;
@@ -30,8 +31,24 @@ final class Journals {
         }
     }
 
+    /** The journal's events with the test in flight kept beside it, as the plugin reads a recorded journal. */
     static List<JournalEvent> events(Path folder) throws IOException {
-        return JournalTail.read(file(folder)).events();
+        Path file = file(folder);
+        JournalContents contents = JournalTail.read(file);
+        TestInFlight.Running running = TestInFlight.read(TestInFlight.beside(file.toFile()));
+        return running == null
+                ? contents.events()
+                : contents.withTestInFlight(running.classSeq(), running.method(), running.started())
+                        .events();
+    }
+
+    /** The journal's own lines, as {@link #lines}, without the test in flight. */
+    static List<String> journalLines(Path folder) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (JournalEvent event : JournalTail.read(file(folder)).events()) {
+            lines.add(Describe.of(event));
+        }
+        return lines;
     }
 
     /** Each event as {@code type class#method}, without the fork line. */

@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.memprobe.journal.ClassEndEvent;
 import dev.memprobe.journal.GcOverheadEvent;
 import dev.memprobe.journal.JournalEvent;
+import dev.memprobe.journal.JournalWriter;
 import dev.memprobe.journal.MeasureField;
 import dev.memprobe.journal.TestStatus;
+import dev.memprobe.measure.ClassMeter;
 import dev.memprobe.measure.GcOverhead;
+import dev.memprobe.measure.GcWatcher;
+import dev.memprobe.measure.ProcStatus;
 import dev.memprobe.recorder.Recorder.Source;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,14 +41,62 @@ class RecorderTest {
                 .containsExactly(
                         "plan [a.ATest, a.BTest]",
                         "class-start ATest",
-                        "test-start ATest#one",
-                        "test-end ATest#one PASSED",
-                        "test-start ATest#two",
                         "test-end ATest#two FAILED java.lang.AssertionError",
                         "class-end ATest 2 tests");
-        ClassEndEvent end = (ClassEndEvent) Journals.events(folder).get(6);
+        ClassEndEvent end = (ClassEndEvent) Journals.events(folder).get(3);
         assertThat(end.measures().get(MeasureField.HEAP_PEAK)).isPositive();
         assertThat(end.counts().failures()).isEqualTo(1);
+    }
+
+    @Test
+    void theTestInFlightIsKeptBesideTheJournalAndAPassedTestWritesNoLine() throws Exception {
+        Recorder recorder = Journals.recorder(folder);
+        recorder.classStarted(Source.PLATFORM, "a.ATest");
+        recorder.testStarted(Source.PLATFORM, "a.ATest", "one");
+
+        assertThat(Journals.lines(folder)).containsExactly("class-start ATest", "test-start ATest#one");
+        assertThat(Journals.journalLines(folder)).containsExactly("class-start ATest");
+
+        recorder.testFinished(Source.PLATFORM, "a.ATest", null, TestStatus.PASSED, null);
+        assertThat(Journals.lines(folder)).containsExactly("class-start ATest");
+
+        recorder.testStarted(Source.PLATFORM, "a.ATest", "twö ".repeat(1_000));
+        recorder.testFinished(
+                Source.PLATFORM, "a.ATest", "twö ".repeat(1_000), TestStatus.FAILED, new AssertionError());
+        recorder.testStarted(Source.PLATFORM, "a.ATest", "three");
+        assertThat(Journals.lines(folder)).hasSize(3).endsWith("test-start ATest#three");
+        assertThat(Journals.lines(folder).get(1))
+                .startsWith("test-end ATest#twö twö ")
+                .endsWith(" FAILED java.lang.AssertionError");
+
+        // a name longer than the file's room is cut at a character
+        recorder.testFinished(Source.PLATFORM, "a.ATest", "three", TestStatus.PASSED, null);
+        recorder.testStarted(Source.PLATFORM, "a.ATest", "ö".repeat(3_000));
+        String kept = Journals.lines(folder).get(2);
+        assertThat(kept).startsWith("test-start ATest#öö").doesNotContain("\uFFFD");
+        assertThat(kept.length()).isLessThan("test-start ATest#".length() + 3_000);
+
+        recorder.classFinished(Source.PLATFORM, "a.ATest");
+        assertThat(Journals.lines(folder)).last().isEqualTo("class-end ATest 3 tests");
+        assertThat(Journals.lines(folder)).noneMatch(line -> line.startsWith("test-start"));
+    }
+
+    @Test
+    void withoutTheFileBesideTheJournalEveryTestIsALine() throws Exception {
+        File file = folder.resolve("fork1-pid1-1.jsonl").toFile();
+        Recorder recorder = new Recorder(
+                JournalWriter.open(file), null, new Meters(new ClassMeter(new ProcStatus(), new GcWatcher(), false)));
+        recorder.classStarted(Source.PLATFORM, "a.ATest");
+        recorder.testStarted(Source.PLATFORM, "a.ATest", "one");
+        recorder.testFinished(Source.PLATFORM, "a.ATest", "one", TestStatus.PASSED, null);
+        recorder.testStarted(Source.PLATFORM, "a.ATest", "two");
+
+        assertThat(Journals.lines(folder))
+                .containsExactly(
+                        "class-start ATest",
+                        "test-start ATest#one",
+                        "test-end ATest#one PASSED",
+                        "test-start ATest#two");
     }
 
     @Test
@@ -58,13 +111,8 @@ class RecorderTest {
 
         assertThat(written).isTrue();
         assertThat(Journals.lines(folder))
-                .containsExactly(
-                        "class-start CrawlTest",
-                        "test-start CrawlTest#fills",
-                        "gc-overhead CrawlTest#fills",
-                        "test-end CrawlTest#fills PASSED",
-                        "class-end CrawlTest 1 tests");
-        GcOverheadEvent crawl = (GcOverheadEvent) Journals.events(folder).get(2);
+                .containsExactly("class-start CrawlTest", "gc-overhead CrawlTest#fills", "class-end CrawlTest 1 tests");
+        GcOverheadEvent crawl = (GcOverheadEvent) Journals.events(folder).get(1);
         assertThat(crawl.gcMillis()).isEqualTo(9_400);
         assertThat(crawl.windowMillis()).isEqualTo(10_000);
         assertThat(crawl.leastLive()).isEqualTo(60L << 20);

@@ -1,5 +1,6 @@
 package dev.memprobe.journal;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
@@ -31,6 +32,36 @@ public final class JournalContents {
     /** Lines that were complete but not journal records. */
     public List<String> problems() {
         return problems;
+    }
+
+    /**
+     * These contents with a test of the class journaled as {@code classSeq} in flight, as a {@code test-start} line
+     * would have said, after the last line of that class; unchanged when that class ended or never started. A
+     * recording keeps its test in flight beside the journal rather than in a line per test.
+     */
+    public JournalContents withTestInFlight(int classSeq, String method, long started) {
+        String className = null;
+        int after = -1;
+        for (int i = 0; i < events.size(); i++) {
+            JournalEvent event = events.get(i);
+            if (event instanceof ClassStartEvent && ((ClassStartEvent) event).seq() == classSeq) {
+                className = ((ClassStartEvent) event).className();
+                after = i;
+            } else if (className == null) {
+                continue;
+            } else if (event instanceof ClassEndEvent && ((ClassEndEvent) event).seq() == classSeq) {
+                return this;
+            } else if (event instanceof TestStartEvent && className.equals(((TestStartEvent) event).className())
+                    || event instanceof TestEndEvent && className.equals(((TestEndEvent) event).className())) {
+                after = i;
+            }
+        }
+        if (className == null) {
+            return this;
+        }
+        List<JournalEvent> with = new ArrayList<>(events);
+        with.add(after + 1, new TestStartEvent(started, className, method));
+        return new JournalContents(with, tornLines, problems, absence);
     }
 
     /** Whether the journal file existed and could be read. */

@@ -47,6 +47,38 @@ class JournalTailTest {
     }
 
     @Test
+    void aTestKeptInFlightBesideTheJournalGoesAfterItsClassesLastLineAndOnlyWhileTheClassIsOpen() throws IOException {
+        file = folder.resolve("journal.jsonl");
+        try (JournalWriter writer = JournalWriter.open(file.toFile())) {
+            writer.classStart("a.Done", 1);
+            writer.classEnd("a.Done", 1, TestCounts.NONE, null, null);
+            writer.classStart("a.Open", 2);
+            writer.testEnd("a.Open", "failed", TestStatus.FAILED, null, null);
+            writer.nearLimit("a.Open", null, "G1 Old Gen", 90, 100);
+        }
+        JournalContents read = JournalTail.read(file);
+
+        JournalContents with = read.withTestInFlight(2, "runs", 7);
+        assertThat(with.events())
+                .extracting(JournalEvent::type)
+                .containsExactly(
+                        EventType.CLASS_START,
+                        EventType.CLASS_END,
+                        EventType.CLASS_START,
+                        EventType.TEST_END,
+                        EventType.TEST_START,
+                        EventType.NEAR_LIMIT);
+        TestStartEvent running = (TestStartEvent) with.events().get(4);
+        assertThat(running.className()).isEqualTo("a.Open");
+        assertThat(running.method()).isEqualTo("runs");
+        assertThat(running.time()).isEqualTo(7);
+        assertThat(read.withTestInFlight(1, "after its end", 7))
+                .as("the class ended")
+                .isSameAs(read);
+        assertThat(read.withTestInFlight(3, "unknown", 7)).as("no such class").isSameAs(read);
+    }
+
+    @Test
     void aMultiByteCharacterSplitBetweenTwoReadsIsDecodedWhole() throws IOException {
         file = folder.resolve("journal.jsonl");
         JournalTail tail = new JournalTail(file);
