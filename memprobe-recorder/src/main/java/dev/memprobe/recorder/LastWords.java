@@ -6,6 +6,7 @@ import dev.memprobe.journal.Problem;
 import dev.memprobe.journal.ShutdownTrigger;
 import dev.memprobe.journal.TestStatus;
 import dev.memprobe.provider.ExitTrigger;
+import dev.memprobe.provider.ThisJvm;
 import java.io.File;
 import java.lang.Thread.UncaughtExceptionHandler;
 import java.util.Collections;
@@ -69,7 +70,13 @@ final class LastWords implements UncaughtExceptionHandler {
     static void prepare(File folder) {
         File scratch = null;
         try {
-            scratch = File.createTempFile("memprobe-last-words", ".tmp", folder);
+            // not File.createTempFile: its name's SecureRandom loads the security providers, 15 ms before the first
+            // class
+            File named = new File(folder, "memprobe-last-words-" + ThisJvm.pid() + "-" + System.nanoTime() + ".tmp");
+            if (!named.createNewFile()) {
+                return;
+            }
+            scratch = named;
             JournalWriter writer = JournalWriter.open(scratch);
             try {
                 Problem memory = OutOfMemory.find(new OutOfMemoryError("Java heap space"));

@@ -44,48 +44,51 @@ final class Meters {
      */
     void start(JournalWriter journal, HeapWatchdog.Listener nearLimit, GcOverhead.Listener pastSaving, File folder) {
         Thread thread = new Thread(
-                () -> {
-                    boolean forkLine = false;
-                    try {
-                        ProcStatus proc = new ProcStatus();
-                        GcWatcher gc = new GcWatcher(new GcOverhead(
-                                ManagementFactory.getMemoryMXBean()
-                                        .getHeapMemoryUsage()
-                                        .getMax(),
-                                ManagementFactory.getRuntimeMXBean().getUptime(),
-                                pastSaving));
-                        gc.install();
-                        ClassMeter made = new ClassMeter(proc, gc, false);
-                        journal.fork(
-                                ThisJvm.pid(),
-                                System.getProperty("java.version"),
-                                System.getProperty("java.vendor"),
-                                System.getProperty("java.vm.name"),
-                                made.heapMax(),
-                                collectorNames(),
-                                proc.resetPeak(),
-                                ThisJvm.startTime(),
-                                false);
-                        forkLine = true;
-                        meter = made;
-                        new HeapWatchdog(nearLimit).install(ForkOptions.DEFAULT_NEAR_LIMIT);
-                    } catch (Throwable t) {
-                        // measuring is best effort: classes are still journaled, without numbers
-                    } finally {
-                        if (!forkLine) {
+                new Runnable() { // not a lambda: see Recorder.Calls
+                    @Override
+                    public void run() {
+                        boolean forkLine = false;
+                        try {
+                            ProcStatus proc = new ProcStatus();
+                            GcWatcher gc = new GcWatcher(new GcOverhead(
+                                    ManagementFactory.getMemoryMXBean()
+                                            .getHeapMemoryUsage()
+                                            .getMax(),
+                                    ManagementFactory.getRuntimeMXBean().getUptime(),
+                                    pastSaving));
+                            gc.install();
+                            ClassMeter made = new ClassMeter(proc, gc, false);
                             journal.fork(
                                     ThisJvm.pid(),
                                     System.getProperty("java.version"),
                                     System.getProperty("java.vendor"),
                                     System.getProperty("java.vm.name"),
-                                    -1,
-                                    new ArrayList<String>(),
-                                    false,
+                                    made.heapMax(),
+                                    collectorNames(),
+                                    proc.resetPeak(),
                                     ThisJvm.startTime(),
                                     false);
+                            forkLine = true;
+                            meter = made;
+                            new HeapWatchdog(nearLimit).install(ForkOptions.DEFAULT_NEAR_LIMIT);
+                        } catch (Throwable t) {
+                            // measuring is best effort: classes are still journaled, without numbers
+                        } finally {
+                            if (!forkLine) {
+                                journal.fork(
+                                        ThisJvm.pid(),
+                                        System.getProperty("java.version"),
+                                        System.getProperty("java.vendor"),
+                                        System.getProperty("java.vm.name"),
+                                        -1,
+                                        new ArrayList<String>(),
+                                        false,
+                                        ThisJvm.startTime(),
+                                        false);
+                            }
+                            LastWords.prepare(folder);
+                            started.countDown();
                         }
-                        LastWords.prepare(folder);
-                        started.countDown();
                     }
                 },
                 "memprobe-record-start");

@@ -9,6 +9,7 @@ import dev.memprobe.journal.TestCounts;
 import dev.memprobe.journal.TestStatus;
 import dev.memprobe.measure.ClassMeter;
 import dev.memprobe.measure.GcOverhead;
+import dev.memprobe.measure.HeapWatchdog;
 import dev.memprobe.provider.ExitTrigger;
 import dev.memprobe.provider.MemoryReserve;
 import dev.memprobe.provider.ThisJvm;
@@ -101,8 +102,9 @@ public final class Recorder {
             String fork = RecordOptions.forkNumber(System.getProperty(RecordOptions.FORK));
             File folder = new File(dir);
             Recorder recorder = open(folder, fork, new Meters());
-            recorder.meters.start(recorder.journal, recorder::nearLimit, recorder::gcOverhead, folder);
-            Runtime.getRuntime().addShutdownHook(new Thread(recorder::shutdown, "memprobe-record"));
+            Calls calls = new Calls(recorder);
+            recorder.meters.start(recorder.journal, calls, calls, folder);
+            Runtime.getRuntime().addShutdownHook(new Thread(calls, "memprobe-record"));
             LastWords.install(recorder);
             return recorder;
         } catch (Throwable t) {
@@ -447,6 +449,33 @@ public final class Recorder {
         if (t instanceof OutOfMemoryError) {
             reserve.release();
             reserve.restore();
+        }
+    }
+
+    /**
+     * The recorder's callbacks for the meters and the JVM's shutdown. A class rather than method references: a JVM
+     * whose test framework has not made a lambda yet would spend some 20 ms starting the first (its bootstrap).
+     */
+    private static final class Calls implements HeapWatchdog.Listener, GcOverhead.Listener, Runnable {
+        private final Recorder recorder;
+
+        Calls(Recorder recorder) {
+            this.recorder = recorder;
+        }
+
+        @Override
+        public void nearLimit(String pool, long used, long max) {
+            recorder.nearLimit(pool, used, max);
+        }
+
+        @Override
+        public boolean pastSaving(GcOverhead.Reading reading) {
+            return recorder.gcOverhead(reading);
+        }
+
+        @Override
+        public void run() {
+            recorder.shutdown();
         }
     }
 

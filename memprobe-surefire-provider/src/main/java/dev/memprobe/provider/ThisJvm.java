@@ -1,5 +1,7 @@
 package dev.memprobe.provider;
 
+import java.io.File;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 
 /** What the fork's line says about the JVM it runs in. Public: the recorder of a project's own run says the same. */
@@ -13,6 +15,16 @@ public final class ThisJvm {
      * resolver is slow.
      */
     public static long pid() {
+        try {
+            // Linux: the link /proc/self names the process; ProcessHandle's first use costs some 10 ms of class loading
+            long linked =
+                    Long.parseLong(new File("/proc/self").getCanonicalFile().getName());
+            if (linked > 0) {
+                return linked;
+            }
+        } catch (IOException | RuntimeException e) {
+            // no /proc: ask the JVM
+        }
         try {
             Class<?> handle = Class.forName("java.lang.ProcessHandle");
             Object current = handle.getMethod("current").invoke(null);
